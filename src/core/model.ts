@@ -57,7 +57,8 @@ export interface IgnoredEntry {
  * - `ok`: sent exactly the Session (or SECRET_BLOCK, or access token) the previous step issued;
  * - `missing`: sent nothing although the previous step issued a Session;
  * - `mismatch`: sent a Session that is not the latest one issued to this flow (older, or unknown);
- * - `reused`: sent a Session that an earlier request had already used (sessions are single-use).
+ * - `reused`: sent a Session that an earlier, accepted request had already spent (sessions are single-use;
+ *   resending one after an error response is a retry and stays `ok`).
  */
 export type Handoff = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
 

@@ -1,0 +1,90 @@
+/** Renders an analysis as readable chains for a terminal. */
+import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
+import type { DecodedToken } from '../core/tokens';
+import { relativeTime } from '../core/tokens';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+}
+
+const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
+export const COLOR: Style = { bold: ansi(1), dim: ansi(2), red: ansi(31), yellow: ansi(33), green: ansi(32) };
+export const PLAIN: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s };
+
+const OUTCOME_MARK = { authenticated: '✔ authenticated', failed: '✖ failed', pending: '… pending' } as const;
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function handoffLine(step: Step, style: Style): string | null {
+  if (step.handoff === 'start') return null;
+  const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
+  const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
+  const fp = step.sessionSent ? ` ${style.dim(step.sessionSent)}` : '';
+  const text = `${what} ${step.handoff}${fp}${age}${step.sessionExpired ? ' (expired)' : ''}`;
+  return step.handoff === 'ok' && !step.sessionExpired ? style.dim(`    │ ${text}`) : style.red(`    │ ${text}`);
+}
+
+function tokenLine(name: string, token: DecodedToken | null): string | null {
+  if (!token) return null;
+  if (token.kind !== 'jwt') return `${name}: ${token.reason}`;
+  const c = token.claims;
+  const who = c['cognito:username'] ?? c.username ?? c.sub;
+  const parts = [`user ${String(who)}`];
+  if (typeof c.scope === 'string') parts.push(`scope ${c.scope}`);
+  if (Array.isArray(c['cognito:groups'])) parts.push(`groups ${c['cognito:groups'].join(',')}`);
+  if (token.expiresInMs !== null) parts.push(token.expiresInMs > 0 ? `expires ${relativeTime(token.expiresInMs)}` : `expired ${relativeTime(token.expiresInMs)}`);
+  return `${name}: ${parts.join(', ')}`;
+}
+
+function diagnosticLines(d: Diagnostic, style: Style): string[] {
+  const paint = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.dim;
+  const mark = d.severity === 'error' ? '✖' : d.severity === 'warning' ? '▲' : 'ℹ';
+  return [paint(`      ${mark} ${d.code}: ${d.message}`), style.dim(`        ${d.hint}`)];
+}
+
+function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style): string[] {
+  const outcome = OUTCOME_MARK[flow.outcome];
+  const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
+  const lines = [
+    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${flow.steps.length} steps, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+  ];
+  for (const step of flow.steps) {
+    const handoff = handoffLine(step, style);
+    if (handoff) lines.push(handoff);
+    const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
+    const result = step.call.error ? style.red(step.call.error.type) : step.challengeOut ?? (step.call.response.state === 'json' && 'AuthenticationResult' in step.call.response.value ? style.green('tokens') : 'ok');
+    lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${result}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);
+    for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d, style));
+  }
+  const tokens = [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)].filter((l): l is string => l !== null);
+  for (const line of tokens) lines.push(`    ${line}`);
+  return lines;
+}
+
+export function formatText(analysis: Analysis, style: Style): string {
+  const byEntry = new Map<number, Diagnostic[]>();
+  for (const d of analysis.diagnostics) byEntry.set(d.entry, [...(byEntry.get(d.entry) ?? []), d]);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  const out = [
+    `${analysis.entries} entries, ${analysis.calls.length} Cognito calls, ${analysis.flows.length} sign-in flows, ${errors} errors, ${warnings} warnings`,
+    '',
+  ];
+  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
+  if (analysis.standalone.length > 0) {
+    out.push(style.bold('Other Cognito calls'));
+    for (const call of analysis.standalone) {
+      out.push(`  #${call.entry}  ${call.operation}  ${call.error ? style.red(call.error.type) : call.status}`);
+      for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d, style));
+    }
+    out.push('');
+  }
+  if (analysis.calls.length === 0) out.push('No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).');
+  return out.join('\n');
+}

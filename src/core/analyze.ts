@@ -1,0 +1,58 @@
+/**
+ * The one entry point of the core: HAR (or live entries) → calls → flows → diagnostics.
+ * Pure and synchronous; the panel re-runs it as entries arrive, the CLI runs it once.
+ */
+import type { AnalyzeOptions, Analysis, CognitoCall, IgnoredEntry } from './model';
+import { classifyEntry } from './calls';
+import { linkFlows } from './flows';
+import { diagnose } from './diagnostics/index';
+import type { ResolvedOptions } from './diagnostics/types';
+import { isObject } from './json';
+
+/** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
+export class HarFormatError extends Error {
+  override name = 'HarFormatError';
+}
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  sessionValidityMinutes: 3,
+  passwordVerifierWindowMs: 5_000,
+};
+
+function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
+  const minutes = options?.sessionValidityMinutes;
+  const window = options?.passwordVerifierWindowMs;
+  return {
+    sessionValidityMinutes: typeof minutes === 'number' && minutes > 0 ? minutes : DEFAULT_OPTIONS.sessionValidityMinutes,
+    passwordVerifierWindowMs: typeof window === 'number' && window > 0 ? window : DEFAULT_OPTIONS.passwordVerifierWindowMs,
+  };
+}
+
+/** Analyzes HAR entries in capture order (a HAR's `log.entries`, or what the panel collected). */
+export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOptions): Analysis {
+  const resolved = resolve(options);
+  const calls: CognitoCall[] = [];
+  const ignored: IgnoredEntry[] = [];
+  entries.forEach((entry, index) => {
+    const classified = classifyEntry(entry, index);
+    if (classified.kind === 'cognito') calls.push(classified.call);
+    else ignored.push(classified.ignored);
+  });
+  const linked = linkFlows(calls, resolved.sessionValidityMinutes * 60_000);
+  return {
+    entries: entries.length,
+    calls,
+    flows: linked.flows,
+    standalone: linked.standalone,
+    ignored,
+    diagnostics: diagnose(linked, resolved),
+  };
+}
+
+/** Checks that `input` is a HAR (`{ log: { entries: [...] } }`) and analyzes it. */
+export function analyzeHar(input: unknown, options?: AnalyzeOptions): Analysis {
+  if (!isObject(input)) throw new HarFormatError('not a HAR file: the top level is not a JSON object');
+  if (!isObject(input.log)) throw new HarFormatError('not a HAR file: it has no "log" object');
+  if (!Array.isArray(input.log.entries)) throw new HarFormatError('not a HAR file: "log.entries" is not a list');
+  return analyzeEntries(input.log.entries, options);
+}

@@ -1,0 +1,67 @@
+/**
+ * Turns the text of a HAR request or response body into a `Body`: parsed JSON, empty,
+ * not captured (with why), or unparseable (with why and a short preview).
+ */
+import type { HarContent, HarPostData } from './har';
+import type { Body } from './model';
+import { isObject } from './json';
+
+const PREVIEW_CHARS = 120;
+
+function decodeBase64(text: string): string | undefined {
+  try {
+    // atob is in every browser and in Node >= 16; bodies here are JSON, so latin1 → UTF-8 is handled below.
+    const binary = (globalThis as { atob?: (s: string) => string }).atob?.(text);
+    if (binary === undefined) return undefined;
+    let ascii = true;
+    for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) > 0x7f) { ascii = false; break; }
+    if (ascii) return binary;
+    return decodeURIComponent(Array.from(binary, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseBodyText(text: string): Body {
+  if (text.trim() === '') return { state: 'empty' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'not JSON';
+    return { state: 'unparseable', reason: `not JSON (${why})`, preview: text.slice(0, PREVIEW_CHARS), length: text.length };
+  }
+  if (!isObject(value)) {
+    const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    return { state: 'unparseable', reason: `JSON ${kind}, not an object`, preview: text.slice(0, PREVIEW_CHARS), length: text.length };
+  }
+  return { state: 'json', value };
+}
+
+export function readRequestBody(postData: HarPostData | undefined, method: string): Body {
+  if (!isObject(postData)) {
+    return method === 'POST'
+      ? { state: 'not-captured', reason: 'the HAR has no request body (postData) for this POST' }
+      : { state: 'empty' };
+  }
+  if (typeof postData.text !== 'string') return { state: 'not-captured', reason: 'postData has no text' };
+  return parseBodyText(postData.text);
+}
+
+export function readResponseBody(content: HarContent | undefined, status: number): Body {
+  if (status === 0) return { state: 'not-captured', reason: 'no response (request blocked, cancelled or failed)' };
+  if (!isObject(content) || typeof content.text !== 'string') {
+    const size = isObject(content) && typeof content.size === 'number' ? content.size : -1;
+    if (size === 0) return { state: 'empty' };
+    const note = isObject(content) && typeof content.comment === 'string' ? ` (${content.comment})` : '';
+    return { state: 'not-captured', reason: `the browser did not keep the response body${note}` };
+  }
+  if (content.encoding === 'base64') {
+    const decoded = decodeBase64(content.text);
+    if (decoded === undefined) {
+      return { state: 'unparseable', reason: 'base64 body that does not decode', preview: content.text.slice(0, PREVIEW_CHARS), length: content.text.length };
+    }
+    return parseBodyText(decoded);
+  }
+  return parseBodyText(content.text);
+}

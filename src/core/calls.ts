@@ -1,0 +1,73 @@
+/**
+ * HAR entry → Cognito call. Detection is by the `X-Amz-Target` header only: the same calls go
+ * to cognito-idp.<region>.amazonaws.com, FIPS endpoints, proxies, custom domains and emulators.
+ */
+import type { HarEntry } from './har';
+import { headerValue } from './har';
+import type { CognitoCall, IgnoredEntry } from './model';
+import { isObject } from './json';
+import { readRequestBody, readResponseBody } from './body';
+import { parseCognitoError } from './errors';
+
+export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+
+export type Classified = { kind: 'cognito'; call: CognitoCall } | { kind: 'ignored'; ignored: IgnoredEntry };
+
+function ignored(entry: number, reason: IgnoredEntry['reason'], detail: string): Classified {
+  return { kind: 'ignored', ignored: { entry, reason, detail } };
+}
+
+function toEpoch(date: unknown): number {
+  return typeof date === 'string' ? Date.parse(date) : Number.NaN;
+}
+
+function toNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/**
+ * The operation named by `X-Amz-Target`, or null. The prefix is matched case-sensitively:
+ * it is a service id, and `AWSCognitoIdentityService.` (identity pools) must not match.
+ */
+export function cognitoOperation(target: string | undefined): string | null {
+  if (!target) return null;
+  const value = target.trim();
+  if (!value.startsWith(COGNITO_TARGET_PREFIX)) return null;
+  const operation = value.slice(COGNITO_TARGET_PREFIX.length);
+  return /^[A-Za-z]+$/.test(operation) ? operation : null;
+}
+
+export function classifyEntry(raw: unknown, index: number): Classified {
+  if (!isObject(raw) || !isObject(raw.request) ) {
+    return ignored(index, 'invalid-entry', 'not a HAR entry (no request object)');
+  }
+  const entry = raw as unknown as HarEntry;
+  const headers = Array.isArray(entry.request.headers) ? entry.request.headers : [];
+  const method = typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
+  const target = headerValue(headers, 'X-Amz-Target');
+  if (method === 'OPTIONS') return ignored(index, 'preflight', 'CORS preflight (OPTIONS)');
+  const operation = cognitoOperation(target);
+  if (operation === null) {
+    if (target) return ignored(index, 'other-aws-service', `X-Amz-Target: ${target.slice(0, 80)}`);
+    return ignored(index, 'not-cognito', 'no X-Amz-Target header');
+  }
+  const response = isObject(entry.response) ? entry.response : undefined;
+  const status = toNumber(response?.status, 0);
+  const responseHeaders = Array.isArray(response?.headers) ? response.headers : [];
+  const request = readRequestBody(isObject(entry.request.postData) ? entry.request.postData : undefined, method);
+  const responseBody = readResponseBody(isObject(response?.content) ? response.content : undefined, status);
+  const call: CognitoCall = {
+    entry: index,
+    operation,
+    url: typeof entry.request.url === 'string' ? entry.request.url : '',
+    method,
+    startedAt: toEpoch(entry.startedDateTime),
+    duration: Math.max(0, toNumber(entry.time, 0)),
+    status,
+    request,
+    response: responseBody,
+    error: parseCognitoError(status, responseBody, responseHeaders),
+    har: entry,
+  };
+  return { kind: 'cognito', call };
+}

@@ -1,0 +1,126 @@
+/**
+ * missing-challenge-response, challenge-name-mismatch, unknown-challenge, username-not-srp-id,
+ * missing-auth-parameter: does each request carry what the rules table says it must?
+ */
+import { ANSWER_OPERATIONS, CHALLENGES, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule } from '../rules';
+import { obj, parseJsonString, str } from '../json';
+import type { JsonObject } from '../model';
+import type { Finding, StepCheck, StepInput } from './types';
+import { finding } from './types';
+
+const SECRET_NOT_RECEIVED = /configured for secret but secret was not received/i;
+
+interface RequiredKey {
+  key: string;
+  why: string;
+}
+
+/** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
+export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): RequiredKey[] {
+  const rule = challengeRule(challenge);
+  if (!rule) return [];
+  const keys: RequiredKey[] = [{ key: USERNAME, why: 'every challenge answer names the user' }];
+  for (const key of rule.required) keys.push({ key, why: `${challenge} is answered with ${key}` });
+  const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
+  if (rule.keysListedIn) {
+    const listed = parseJsonString(str(parameters, rule.keysListedIn));
+    if (Array.isArray(listed)) {
+      for (const item of listed) {
+        if (typeof item !== 'string') continue;
+        const key = item.startsWith('userAttributes.') ? item : `userAttributes.${item}`;
+        keys.push({ key, why: `the challenge lists it in ${rule.keysListedIn}` });
+      }
+    }
+  }
+  const answer = str(responses, 'ANSWER');
+  if (rule.keysByAnswer && answer && rule.keysByAnswer[answer]) {
+    for (const key of rule.keysByAnswer[answer]) keys.push({ key, why: `ANSWER is ${answer}` });
+  }
+  const secretSignalled = SECRET_NOT_RECEIVED.test(input.step.call.error?.message ?? '');
+  for (const conditional of CONDITIONAL_KEYS) {
+    const applies = conditional.when === 'client-has-secret'
+      ? input.ctx.secretSeenBefore || secretSignalled
+      : input.ctx.deviceSeenBefore || rule.device === true;
+    if (applies && !keys.some((k) => k.key === conditional.key)) keys.push({ key: conditional.key, why: conditional.why });
+  }
+  return keys;
+}
+
+function checkAnswer(input: StepInput): Finding[] {
+  const { step, ctx, request } = input;
+  const challenge = step.challengeIn;
+  const findings: Finding[] = [];
+  if (challenge === null) {
+    if (input.step.call.request.state === 'json') {
+      findings.push(finding('missing-challenge-response', 'error', `${step.call.operation} names no ChallengeName.`,
+        'ChallengeName is required: send the name of the challenge being answered.', ['ChallengeName']));
+    }
+    return findings;
+  }
+  if (!CHALLENGES[challenge]) {
+    if (challenge !== ctx.expectedChallenge) {
+      findings.push(finding('unknown-challenge', 'warning', `Answers a challenge this tool does not know: ${challenge}.`,
+        'Check the spelling (ChallengeName values are upper case); its required keys cannot be checked.'));
+    }
+  }
+  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge) {
+    findings.push(finding('challenge-name-mismatch', 'error',
+      `Answers ${challenge}, but the challenge issued was ${ctx.expectedChallenge}.`,
+      `Send ChallengeName ${ctx.expectedChallenge} with its keys; a code under the wrong key gets CodeMismatchException.`));
+  }
+  const responses = obj(request, 'ChallengeResponses') ?? {};
+  const required = requiredChallengeKeys(challenge, responses, input);
+  const absent = required.filter((k) => str(responses, k.key) === undefined && !(k.key in responses));
+  if (absent.length > 0) {
+    findings.push(finding('missing-challenge-response', 'error',
+      `The answer to ${challenge} lacks ${absent.map((k) => k.key).join(', ')}.`,
+      absent.map((k) => `${k.key}: needed because ${k.why}.`).join(' '),
+      absent.map((k) => k.key)));
+  }
+  const srpId = str(ctx.expectedChallenge === challenge ? ctx.expectedParameters : null, 'USER_ID_FOR_SRP');
+  const username = str(responses, USERNAME);
+  if (srpId !== undefined && username !== undefined && username !== srpId) {
+    const verifier = challenge.endsWith('PASSWORD_VERIFIER');
+    findings.push(finding('username-not-srp-id', verifier ? 'error' : 'warning',
+      `USERNAME is "${username}" but Cognito named the user "${srpId}" (USER_ID_FOR_SRP).`,
+      'After signing in with an alias (email, phone), answer with USER_ID_FOR_SRP: the SRP signature and SECRET_HASH are computed over it.'));
+  }
+  return findings;
+}
+
+function checkAuthParameters({ step, request }: StepInput): Finding[] {
+  const authFlow = str(request, 'AuthFlow');
+  const rule = authFlowRule(authFlow);
+  if (!authFlow || !rule) return [];
+  const parameters = obj(request, 'AuthParameters') ?? {};
+  const required = [...rule.required];
+  if (rule.keysByParameter) {
+    const value = str(parameters, rule.keysByParameter.parameter);
+    if (value && rule.keysByParameter.values[value]) required.push(...rule.keysByParameter.values[value]);
+  }
+  if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '')) required.push('SECRET_HASH');
+  const absent = required.filter((key) => !(key in parameters));
+  if (absent.length === 0) return [];
+  return [finding('missing-auth-parameter', 'error',
+    `${step.call.operation} ${authFlow} lacks AuthParameters ${absent.join(', ')}.`,
+    absent.includes('SECRET_HASH')
+      ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
+      : `${authFlow} needs ${required.join(', ')} in AuthParameters (keys are case-sensitive).`,
+    absent)];
+}
+
+function checkIssuedChallenge({ step }: StepInput): Finding[] {
+  const out = step.challengeOut;
+  if (out === null || CHALLENGES[out]) return [];
+  return [finding('unknown-challenge', 'warning', `Cognito issued a challenge this tool does not know: ${out}.`,
+    'The chain goes on, but the keys its answer needs cannot be checked. Please report it with a redacted HAR.')];
+}
+
+export const checkChallenge: StepCheck = (input) => {
+  const op = input.step.call.operation;
+  const findings = checkIssuedChallenge(input);
+  if (ANSWER_OPERATIONS.has(op) && input.step.call.request.state === 'json') findings.push(...checkAnswer(input));
+  if ((op === 'InitiateAuth' || op === 'AdminInitiateAuth') && input.step.call.request.state === 'json') findings.push(...checkAuthParameters(input));
+  return findings;
+};
+

@@ -1,0 +1,17 @@
+/** cognito-error: Cognito's terse error, with what usually causes it (reference "Common failures"). */
+import { explainError } from '../errors';
+import type { CallCheck } from './types';
+import { finding } from './types';
+
+export const checkError: CallCheck = (call) => {
+  const error = call.error;
+  if (!error) return [];
+  const known = explainError(error);
+  const said = error.message ? `${error.type}: ${error.message}` : error.type;
+  const hint = known
+    ? `${known.cause} ${known.fix}`
+    : error.source === 'status'
+      ? 'The response carries no Cognito error type; it may come from a proxy, a gateway or the network.'
+      : 'Not in our table of common failures; see the API reference for this error type.';
+  return [finding('cognito-error', 'error', `${call.operation} failed — ${said}`, hint)];
+};

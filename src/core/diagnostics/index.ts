@@ -1,0 +1,37 @@
+/**
+ * Runs every check over the linked calls. The order of the lists is the order diagnostics
+ * are shown in for one entry.
+ */
+import type { LinkResult } from '../flows';
+import type { CognitoCall, Diagnostic } from '../model';
+import type { CallCheck, Finding, ResolvedOptions, StepCheck } from './types';
+import { checkBodies } from './bodies';
+import { checkError } from './errors';
+import { checkHandoff } from './handoff';
+import { checkChallenge } from './challenge';
+import { checkFormats } from './formats';
+import { checkTokens } from './tokens';
+
+const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkTokens];
+const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats];
+
+function stamp(findings: Finding[], entry: number, flow: string | null): Diagnostic[] {
+  return findings.map((f) => ({ entry, flow, ...f }));
+}
+
+export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const callChecks = (call: CognitoCall) => CALL_CHECKS.flatMap((check) => check(call, options));
+  for (const flow of linked.flows) {
+    for (const step of flow.steps) {
+      const ctx = linked.contexts.get(step);
+      const stepFindings = ctx
+        ? STEP_CHECKS.flatMap((check) => check({ step, ctx, options, request: step.call.request.state === 'json' ? step.call.request.value : {} }))
+        : [];
+      diagnostics.push(...stamp([...stepFindings, ...callChecks(step.call)], step.call.entry, flow.id));
+    }
+  }
+  for (const call of linked.standalone) diagnostics.push(...stamp(callChecks(call), call.entry, null));
+  diagnostics.sort((a, b) => a.entry - b.entry);
+  return diagnostics;
+}

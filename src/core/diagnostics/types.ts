@@ -1,0 +1,25 @@
+import type { AnalyzeOptions, CognitoCall, Diagnostic, JsonObject, Step } from '../model';
+import type { StepContext } from '../flows';
+
+/** A diagnostic before the runner stamps it with its entry and flow. */
+export type Finding = Omit<Diagnostic, 'entry' | 'flow'>;
+
+export type ResolvedOptions = Required<AnalyzeOptions>;
+
+/** Checks that judge one call on its own (bodies, errors, tokens sent). */
+export type CallCheck = (call: CognitoCall, options: ResolvedOptions) => Finding[];
+
+export interface StepInput {
+  step: Step;
+  ctx: StepContext;
+  /** The request body, {} when it could not be read. */
+  request: JsonObject;
+  options: ResolvedOptions;
+}
+
+/** Checks that judge a step against the flow it belongs to (handoffs, challenge answers). */
+export type StepCheck = (input: StepInput) => Finding[];
+
+export function finding(code: Finding['code'], severity: Finding['severity'], message: string, hint: string, keys: string[] = []): Finding {
+  return { code, severity, message, hint, keys };
+}

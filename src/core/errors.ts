@@ -1,0 +1,135 @@
+/**
+ * Cognito error responses: how to read them, and what usually causes each one.
+ * Wire format and causes: cognito-protocol.md, "Wire" and "Common failures".
+ */
+import type { Body, CognitoError } from './model';
+import type { HarHeader } from './har';
+import { headerValue } from './har';
+import { str } from './json';
+
+/**
+ * `__type` may be namespaced (`com.amazonaws...#NotAuthorizedException`) or carry a suffix
+ * (`NotAuthorizedException:http://...`); botocore keeps the part after `#` and before `:`.
+ */
+export function cleanErrorType(raw: string): string {
+  let type = raw;
+  const hash = type.lastIndexOf('#');
+  if (hash >= 0) type = type.slice(hash + 1);
+  const colon = type.indexOf(':');
+  if (colon >= 0) type = type.slice(0, colon);
+  return type.trim();
+}
+
+/** Reads the error of a response, or null when the call succeeded. */
+export function parseCognitoError(status: number, body: Body, headers: readonly HarHeader[]): CognitoError | null {
+  const bodyType = body.state === 'json' ? str(body.value, '__type') : undefined;
+  const bodyMessage = body.state === 'json' ? (str(body.value, 'message') ?? str(body.value, 'Message')) : undefined;
+  if (bodyType) {
+    // cognito-local sends only `__type`; real Cognito adds `message` and the x-amzn-* headers.
+    const message = bodyMessage ?? headerValue(headers, 'x-amzn-ErrorMessage') ?? '';
+    return { type: cleanErrorType(bodyType), message, source: 'body' };
+  }
+  const headerType = headerValue(headers, 'x-amzn-ErrorType');
+  if (headerType) {
+    return { type: cleanErrorType(headerType), message: bodyMessage ?? headerValue(headers, 'x-amzn-ErrorMessage') ?? '', source: 'header' };
+  }
+  if (status >= 400 || status === 0) {
+    const type = status === 0 ? 'NoResponse' : `HTTP${status}`;
+    return { type, message: bodyMessage ?? (status === 0 ? 'The request got no response.' : ''), source: 'status' };
+  }
+  return null;
+}
+
+export interface ErrorExplanation {
+  type: string;
+  /** Matched against the message; absent matches any message of that type. */
+  message?: RegExp;
+  cause: string;
+  fix: string;
+}
+
+/** The reference's "Common failures" table, most specific rows first. */
+export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
+  { type: 'NotAuthorizedException', message: /session is expired/i,
+    cause: 'The Session was older than the app client\'s AuthSessionValidity (3 to 15 minutes, default 3).',
+    fix: 'Answer the challenge sooner, or raise AuthSessionValidity on the app client; then start the sign-in again.' },
+  { type: 'NotAuthorizedException', message: /session can only be used once/i,
+    cause: 'The same Session was sent twice (a double submit or an automatic retry). A Session is single-use.',
+    fix: 'Send each challenge answer once and always forward the Session from the latest response.' },
+  { type: 'NotAuthorizedException', message: /invalid session provided for the user/i,
+    cause: 'USERNAME does not match the user the Session belongs to (inferred).',
+    fix: 'Send the USERNAME the challenge was issued for (USER_ID_FOR_SRP from ChallengeParameters).' },
+  { type: 'NotAuthorizedException', message: /invalid session for the user/i,
+    cause: 'A stale or wrong Session: e.g. VerifySoftwareToken given the sign-in Session instead of AssociateSoftwareToken\'s, or a custom-auth Lambda failed.',
+    fix: 'Forward the Session returned by the immediately previous response.' },
+  { type: 'NotAuthorizedException', message: /(unable to verify secret hash|secrethash does not match)/i,
+    cause: 'SECRET_HASH was computed over the wrong username (an alias instead of USER_ID_FOR_SRP) or with the wrong client secret.',
+    fix: 'SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)); after an alias sign-in hash USER_ID_FOR_SRP.' },
+  { type: 'NotAuthorizedException', message: /configured for secret but secret was not received/i,
+    cause: 'The app client has a secret and the request carries no SECRET_HASH.',
+    fix: 'Add SECRET_HASH to AuthParameters / ChallengeResponses, or use an app client without a secret in browsers.' },
+  { type: 'NotAuthorizedException', message: /incorrect username or password/i,
+    cause: 'Wrong password; on PASSWORD_VERIFIER also a zero-padded day or wrong weekday in TIMESTAMP, clock skew, or an alias used in the SRP math.',
+    fix: 'Check the password; for SRP check TIMESTAMP (`Wed Apr 5 22:42:34 UTC 2017`) and use USER_ID_FOR_SRP as USERNAME.' },
+  { type: 'NotAuthorizedException', message: /invalid access token/i,
+    cause: 'Something other than an access token (often the Session) was sent as AccessToken.',
+    fix: 'During sign-in, call AssociateSoftwareToken with Session; after sign-in, with the AccessToken.' },
+  { type: 'NotAuthorizedException', message: /password attempts exceeded/i,
+    cause: 'Too many failed attempts: the user is temporarily locked out.',
+    fix: 'Wait before retrying; check the password and the SRP math.' },
+  { type: 'NotAuthorizedException', message: /refresh token has been revoked/i,
+    cause: 'The refresh token was revoked (sign-out or RevokeToken).',
+    fix: 'Sign in again to get a new refresh token.' },
+  { type: 'InvalidParameterException', message: /missing required parameter session/i,
+    cause: 'The Session from the previous response was not forwarded, or MFA setup was done with an AccessToken where a Session was due.',
+    fix: 'Send the top-level Session from the previous response with every challenge answer.' },
+  { type: 'InvalidParameterException', message: /missing required parameter/i,
+    cause: 'A required key is missing or has the wrong case (keys are upper case and case-sensitive).',
+    fix: 'Send the key the message names, spelled exactly.' },
+  { type: 'InvalidParameterException', message: /timestamp format/i,
+    cause: 'TIMESTAMP is not in `EEE MMM d HH:mm:ss z yyyy` (English names, day not zero-padded, literal UTC).',
+    fix: 'Format TIMESTAMP like `Wed Apr 5 22:42:34 UTC 2017`.' },
+  { type: 'InvalidParameterException', message: /invalid attributes given/i,
+    cause: 'A required attribute was not sent as `userAttributes.<name>` with NEW_PASSWORD_REQUIRED.',
+    fix: 'Send one `userAttributes.<name>` key for each entry of requiredAttributes.' },
+  { type: 'InvalidParameterException', message: /flow not enabled for this client/i,
+    cause: 'The AuthFlow is not in the app client\'s ExplicitAuthFlows.',
+    fix: 'Enable the flow on the app client, or use a flow that is enabled.' },
+  { type: 'CodeMismatchException',
+    cause: 'Wrong code, a code key that does not match ChallengeName, or a code from an earlier InitiateAuth.',
+    fix: 'Send the latest code under the key of the challenge being answered (e.g. SMS_MFA_CODE for SMS_MFA).' },
+  { type: 'ExpiredCodeException',
+    cause: 'The code expired or was already used.',
+    fix: 'Start the sign-in again to get a new code.' },
+  { type: 'EnableSoftwareTokenMFAException',
+    cause: 'Wrong TOTP code sent to VerifySoftwareToken.',
+    fix: 'Check the authenticator\'s clock and that it was set up with the latest SecretCode.' },
+  { type: 'SoftwareTokenMFANotFoundException',
+    cause: 'No TOTP authenticator is set up for this user.',
+    fix: 'Set one up with AssociateSoftwareToken and VerifySoftwareToken first.' },
+  { type: 'UserLambdaValidationException',
+    cause: 'A Lambda trigger (e.g. CreateAuthChallenge) threw an error.',
+    fix: 'Read the trigger\'s logs; the message names the trigger.' },
+  { type: 'InvalidPasswordException',
+    cause: 'The password does not meet the pool\'s policy (cognito-local also uses this for a wrong password).',
+    fix: 'Check the password against the pool\'s password policy.' },
+  { type: 'UserNotFoundException',
+    cause: 'No user with this USERNAME (or the pool hides this as NotAuthorizedException when user existence errors are prevented).',
+    fix: 'Check the USERNAME and which user pool the client belongs to.' },
+  { type: 'UserNotConfirmedException',
+    cause: 'The user signed up but has not confirmed.',
+    fix: 'Confirm the user (ConfirmSignUp) before signing in.' },
+  { type: 'PasswordResetRequiredException',
+    cause: 'An administrator requires this user to reset the password.',
+    fix: 'Run the forgot-password flow.' },
+  { type: 'Unsupported',
+    cause: 'The emulator does not implement this operation or flow (cognito-local answers `CognitoLocal#Unsupported`).',
+    fix: 'Test this flow against a real user pool.' },
+  { type: 'ResourceNotFoundException',
+    cause: 'The user pool or app client does not exist in this region/endpoint.',
+    fix: 'Check ClientId, the pool and the region of the endpoint.' },
+];
+
+export function explainError(error: CognitoError): ErrorExplanation | undefined {
+  return KNOWN_ERRORS.find((row) => row.type === error.type && (!row.message || row.message.test(error.message)));
+}

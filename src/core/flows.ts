@@ -1,0 +1,310 @@
+/**
+ * Calls → sign-in flows. A flow is the chain of calls linked by their handoffs: the Session a
+ * response returns is the Session the next request must send (cognito-protocol.md, "Operations
+ * that carry Session"). PASSWORD_VERIFIER often comes without a Session; there SECRET_BLOCK echoed
+ * back as PASSWORD_CLAIM_SECRET_BLOCK is the link. TOTP setup after sign-in links by access token.
+ *
+ * Calls are walked in time order. Every call of a sign-in operation lands in exactly one flow:
+ * a request whose Session matches nothing joins the most plausible open flow (same client, same
+ * user) with handoff "mismatch" or "missing", or starts a flow of its own — never dropped.
+ */
+import type { CognitoCall, Flow, Handoff, HandoffVia, JsonObject, Step } from './model';
+import { isObject, obj, str } from './json';
+import { ANSWER_OPERATIONS, CHALLENGES, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
+import { decodeToken } from './tokens';
+import { fingerprint } from './fingerprint';
+
+/** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
+export interface StepContext {
+  flow: Flow;
+  /** The challenge outstanding when this request was sent (last ChallengeName issued), or null. */
+  expectedChallenge: string | null;
+  /** ChallengeParameters of that challenge. */
+  expectedParameters: JsonObject | null;
+  /** When the outstanding challenge was issued (response end, epoch ms). */
+  challengeIssuedAt: number | null;
+  /** Some earlier request of this flow sent SECRET_HASH. */
+  secretSeenBefore: boolean;
+  /** DEVICE_KEY was sent earlier, or a DEVICE_* challenge ran. */
+  deviceSeenBefore: boolean;
+  /** Entry whose response issued the Session / SECRET_BLOCK this request sent; null when unknown. */
+  handoffFrom: number | null;
+  /** Entry of the earlier request that already used that Session (for `reused`). */
+  firstUsedBy: number | null;
+  /** Entry whose response issued the flow's latest Session before this request. */
+  latestSessionFrom: number | null;
+}
+
+export interface LinkResult {
+  flows: Flow[];
+  /** Cognito calls that are not part of any sign-in flow. */
+  standalone: CognitoCall[];
+  contexts: Map<Step, StepContext>;
+}
+
+interface FlowState {
+  flow: Flow;
+  latestSession: string | null;
+  pendingChallenge: string | null;
+  pendingParameters: JsonObject | null;
+  challengeIssuedAt: number | null;
+  /** USER_ID_FOR_SRP / USERNAME given by Cognito in ChallengeParameters: the user's internal name. */
+  internalUser: string | null;
+  latestSessionFrom: number | null;
+  secretSeen: boolean;
+  deviceSeen: boolean;
+  lastActivity: number;
+}
+
+interface Issued {
+  state: FlowState;
+  issuedAt: number;
+  /** The entry whose response issued it. */
+  by: number;
+  usedBy: number | null;
+}
+
+function body(call: CognitoCall): JsonObject {
+  return call.request.state === 'json' ? call.request.value : {};
+}
+
+function responseBody(call: CognitoCall): JsonObject {
+  return call.response.state === 'json' ? call.response.value : {};
+}
+
+/** The user a request names: USERNAME in AuthParameters / ChallengeResponses, or `Username`. */
+export function requestUser(request: JsonObject): string | null {
+  return str(obj(request, 'AuthParameters'), 'USERNAME')
+    ?? str(obj(request, 'ChallengeResponses'), 'USERNAME')
+    ?? str(request, 'Username')
+    ?? null;
+}
+
+function sentSecretHash(request: JsonObject): boolean {
+  return str(obj(request, 'AuthParameters'), 'SECRET_HASH') !== undefined
+    || str(obj(request, 'ChallengeResponses'), 'SECRET_HASH') !== undefined
+    || str(request, 'SecretHash') !== undefined;
+}
+
+function sentDeviceKey(request: JsonObject): boolean {
+  return str(obj(request, 'AuthParameters'), 'DEVICE_KEY') !== undefined
+    || str(obj(request, 'ChallengeResponses'), 'DEVICE_KEY') !== undefined;
+}
+
+/** Time keys that are always comparable: a call without a usable date takes the one before it. */
+function timeOrder(calls: readonly CognitoCall[]): CognitoCall[] {
+  let last = 0;
+  const keyed = calls.map((call) => {
+    if (Number.isFinite(call.startedAt)) last = call.startedAt;
+    return { call, at: last };
+  });
+  keyed.sort((a, b) => a.at - b.at || a.call.entry - b.call.entry);
+  return keyed.map((k) => k.call);
+}
+
+function endOf(call: CognitoCall, at: number): number {
+  return at + call.duration;
+}
+
+export function isFlowOperation(operation: string): boolean {
+  return START_OPERATIONS.has(operation) || CONTINUE_OPERATIONS.has(operation);
+}
+
+export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
+  const flows: FlowState[] = [];
+  const standalone: CognitoCall[] = [];
+  const contexts = new Map<Step, StepContext>();
+  const sessions = new Map<string, Issued>();
+  const secretBlocks = new Map<string, Issued>();
+  const accessTokens = new Map<string, Issued>();
+
+  const newFlow = (call: CognitoCall, at: number, request: JsonObject): FlowState => {
+    const op = call.operation;
+    const flow: Flow = {
+      id: `flow-${flows.length + 1}`,
+      user: requestUser(request),
+      clientId: str(request, 'ClientId') ?? null,
+      authFlow: str(request, 'AuthFlow') ?? (op === 'SignUp' || op === 'ConfirmSignUp' ? 'SignUp' : op === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN' : null),
+      outcome: 'pending',
+      steps: [],
+      tokens: { id: null, access: null, refresh: null, issuedBy: null },
+      clientHasSecret: false,
+      deviceInPlay: false,
+      startedAt: at,
+      endedAt: at,
+    };
+    const state: FlowState = {
+      flow, latestSession: null, pendingChallenge: null, pendingParameters: null, challengeIssuedAt: null,
+      internalUser: null, latestSessionFrom: null, secretSeen: false, deviceSeen: false, lastActivity: at,
+    };
+    flows.push(state);
+    return state;
+  };
+
+  /** The open flow this request most plausibly continues: same client and user, most recent. */
+  const plausibleFlow = (request: JsonObject): FlowState | undefined => {
+    const clientId = str(request, 'ClientId');
+    const user = requestUser(request);
+    let best: FlowState | undefined;
+    for (const state of flows) {
+      if (clientId && state.flow.clientId && state.flow.clientId !== clientId) continue;
+      if (user && state.flow.user !== user && state.internalUser !== user) continue;
+      if (!clientId && !user) continue;
+      const open = state.flow.outcome !== 'authenticated';
+      const bestOpen = best ? best.flow.outcome !== 'authenticated' : false;
+      if (!best || (open && !bestOpen) || (open === bestOpen && state.lastActivity >= best.lastActivity)) best = state;
+    }
+    return best;
+  };
+
+  for (const call of timeOrder(calls)) {
+    const op = call.operation;
+    if (!isFlowOperation(op)) {
+      standalone.push(call);
+      continue;
+    }
+    const at = Number.isFinite(call.startedAt) ? call.startedAt : (flows.at(-1)?.lastActivity ?? 0);
+    const request = body(call);
+    const response = responseBody(call);
+    const sessionIn = str(request, 'Session');
+    const accessTokenIn = str(request, 'AccessToken');
+    const challengeIn = ANSWER_OPERATIONS.has(op) ? (str(request, 'ChallengeName') ?? null) : null;
+
+    let state: FlowState | undefined;
+    let handoff: Handoff = 'start';
+    let via: HandoffVia = 'none';
+    let issued: Issued | undefined;
+
+    if (sessionIn !== undefined) {
+      issued = sessions.get(sessionIn);
+      if (issued) {
+        state = issued.state;
+        via = op === 'InitiateAuth' || op === 'AdminInitiateAuth' ? 'confirm-session' : 'session';
+        handoff = issued.usedBy !== null ? 'reused' : state.latestSession !== sessionIn ? 'mismatch' : 'ok';
+      } else if (!START_OPERATIONS.has(op)) {
+        // A Session this capture never saw issued: older than the capture, or simply wrong.
+        state = plausibleFlow(request);
+        handoff = 'mismatch';
+        via = 'session';
+      }
+    } else if (challengeRule(challengeIn)?.handoffBySecretBlock) {
+      const echoed = str(obj(request, 'ChallengeResponses'), 'PASSWORD_CLAIM_SECRET_BLOCK');
+      issued = echoed !== undefined ? secretBlocks.get(echoed) : undefined;
+      if (issued) {
+        state = issued.state;
+        via = 'secret-block';
+        handoff = issued.usedBy !== null ? 'reused' : 'ok';
+      } else {
+        state = plausibleFlow(request);
+        handoff = echoed !== undefined ? 'mismatch' : 'missing';
+        via = 'secret-block';
+      }
+    } else if (accessTokenIn !== undefined && (op === 'AssociateSoftwareToken' || op === 'VerifySoftwareToken')) {
+      // TOTP setup after sign-in: the access token ties it to the sign-in that issued it.
+      const owner = accessTokens.get(accessTokenIn);
+      if (owner) {
+        state = owner.state;
+        handoff = 'ok';
+      }
+      via = 'access-token';
+    } else if (op === 'ConfirmSignUp') {
+      // The older API has no Session here: a ConfirmSignUp continues the sign-up of the same user.
+      const candidate = plausibleFlow(request);
+      if (candidate && candidate.flow.authFlow === 'SignUp') {
+        state = candidate;
+        handoff = 'ok';
+      }
+    } else if (CONTINUE_OPERATIONS.has(op)) {
+      state = plausibleFlow(request);
+      handoff = 'missing';
+      via = 'session';
+    }
+
+    if (!state) state = newFlow(call, at, request);
+    const flow = state.flow;
+    if (flow.steps.length === 0 && handoff === 'ok') handoff = 'start';
+
+    const challengeOut = str(response, 'ChallengeName') ?? null;
+    const sessionOut = str(response, 'Session');
+    const ageFrom = issued?.issuedAt ?? (handoff !== 'start' ? state.challengeIssuedAt : null);
+    const sessionAgeMs = ageFrom !== null && ageFrom !== undefined ? Math.max(0, at - ageFrom) : null;
+    const step: Step = {
+      call,
+      challengeIn,
+      challengeOut,
+      handoff,
+      handoffVia: via,
+      sessionAgeMs,
+      sessionExpired: sessionAgeMs !== null && via !== 'access-token' && sessionAgeMs > sessionValidityMs,
+      sessionSent: sessionIn !== undefined ? fingerprint(sessionIn) : null,
+      sessionReturned: sessionOut !== undefined ? fingerprint(sessionOut) : null,
+    };
+    contexts.set(step, {
+      flow,
+      expectedChallenge: state.pendingChallenge,
+      expectedParameters: state.pendingParameters,
+      challengeIssuedAt: state.challengeIssuedAt,
+      secretSeenBefore: state.secretSeen,
+      deviceSeenBefore: state.deviceSeen,
+      handoffFrom: issued?.by ?? null,
+      firstUsedBy: issued?.usedBy ?? null,
+      latestSessionFrom: state.latestSessionFrom,
+    });
+    flow.steps.push(step);
+
+    // What this request tells about the flow.
+    // A Session is spent by a request Cognito accepted. After an error (wrong code, missing key)
+    // the client may send the same Session again: that is a retry, not a reuse.
+    if (issued && issued.usedBy === null && call.error === null && call.status >= 200 && call.status < 300) issued.usedBy = call.entry;
+    if (flow.user === null) flow.user = requestUser(request);
+    if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
+    if (sentSecretHash(request)) state.secretSeen = flow.clientHasSecret = true;
+    if (sentDeviceKey(request)) state.deviceSeen = flow.deviceInPlay = true;
+
+    // What its response hands to the next step.
+    const end = endOf(call, at);
+    state.lastActivity = end;
+    flow.endedAt = Math.max(flow.endedAt, end);
+    if (sessionOut !== undefined) {
+      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
+      state.latestSession = sessionOut;
+      state.latestSessionFrom = call.entry;
+    }
+    if (challengeOut !== null) {
+      const parameters = obj(response, 'ChallengeParameters') ?? null;
+      state.pendingChallenge = challengeOut;
+      state.pendingParameters = parameters;
+      state.challengeIssuedAt = end;
+      state.internalUser = str(parameters, 'USER_ID_FOR_SRP') ?? str(parameters, 'USERNAME') ?? state.internalUser;
+      const secretBlock = str(parameters, 'SECRET_BLOCK');
+      if (secretBlock !== undefined) secretBlocks.set(secretBlock, { state, issuedAt: end, by: call.entry, usedBy: null });
+      if (CHALLENGES[challengeOut]?.device) state.deviceSeen = flow.deviceInPlay = true;
+    }
+    const result = obj(response, 'AuthenticationResult');
+    if (result) {
+      flow.outcome = 'authenticated';
+      state.pendingChallenge = null;
+      state.pendingParameters = null;
+      flow.tokens = {
+        id: 'IdToken' in result ? decodeToken(result.IdToken, end) : null,
+        access: 'AccessToken' in result ? decodeToken(result.AccessToken, end) : null,
+        refresh: 'RefreshToken' in result ? decodeToken(result.RefreshToken, end) : null,
+        issuedBy: call.entry,
+      };
+      const accessToken = str(result, 'AccessToken');
+      if (accessToken !== undefined) accessTokens.set(accessToken, { state, issuedAt: end, by: call.entry, usedBy: null });
+      if (isObject(result.NewDeviceMetadata)) state.deviceSeen = flow.deviceInPlay = true;
+      if (flow.user === null) {
+        const claims = flow.tokens.access?.kind === 'jwt' ? flow.tokens.access.claims : flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : {};
+        const name = claims['username'] ?? claims['cognito:username'];
+        flow.user = typeof name === 'string' ? name : null;
+      }
+    }
+  }
+
+  for (const { flow } of flows) {
+    if (flow.outcome === 'authenticated') continue;
+    flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
+  }
+  return { flows: flows.map((s) => s.flow), standalone, contexts };
+}

@@ -1,0 +1,195 @@
+/**
+ * Masks secrets in captured Cognito traffic so it can be shared: passwords, codes, Sessions,
+ * SECRET_HASH, SRP claims, tokens, client secrets, auth headers. What stays is what debugging
+ * needs: lengths, the ends of opaque values, a fingerprint (the same Session masks the same way,
+ * so a redacted HAR still links into the same chains), and token headers and claims.
+ *
+ * Profiles are data (SAML-tracer's idea): `share` for a bug report, `strict` also hides who the
+ * user is and drops bodies of non-Cognito requests.
+ */
+import type { Har, HarEntry, HarHeader } from './har';
+import { headerValue } from './har';
+import { isObject } from './json';
+import { cognitoOperation } from './calls';
+import { fingerprint } from './fingerprint';
+
+/** How a secret is masked: `length` keeps only its length; `opaque` its ends and fingerprint; `jwt` its header and claims. */
+export type MaskKind = 'length' | 'opaque' | 'jwt';
+
+export interface RedactionProfile {
+  name: string;
+  /** JSON keys (anywhere in a Cognito body) and how to mask their string values. */
+  keys: Readonly<Record<string, MaskKind>>;
+  /** Header names (lower case) to mask, in every entry. */
+  headers: Readonly<Record<string, MaskKind>>;
+  /** Claims hidden inside otherwise readable tokens. */
+  claims: readonly string[];
+  /** Remove request and response bodies of entries that are not Cognito calls. */
+  dropOtherBodies: boolean;
+}
+
+const SECRET_KEYS: Record<string, MaskKind> = {
+  PASSWORD: 'length', NEW_PASSWORD: 'length', Password: 'length', PreviousPassword: 'length', ProposedPassword: 'length',
+  TemporaryPassword: 'length', ClientSecret: 'length', SecretCode: 'length',
+  SMS_MFA_CODE: 'length', SMS_OTP_CODE: 'length', EMAIL_OTP_CODE: 'length', SOFTWARE_TOKEN_MFA_CODE: 'length',
+  UserCode: 'length', ConfirmationCode: 'length', MFACode: 'length',
+  Session: 'opaque', SECRET_HASH: 'opaque', SecretHash: 'opaque', SECRET_BLOCK: 'opaque', PASSWORD_CLAIM_SECRET_BLOCK: 'opaque',
+  PASSWORD_CLAIM_SIGNATURE: 'opaque', REFRESH_TOKEN: 'opaque', RefreshToken: 'opaque', DEVICE_SECRET: 'length',
+  DeviceSecret: 'length', CREDENTIAL: 'opaque', DeviceGroupKey: 'opaque',
+  IdToken: 'jwt', AccessToken: 'jwt',
+};
+
+const SECRET_HEADERS: Record<string, MaskKind> = {
+  authorization: 'opaque', cookie: 'opaque', 'set-cookie': 'opaque', 'x-amz-security-token': 'opaque',
+};
+
+const IDENTITY_KEYS: Record<string, MaskKind> = {
+  USERNAME: 'opaque', Username: 'opaque', USER_ID_FOR_SRP: 'opaque', CODE_DELIVERY_DESTINATION: 'opaque',
+  userAttributes: 'opaque', 'userAttributes.email': 'opaque', 'userAttributes.phone_number': 'opaque',
+};
+
+export const PROFILES: Readonly<Record<'share' | 'strict', RedactionProfile>> = {
+  share: { name: 'share', keys: SECRET_KEYS, headers: SECRET_HEADERS, claims: [], dropOtherBodies: false },
+  strict: {
+    name: 'strict',
+    keys: { ...SECRET_KEYS, ...IDENTITY_KEYS },
+    headers: SECRET_HEADERS,
+    claims: ['email', 'phone_number', 'name', 'given_name', 'family_name', 'address', 'birthdate', 'cognito:username', 'username', 'identities'],
+    dropOtherBodies: true,
+  },
+};
+
+/**
+ * ANSWER is a challenge name for SELECT_MFA_TYPE / SELECT_CHALLENGE (keep it: it is what one
+ * debugs) but the user's secret answer for CUSTOM_CHALLENGE (mask it).
+ */
+function isChallengeName(value: string): boolean {
+  return /^[A-Z][A-Z_]*$/.test(value);
+}
+
+const MASK = /^‹redacted/;
+
+function base64UrlJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  const bytes = encodeURIComponent(json).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const b64 = (globalThis as { btoa: (s: string) => string }).btoa(bytes);
+  return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64UrlDecode(part: string): unknown {
+  const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = (globalThis as { atob: (s: string) => string }).atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const text = decodeURIComponent(Array.from(binary, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
+  return JSON.parse(text) as unknown;
+}
+
+/** Masks one secret value. Idempotent: a masked value is returned unchanged. */
+export function maskValue(value: string, kind: MaskKind, profile: RedactionProfile = PROFILES.share): string {
+  if (MASK.test(value)) return value;
+  if (kind === 'length') return `‹redacted ${value.length} chars›`;
+  if (kind === 'jwt') {
+    const parts = value.split('.');
+    if (parts.length === 3) {
+      try {
+        const claims = base64UrlDecode(parts[1]!);
+        if (isObject(claims)) {
+          const kept: Record<string, unknown> = {};
+          for (const [name, claim] of Object.entries(claims)) {
+            kept[name] = profile.claims.includes(name) ? maskValue(JSON.stringify(claim), 'opaque', profile) : claim;
+          }
+          // Header and claims stay readable (jwt-decode still works); the signature is gone.
+          return `${parts[0]}.${profile.claims.length > 0 ? base64UrlJson(kept) : parts[1]}.‹redacted-signature›`;
+        }
+      } catch {
+        // Not a decodable JWT: fall through to the opaque mask.
+      }
+    }
+  }
+  if (value.length <= 12) return `‹redacted ${value.length} chars›`;
+  return `‹redacted ${value.length} chars ${value.slice(0, 4)}…${value.slice(-4)} #${fingerprint(value)}›`;
+}
+
+/** Deep copy of a JSON value with every secret key's string value masked. */
+export function redactJson(value: unknown, profile: RedactionProfile = PROFILES.share): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, profile));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const kind = profile.keys[key];
+    if (typeof item === 'string' && kind && !(key === 'ANSWER' && isChallengeName(item))) {
+      out[key] = maskValue(item, kind, profile);
+    } else if (typeof item === 'string' && key === 'ANSWER' && !isChallengeName(item)) {
+      out[key] = maskValue(item, 'length', profile);
+    } else {
+      out[key] = redactJson(item, profile);
+    }
+  }
+  return out;
+}
+
+function redactHeaders(headers: unknown, profile: RedactionProfile): HarHeader[] {
+  if (!Array.isArray(headers)) return [];
+  return headers.map((header: unknown) => {
+    if (!isObject(header) || typeof header.name !== 'string' || typeof header.value !== 'string') return header as HarHeader;
+    const kind = profile.headers[header.name.toLowerCase()];
+    return kind ? { ...header, name: header.name, value: maskValue(header.value, kind, profile) } : (header as unknown as HarHeader);
+  });
+}
+
+function redactBodyText(text: string, cognito: boolean, profile: RedactionProfile): string {
+  if (!cognito) return profile.dropOtherBodies ? `‹redacted body, ${text.length} chars›` : text;
+  try {
+    return JSON.stringify(redactJson(JSON.parse(text) as unknown, profile));
+  } catch {
+    // A Cognito body we cannot parse may still hold secrets: keep only its size.
+    return `‹redacted unparseable body, ${text.length} chars›`;
+  }
+}
+
+/** A redacted copy of one HAR entry (the input is never modified). */
+export function redactEntry(entry: HarEntry, profile: RedactionProfile = PROFILES.share): HarEntry {
+  if (!isObject(entry)) return entry;
+  const request = isObject(entry.request) ? entry.request : undefined;
+  const response = isObject(entry.response) ? entry.response : undefined;
+  const cognito = cognitoOperation(headerValue(request?.headers, 'X-Amz-Target')) !== null;
+  const copy: HarEntry = { ...entry };
+  if (request) {
+    copy.request = { ...request, headers: redactHeaders(request.headers, profile) };
+    if (isObject(request.postData) && typeof request.postData.text === 'string') {
+      copy.request.postData = { ...request.postData, text: redactBodyText(request.postData.text, cognito, profile) };
+    }
+  }
+  if (response) {
+    copy.response = { ...response, headers: redactHeaders(response.headers, profile) };
+    const content = isObject(response.content) ? response.content : undefined;
+    if (content && typeof content.text === 'string') {
+      let text = content.text;
+      let encoding = content.encoding;
+      if (encoding === 'base64' && cognito) {
+        try {
+          text = (globalThis as { atob: (s: string) => string }).atob(text);
+          encoding = undefined;
+        } catch {
+          // keep as is; redactBodyText masks what it cannot parse
+        }
+      }
+      const redacted = encoding === 'base64' && !cognito && !profile.dropOtherBodies ? text : redactBodyText(text, cognito, profile);
+      copy.response.content = { ...content, text: redacted };
+      if (encoding === undefined) delete copy.response.content.encoding;
+    }
+  }
+  return copy;
+}
+
+/** A redacted copy of a whole HAR, with a note in `log.comment` saying how it was redacted. */
+export function redactHar(har: Har, profile: RedactionProfile = PROFILES.share): Har {
+  const entries = Array.isArray(har.log?.entries) ? har.log.entries : [];
+  return {
+    ...har,
+    log: {
+      ...har.log,
+      entries: entries.map((entry) => redactEntry(entry, profile)),
+      comment: `Redacted by cognito-flow-inspector (profile "${profile.name}"): secrets masked, lengths and fingerprints kept.`,
+    } as Har['log'],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * ID and access tokens decoded with jwt-decode (no signature check: the panel explains, it does not
+ * authorize). Refresh tokens are JWEs (5 parts, encrypted): recognised and said to be undecodable.
+ * Claim sets: cognito-protocol.md, "Formats" [JV].
+ */
+import { jwtDecode } from 'jwt-decode';
+import { isObject } from './json';
+
+export type TokenKind = 'id' | 'access' | 'refresh';
+
+export interface JwtToken {
+  kind: 'jwt';
+  raw: string;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  /** `token_use` claim: "id" or "access" for Cognito tokens. */
+  use: string | null;
+  /** Epoch ms from `iat` / `exp` / `auth_time`, null when absent. */
+  issuedAt: number | null;
+  expiresAt: number | null;
+  authTime: number | null;
+  /** The capture time the relative times are measured from (epoch ms). */
+  capturedAt: number;
+  /** expiresAt − capturedAt: positive while valid, negative once expired. */
+  expiresInMs: number | null;
+}
+
+export interface EncryptedToken {
+  kind: 'encrypted';
+  raw: string;
+  /** The JWE protected header, which is plain base64url JSON, e.g. {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}. */
+  header: Record<string, unknown> | null;
+  reason: string;
+}
+
+export interface MalformedToken {
+  kind: 'malformed';
+  raw: string;
+  reason: string;
+}
+
+export type DecodedToken = JwtToken | EncryptedToken | MalformedToken;
+
+function seconds(claims: Record<string, unknown>, name: string): number | null {
+  const value = claims[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value * 1000 : null;
+}
+
+function decodeHeaderOnly(raw: string): Record<string, unknown> | null {
+  try {
+    const header = jwtDecode<Record<string, unknown>>(raw, { header: true });
+    return isObject(header) ? header : null;
+  } catch {
+    return null;
+  }
+}
+
+export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
+  if (typeof raw !== 'string') return { kind: 'malformed', raw: String(raw), reason: `not a string but ${raw === null ? 'null' : typeof raw}` };
+  const token = raw.trim();
+  if (token === '') return { kind: 'malformed', raw, reason: 'empty token' };
+  const parts = token.split('.');
+  if (parts.length === 5) {
+    return { kind: 'encrypted', raw, header: decodeHeaderOnly(token), reason: 'encrypted (JWE, 5 parts): only Cognito can read it' };
+  }
+  if (parts.length !== 3) return { kind: 'malformed', raw, reason: `a JWT has 3 dot-separated parts; this has ${parts.length}` };
+  let header: unknown;
+  let claims: unknown;
+  try {
+    header = jwtDecode(token, { header: true });
+    claims = jwtDecode(token);
+  } catch (error) {
+    return { kind: 'malformed', raw, reason: error instanceof Error ? error.message : 'cannot be decoded' };
+  }
+  if (!isObject(header) || !isObject(claims)) return { kind: 'malformed', raw, reason: 'header or payload is not a JSON object' };
+  const expiresAt = seconds(claims, 'exp');
+  return {
+    kind: 'jwt',
+    raw,
+    header,
+    claims,
+    use: typeof claims.token_use === 'string' ? claims.token_use : null,
+    issuedAt: seconds(claims, 'iat'),
+    expiresAt,
+    authTime: seconds(claims, 'auth_time'),
+    capturedAt,
+    expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null,
+  };
+}
+
+/** "in 59 min", "3 h ago": a token time relative to the capture, for people. */
+export function relativeTime(ms: number): string {
+  const abs = Math.abs(ms);
+  const unit = abs < 60_000 ? `${Math.round(abs / 1000)} s` : abs < 3_600_000 ? `${Math.round(abs / 60_000)} min` : abs < 172_800_000 ? `${Math.round(abs / 3_600_000)} h` : `${Math.round(abs / 86_400_000)} d`;
+  return ms >= 0 ? `in ${unit}` : `${unit} ago`;
+}
