@@ -10,7 +10,7 @@
  */
 import type { CognitoCall, Flow, Handoff, HandoffVia, JsonObject, Step } from './model';
 import { isObject, obj, str } from './json';
-import { ANSWER_OPERATIONS, CHALLENGES, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
+import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
 import { decodeToken } from './tokens';
 import { fingerprint } from './fingerprint';
 
@@ -278,7 +278,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       state.internalUser = str(parameters, 'USER_ID_FOR_SRP') ?? str(parameters, 'USERNAME') ?? state.internalUser;
       const secretBlock = str(parameters, 'SECRET_BLOCK');
       if (secretBlock !== undefined) secretBlocks.set(secretBlock, { state, issuedAt: end, by: call.entry, usedBy: null });
-      if (CHALLENGES[challengeOut]?.device) state.deviceSeen = flow.deviceInPlay = true;
+      if (challengeRule(challengeOut)?.device) state.deviceSeen = flow.deviceInPlay = true;
     }
     const result = obj(response, 'AuthenticationResult');
     if (result) {

@@ -10,6 +10,7 @@
 import type { Har, HarEntry, HarHeader } from './har';
 import { headerValue } from './har';
 import { isObject } from './json';
+import { ownEntry } from './rules';
 import { cognitoOperation } from './calls';
 import { fingerprint } from './fingerprint';
 
@@ -109,19 +110,24 @@ export function maskValue(value: string, kind: MaskKind, profile: RedactionProfi
   return `‹redacted ${value.length} chars ${value.slice(0, 4)}…${value.slice(-4)} #${fingerprint(value)}›`;
 }
 
+/** Sets a key as data even when it is "__proto__" (JSON.parse makes such own keys; `=` would not). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Deep copy of a JSON value with every secret key's string value masked. */
 export function redactJson(value: unknown, profile: RedactionProfile = PROFILES.share): unknown {
   if (Array.isArray(value)) return value.map((item) => redactJson(item, profile));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const kind = profile.keys[key];
+    const kind = ownEntry(profile.keys, key);
     if (typeof item === 'string' && kind && !(key === 'ANSWER' && isChallengeName(item))) {
-      out[key] = maskValue(item, kind, profile);
+      define(out, key, maskValue(item, kind, profile));
     } else if (typeof item === 'string' && key === 'ANSWER' && !isChallengeName(item)) {
-      out[key] = maskValue(item, 'length', profile);
+      define(out, key, maskValue(item, 'length', profile));
     } else {
-      out[key] = redactJson(item, profile);
+      define(out, key, redactJson(item, profile));
     }
   }
   return out;
@@ -131,7 +137,7 @@ function redactHeaders(headers: unknown, profile: RedactionProfile): HarHeader[]
   if (!Array.isArray(headers)) return [];
   return headers.map((header: unknown) => {
     if (!isObject(header) || typeof header.name !== 'string' || typeof header.value !== 'string') return header as HarHeader;
-    const kind = profile.headers[header.name.toLowerCase()];
+    const kind = ownEntry(profile.headers, header.name.toLowerCase());
     return kind ? { ...header, name: header.name, value: maskValue(header.value, kind, profile) } : (header as unknown as HarHeader);
   });
 }

@@ -114,12 +114,20 @@ export const AUTH_FLOWS: Readonly<Record<string, AuthFlowRule>> = {
   },
 };
 
+/**
+ * Table lookups by names that come from captured traffic. Only own keys count: a ChallengeName of
+ * "constructor" or "__proto__" must not find Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>> | undefined, name: string | null | undefined): T | undefined {
+  return table && typeof name === 'string' && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 export function challengeRule(name: string | null | undefined): ChallengeRule | undefined {
-  return name ? CHALLENGES[name] : undefined;
+  return ownEntry(CHALLENGES, name);
 }
 
 export function authFlowRule(name: string | null | undefined): AuthFlowRule | undefined {
-  return name ? AUTH_FLOWS[name] : undefined;
+  return ownEntry(AUTH_FLOWS, name);
 }
 
 /** Operations that answer a challenge: their request carries ChallengeName and ChallengeResponses. */

@@ -56,7 +56,11 @@ function decodeHeaderOnly(raw: string): Record<string, unknown> | null {
 }
 
 export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
-  if (typeof raw !== 'string') return { kind: 'malformed', raw: String(raw), reason: `not a string but ${raw === null ? 'null' : typeof raw}` };
+  if (typeof raw !== 'string') {
+    // Never String(raw): a JSON object like {"toString":1} throws when converted.
+    const what = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+    return { kind: 'malformed', raw: `(${what})`, reason: `not a string but ${what}` };
+  }
   const token = raw.trim();
   if (token === '') return { kind: 'malformed', raw, reason: 'empty token' };
   const parts = token.split('.');

@@ -2,7 +2,7 @@
  * missing-challenge-response, challenge-name-mismatch, unknown-challenge, username-not-srp-id,
  * missing-auth-parameter: does each request carry what the rules table says it must?
  */
-import { ANSWER_OPERATIONS, CHALLENGES, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule } from '../rules';
+import { ANSWER_OPERATIONS, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule, ownEntry } from '../rules';
 import { obj, parseJsonString, str } from '../json';
 import type { JsonObject } from '../model';
 import type { Finding, StepCheck, StepInput } from './types';
@@ -33,9 +33,7 @@ export function requiredChallengeKeys(challenge: string, responses: JsonObject, 
     }
   }
   const answer = str(responses, 'ANSWER');
-  if (rule.keysByAnswer && answer && rule.keysByAnswer[answer]) {
-    for (const key of rule.keysByAnswer[answer]) keys.push({ key, why: `ANSWER is ${answer}` });
-  }
+  for (const key of ownEntry(rule.keysByAnswer, answer) ?? []) keys.push({ key, why: `ANSWER is ${answer}` });
   const secretSignalled = SECRET_NOT_RECEIVED.test(input.step.call.error?.message ?? '');
   for (const conditional of CONDITIONAL_KEYS) {
     const applies = conditional.when === 'client-has-secret'
@@ -57,7 +55,7 @@ function checkAnswer(input: StepInput): Finding[] {
     }
     return findings;
   }
-  if (!CHALLENGES[challenge]) {
+  if (!challengeRule(challenge)) {
     if (challenge !== ctx.expectedChallenge) {
       findings.push(finding('unknown-challenge', 'warning', `Answers a challenge this tool does not know: ${challenge}.`,
         'Check the spelling (ChallengeName values are upper case); its required keys cannot be checked.'));
@@ -95,8 +93,7 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
   const parameters = obj(request, 'AuthParameters') ?? {};
   const required = [...rule.required];
   if (rule.keysByParameter) {
-    const value = str(parameters, rule.keysByParameter.parameter);
-    if (value && rule.keysByParameter.values[value]) required.push(...rule.keysByParameter.values[value]);
+    required.push(...(ownEntry(rule.keysByParameter.values, str(parameters, rule.keysByParameter.parameter)) ?? []));
   }
   if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '')) required.push('SECRET_HASH');
   const absent = required.filter((key) => !(key in parameters));
@@ -111,7 +108,7 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
 
 function checkIssuedChallenge({ step }: StepInput): Finding[] {
   const out = step.challengeOut;
-  if (out === null || CHALLENGES[out]) return [];
+  if (out === null || challengeRule(out)) return [];
   return [finding('unknown-challenge', 'warning', `Cognito issued a challenge this tool does not know: ${out}.`,
     'The chain goes on, but the keys its answer needs cannot be checked. Please report it with a redacted HAR.')];
 }
