@@ -51,6 +51,8 @@ interface FlowState {
   /** USER_ID_FOR_SRP / USERNAME given by Cognito in ChallengeParameters: the user's internal name. */
   internalUser: string | null;
   latestSessionFrom: number | null;
+  /** When each Session of this flow was issued, ascending: what was "latest" depends on when a request was sent. */
+  sessionIssueTimes: number[];
   secretSeen: boolean;
   deviceSeen: boolean;
   lastActivity: number;
@@ -135,7 +137,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     };
     const state: FlowState = {
       flow, latestSession: null, pendingChallenge: null, pendingParameters: null, challengeIssuedAt: null,
-      internalUser: null, latestSessionFrom: null, secretSeen: false, deviceSeen: false, lastActivity: at,
+      internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], secretSeen: false, deviceSeen: false, lastActivity: at,
     };
     flows.push(state);
     return state;
@@ -180,7 +182,10 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       if (issued) {
         state = issued.state;
         via = op === 'InitiateAuth' || op === 'AdminInitiateAuth' ? 'confirm-session' : 'session';
-        handoff = issued.usedBy !== null ? 'reused' : state.latestSession !== sessionIn ? 'mismatch' : 'ok';
+        // Stale first: a Session the flow had already replaced when this request was sent is the
+        // wrong one ("Invalid session for the user"); the latest one sent twice is a reuse
+        // ("session can only be used once"). A double submit sends the latest one twice.
+        handoff = state.sessionIssueTimes.some((t) => t > issued!.issuedAt && t <= at) ? 'mismatch' : issued.usedBy !== null ? 'reused' : 'ok';
       } else if (!START_OPERATIONS.has(op)) {
         // A Session this capture never saw issued: older than the capture, or simply wrong.
         state = plausibleFlow(request);
@@ -253,9 +258,10 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     flow.steps.push(step);
 
     // What this request tells about the flow.
-    // A Session is spent by a request Cognito accepted. After an error (wrong code, missing key)
-    // the client may send the same Session again: that is a retry, not a reuse.
-    if (issued && issued.usedBy === null && call.error === null && call.status >= 200 && call.status < 300) issued.usedBy = call.entry;
+    // A Session is spent by any request Cognito answered, a rejected answer included: the reference
+    // gives "double submit, retry" as causes of "session can only be used once" (cognito-protocol.md,
+    // "Common failures"). A request that never got a response (status 0) did not reach Cognito.
+    if (issued && issued.usedBy === null && call.status > 0) issued.usedBy = call.entry;
     if (flow.user === null) flow.user = requestUser(request);
     if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
     if (sentSecretHash(request)) state.secretSeen = flow.clientHasSecret = true;
@@ -269,6 +275,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
       state.latestSession = sessionOut;
       state.latestSessionFrom = call.entry;
+      state.sessionIssueTimes.push(end);
     }
     if (challengeOut !== null) {
       const parameters = obj(response, 'ChallengeParameters') ?? null;

@@ -56,9 +56,9 @@ export interface IgnoredEntry {
  * - `start`: first step of a flow (nothing to hand over);
  * - `ok`: sent exactly the Session (or SECRET_BLOCK, or access token) the previous step issued;
  * - `missing`: sent nothing although the previous step issued a Session;
- * - `mismatch`: sent a Session that is not the latest one issued to this flow (older, or unknown);
- * - `reused`: sent a Session that an earlier, accepted request had already spent (sessions are single-use;
- *   resending one after an error response is a retry and stays `ok`).
+ * - `mismatch`: sent a Session that was not the flow's latest when the request was sent (older, or unknown);
+ * - `reused`: sent the flow's latest Session again after an earlier request (answered by Cognito, even
+ *   with an error) had already spent it: sessions are single-use, retries included.
  */
 export type Handoff = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
 

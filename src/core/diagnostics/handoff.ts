@@ -37,7 +37,7 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
   if (step.handoff === 'reused') {
     findings.push(finding('session-reused', 'error',
       `${op} sent a Session that entry ${ctx.firstUsedBy ?? '?'} had already used.`,
-      'A Session is single-use ("session can only be used once"): look for a double submit or an automatic retry.'));
+      'A Session is single-use, even when the answer it carried was rejected ("session can only be used once"): look for a double submit or an automatic retry, and start the sign-in again after a failed answer.'));
   }
   if (step.sessionExpired && step.sessionAgeMs !== null) {
     const rejected = /expired/i.test(step.call.error?.message ?? '');
