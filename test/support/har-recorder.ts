@@ -9,25 +9,11 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Har, HarEntry, HarHeader } from '../../src/core/har';
+import type { Har, HarHeader } from '../../src/core/har';
+import type { FullHarEntry } from './full-har';
 
 /** A HAR entry with the extra HAR 1.2 fields browsers write (the core reads only the `HarEntry` part). */
-export interface RecordedEntry extends HarEntry {
-  request: HarEntry['request'] & {
-    httpVersion: string;
-    cookies: never[];
-    queryString: { name: string; value: string }[];
-    headersSize: number;
-    bodySize: number;
-  };
-  response: HarEntry['response'] & {
-    httpVersion: string;
-    cookies: never[];
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
+export interface RecordedEntry extends FullHarEntry {
   timings: { send: number; wait: number; receive: number };
   _resourceType: string;
 }
