@@ -142,3 +142,18 @@ describe('the installed bin', () => {
     expect(JSON.parse(stdout).flows).toHaveLength(1);
   });
 });
+
+describe('the text chain', () => {
+  it('names what each step returned: challenge, SecretCode, Status, tokens, unreadable bodies', async () => {
+    const { formatText, PLAIN } = await import('../src/cli/format-text');
+    const { analyzeHar } = await import('../src/core/analyze');
+    const { scenarios } = await import('./fixtures/scenarios');
+    const text = (name: string) => formatText(analyzeHar(scenarios.find((s) => s.name === name)!.har), PLAIN);
+    const setup = text('mfa-setup-totp');
+    expect(setup).toMatch(/RespondToAuthChallenge PASSWORD_VERIFIER → MFA_SETUP/);
+    expect(setup).toMatch(/AssociateSoftwareToken → SecretCode/);
+    expect(setup).toMatch(/VerifySoftwareToken → Status SUCCESS/);
+    expect(setup).toMatch(/RespondToAuthChallenge MFA_SETUP → tokens/);
+    expect(text('unparseable-bodies')).toMatch(/RespondToAuthChallenge SMS_MFA → \(response unreadable\)/);
+  });
+});

@@ -42,6 +42,21 @@ function tokenLine(name: string, token: DecodedToken | null): string | null {
   return `${name}: ${parts.join(', ')}`;
 }
 
+/** What a step's response gave: an error, a challenge, tokens, or what setup calls return. */
+function stepResult(step: Step, style: Style): string {
+  const { call } = step;
+  if (call.error) return style.red(call.error.type);
+  if (step.challengeOut) return step.challengeOut;
+  if (call.response.state === 'not-captured') return style.yellow('(response not captured)');
+  if (call.response.state === 'unparseable') return style.yellow('(response unreadable)');
+  const body = call.response.state === 'json' ? call.response.value : {};
+  if ('AuthenticationResult' in body) return style.green('tokens');
+  if (typeof body.SecretCode === 'string') return 'SecretCode';
+  if (typeof body.Status === 'string') return `Status ${body.Status}`;
+  if ('CodeDeliveryDetails' in body) return 'code sent';
+  return 'ok';
+}
+
 function diagnosticLines(d: Diagnostic, style: Style): string[] {
   const paint = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.dim;
   const mark = d.severity === 'error' ? '✖' : d.severity === 'warning' ? '▲' : 'ℹ';
@@ -58,8 +73,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style)
     const handoff = handoffLine(step, style);
     if (handoff) lines.push(handoff);
     const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
-    const result = step.call.error ? style.red(step.call.error.type) : step.challengeOut ?? (step.call.response.state === 'json' && 'AuthenticationResult' in step.call.response.value ? style.green('tokens') : 'ok');
-    lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${result}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);
+    lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${stepResult(step, style)}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);
     for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d, style));
   }
   const tokens = [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)].filter((l): l is string => l !== null);
