@@ -57,7 +57,7 @@ describe('cognito-flow analyze', () => {
   it('prints the chain and exits 0 when nothing is wrong', async () => {
     const { code, stdout } = await run('analyze', file('clean.har'));
     expect(code).toBe(0);
-    expect(stdout).toContain('2 entries, 2 Cognito calls, 1 sign-in flows, 0 errors');
+    expect(stdout).toContain('2 entries, 2 Cognito calls, 1 sign-in flow, 0 errors, 0 warnings');
     expect(stdout).toMatch(/#0 {2}InitiateAuth → SMS_MFA/);
     expect(stdout).toMatch(/Session ok/);
     expect(stdout).toMatch(/#1 {2}RespondToAuthChallenge SMS_MFA → tokens/);

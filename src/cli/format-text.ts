@@ -17,6 +17,11 @@ export const PLAIN: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yell
 
 const OUTCOME_MARK = { authenticated: '✔ authenticated', failed: '✖ failed', pending: '… pending' } as const;
 
+/** "1 step", "3 steps", "1 entry", "2 entries". */
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -67,7 +72,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style)
   const outcome = OUTCOME_MARK[flow.outcome];
   const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
   const lines = [
-    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${flow.steps.length} steps, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
   ];
   for (const step of flow.steps) {
     const handoff = handoffLine(step, style);
@@ -87,7 +92,7 @@ export function formatText(analysis: Analysis, style: Style): string {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
   const out = [
-    `${analysis.entries} entries, ${analysis.calls.length} Cognito calls, ${analysis.flows.length} sign-in flows, ${errors} errors, ${warnings} warnings`,
+    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     '',
   ];
   for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
