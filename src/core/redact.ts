@@ -14,13 +14,20 @@ import { ownEntry } from './rules';
 import { cognitoOperation } from './calls';
 import { fingerprint } from './fingerprint';
 
-/** How a secret is masked: `length` keeps only its length; `opaque` its ends and fingerprint; `jwt` its header and claims. */
-export type MaskKind = 'length' | 'opaque' | 'jwt';
+/**
+ * How a value is masked: `length` keeps only its length (passwords, codes); `opaque` its ends and
+ * a fingerprint (long random values: Sessions, hashes); `fingerprint` only length and fingerprint
+ * (who the user is: the ends of an email would give it away, the fingerprint still links flows);
+ * `jwt` a token's header and claims.
+ */
+export type MaskKind = 'length' | 'opaque' | 'fingerprint' | 'jwt';
 
 export interface RedactionProfile {
   name: string;
   /** JSON keys (anywhere in a Cognito body) and how to mask their string values. */
   keys: Readonly<Record<string, MaskKind>>;
+  /** Key prefixes, e.g. `userAttributes.` for NEW_PASSWORD_REQUIRED's attribute keys. */
+  keyPrefixes: Readonly<Record<string, MaskKind>>;
   /** Header names (lower case) to mask, in every entry. */
   headers: Readonly<Record<string, MaskKind>>;
   /** Claims hidden inside otherwise readable tokens. */
@@ -44,16 +51,24 @@ const SECRET_HEADERS: Record<string, MaskKind> = {
   authorization: 'opaque', cookie: 'opaque', 'set-cookie': 'opaque', 'x-amz-security-token': 'opaque',
 };
 
+/**
+ * Who the user is. The fingerprint keeps flows linkable after redaction; note that a fingerprint of
+ * an email can be matched against a list of guessed emails, so `strict` hides identity from a
+ * casual reader, not from someone who already suspects who it is.
+ */
 const IDENTITY_KEYS: Record<string, MaskKind> = {
-  USERNAME: 'opaque', Username: 'opaque', USER_ID_FOR_SRP: 'opaque', CODE_DELIVERY_DESTINATION: 'opaque',
-  userAttributes: 'opaque', 'userAttributes.email': 'opaque', 'userAttributes.phone_number': 'opaque',
+  USERNAME: 'fingerprint', Username: 'fingerprint', USER_ID_FOR_SRP: 'fingerprint', CODE_DELIVERY_DESTINATION: 'fingerprint',
+  Destination: 'fingerprint', userAttributes: 'fingerprint',
+  // Attribute lists (SignUp, AdminCreateUser, UpdateUserAttributes) are [{ Name, Value }].
+  Value: 'fingerprint',
 };
 
 export const PROFILES: Readonly<Record<'share' | 'strict', RedactionProfile>> = {
-  share: { name: 'share', keys: SECRET_KEYS, headers: SECRET_HEADERS, claims: [], dropOtherBodies: false },
+  share: { name: 'share', keys: SECRET_KEYS, keyPrefixes: {}, headers: SECRET_HEADERS, claims: [], dropOtherBodies: false },
   strict: {
     name: 'strict',
     keys: { ...SECRET_KEYS, ...IDENTITY_KEYS },
+    keyPrefixes: { 'userAttributes.': 'fingerprint' },
     headers: SECRET_HEADERS,
     claims: ['email', 'phone_number', 'name', 'given_name', 'family_name', 'address', 'birthdate', 'cognito:username', 'username', 'identities'],
     dropOtherBodies: true,
@@ -106,8 +121,14 @@ export function maskValue(value: string, kind: MaskKind, profile: RedactionProfi
       }
     }
   }
+  if (kind === 'fingerprint') return `‹redacted ${value.length} chars #${fingerprint(value)}›`;
   if (value.length <= 12) return `‹redacted ${value.length} chars›`;
   return `‹redacted ${value.length} chars ${value.slice(0, 4)}…${value.slice(-4)} #${fingerprint(value)}›`;
+}
+
+function prefixKind(profile: RedactionProfile, key: string): MaskKind | undefined {
+  for (const [prefix, kind] of Object.entries(profile.keyPrefixes)) if (key.startsWith(prefix)) return kind;
+  return undefined;
 }
 
 /** Sets a key as data even when it is "__proto__" (JSON.parse makes such own keys; `=` would not). */
@@ -121,7 +142,7 @@ export function redactJson(value: unknown, profile: RedactionProfile = PROFILES.
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const kind = ownEntry(profile.keys, key);
+    const kind = ownEntry(profile.keys, key) ?? prefixKind(profile, key);
     if (typeof item === 'string' && kind && !(key === 'ANSWER' && isChallengeName(item))) {
       define(out, key, maskValue(item, kind, profile));
     } else if (typeof item === 'string' && key === 'ANSWER' && !isChallengeName(item)) {
