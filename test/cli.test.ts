@@ -126,6 +126,20 @@ describe('cognito-flow analyze', () => {
   });
 });
 
+describe('reading standard input', () => {
+  it('analyzes a HAR piped in as -', async () => {
+    const { Readable } = await import('node:stream');
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await main(['analyze', '-', '--json'], { stdout, stderr, stdin: Readable.from([JSON.stringify(cleanSignIn)]) });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.text).flows[0].user).toBe('bob');
+    const bad = await main(['analyze', '-'], { stdout, stderr, stdin: Readable.from(['not json']) });
+    expect(bad).toBe(2);
+    expect(stderr.text).toMatch(/standard input is not JSON/);
+  });
+});
+
 describe('cognito-flow redact', () => {
   it('writes a copy without the secrets', async () => {
     const { code, stdout } = await run('redact', file('clean.har'));

@@ -16,12 +16,19 @@ interface Output {
 }
 
 export const USAGE = `Usage:
-  cognito-flow analyze <file.har> [--json] [--session-validity <minutes>] [--no-color]
-      Link the Cognito sign-in calls of a HAR into chains and explain what broke.
-  cognito-flow redact <file.har> [--out <file>] [--strict]
+  cognito-flow analyze <file.har | -> [--json] [--session-validity <minutes>] [--no-color]
+      Link the Cognito sign-in calls of a HAR into chains and explain what broke (- reads standard input).
+  cognito-flow redact <file.har | -> [--out <file>] [--strict]
       Write a copy with passwords, codes, Sessions and tokens masked (to stdout by default).
 
 Exit status: 0 no errors found, 1 error diagnostics, 2 unusable input.`;
+
+interface IO {
+  stdout: Output;
+  stderr: Output;
+  /** Read when the file is `-`; defaults to the process's standard input. */
+  stdin?: NodeJS.ReadableStream;
+}
 
 interface Parsed {
   command: string | undefined;
@@ -36,7 +43,7 @@ function parseArgs(args: readonly string[]): Parsed {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg.startsWith('--')) {
+    if (arg.startsWith('--') && arg.length > 2) {
       const [name, inline] = arg.split('=', 2) as [string, string | undefined];
       if (VALUE_FLAGS.has(name)) flags.set(name, inline ?? args[++i] ?? '');
       else flags.set(name, true);
@@ -46,13 +53,14 @@ function parseArgs(args: readonly string[]): Parsed {
   return { command: positional[0], file: positional[1], flags };
 }
 
-async function analyzeCommand(parsed: Parsed, stdout: Output): Promise<number> {
+async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
+  const { stdout } = io;
   const minutes = parsed.flags.get('--session-validity');
   const sessionValidityMinutes = typeof minutes === 'string' ? Number(minutes) : undefined;
   if (sessionValidityMinutes !== undefined && !(sessionValidityMinutes >= 3 && sessionValidityMinutes <= 15)) {
     throw new UnusableInput('--session-validity takes minutes between 3 and 15 (the app client\'s AuthSessionValidity)');
   }
-  const analysis = analyzeHar(await readHarFile(parsed.file!), { sessionValidityMinutes });
+  const analysis = analyzeHar(await readHarFile(parsed.file!, io.stdin), { sessionValidityMinutes });
   if (parsed.flags.has('--json')) {
     stdout.write(JSON.stringify(toReport(analysis), null, 2) + '\n');
   } else {
@@ -62,8 +70,9 @@ async function analyzeCommand(parsed: Parsed, stdout: Output): Promise<number> {
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-async function redactCommand(parsed: Parsed, stdout: Output, stderr: Output): Promise<number> {
-  const har = await readHarFile(parsed.file!);
+async function redactCommand(parsed: Parsed, io: IO): Promise<number> {
+  const { stdout, stderr } = io;
+  const har = await readHarFile(parsed.file!, io.stdin);
   analyzeHar(har); // validates the shape with the same one-line reasons
   const redacted = redactHar(har as Har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
   const text = JSON.stringify(redacted, null, 2) + '\n';
@@ -77,7 +86,7 @@ async function redactCommand(parsed: Parsed, stdout: Output, stderr: Output): Pr
   return 0;
 }
 
-export async function main(args: readonly string[], io: { stdout: Output; stderr: Output }): Promise<number> {
+export async function main(args: readonly string[], io: IO): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.flags.has('--help') || parsed.command === 'help') {
     io.stdout.write(USAGE + '\n');
@@ -88,7 +97,7 @@ export async function main(args: readonly string[], io: { stdout: Output; stderr
     return 2;
   }
   try {
-    return parsed.command === 'analyze' ? await analyzeCommand(parsed, io.stdout) : await redactCommand(parsed, io.stdout, io.stderr);
+    return parsed.command === 'analyze' ? await analyzeCommand(parsed, io) : await redactCommand(parsed, io);
   } catch (error) {
     if (error instanceof UnusableInput || error instanceof HarFormatError) {
       io.stderr.write(`cognito-flow: ${error.message}\n`);

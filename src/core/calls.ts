@@ -66,7 +66,7 @@ export function classifyEntry(raw: unknown, index: number): Classified {
     status,
     request,
     response: responseBody,
-    error: parseCognitoError(status, responseBody, responseHeaders),
+    error: parseCognitoError(status, responseBody, responseHeaders, typeof response?._error === 'string' && response._error !== '' ? response._error : undefined),
     har: entry,
   };
   return { kind: 'cognito', call };

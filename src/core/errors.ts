@@ -21,7 +21,7 @@ export function cleanErrorType(raw: string): string {
 }
 
 /** Reads the error of a response, or null when the call succeeded. */
-export function parseCognitoError(status: number, body: Body, headers: readonly HarHeader[]): CognitoError | null {
+export function parseCognitoError(status: number, body: Body, headers: readonly HarHeader[], networkError?: string): CognitoError | null {
   const bodyType = body.state === 'json' ? str(body.value, '__type') : undefined;
   const bodyMessage = body.state === 'json' ? (str(body.value, 'message') ?? str(body.value, 'Message')) : undefined;
   if (bodyType) {
@@ -35,7 +35,8 @@ export function parseCognitoError(status: number, body: Body, headers: readonly 
   }
   if (status >= 400 || status === 0) {
     const type = status === 0 ? 'NoResponse' : `HTTP${status}`;
-    return { type, message: bodyMessage ?? (status === 0 ? 'The request got no response.' : ''), source: 'status' };
+    const noResponse = networkError ? `The request got no response (${networkError}).` : 'The request got no response.';
+    return { type, message: bodyMessage ?? (status === 0 ? noResponse : ''), source: 'status' };
   }
   return null;
 }
@@ -128,6 +129,12 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'SerializationException',
     cause: 'The body is not the JSON Cognito expects: not JSON at all (a body of "[object Object]" means an object was sent without JSON.stringify), or a field of the wrong type.',
     fix: 'Send JSON.stringify(params) with Content-Type application/x-amz-json-1.1, and strings where the API wants strings.' },
+  { type: 'NoResponse', message: /ERR_FAILED|CORS/i,
+    cause: 'The browser blocked the request: usually CORS (an Origin the proxy or emulator does not allow), or an extension.',
+    fix: 'Check the browser console for a CORS message and the endpoint\'s Access-Control-Allow-Origin / -Headers (X-Amz-Target, X-Amz-User-Agent).' },
+  { type: 'NoResponse',
+    cause: 'The request never got a response: the endpoint was unreachable (wrong host or port, emulator not running), or the page navigated away and cancelled it.',
+    fix: 'Check the endpoint URL and that the server is up; turn on Preserve log if the page navigates.' },
   { type: 'ResourceNotFoundException',
     cause: 'The user pool or app client does not exist in this region/endpoint.',
     fix: 'Check ClientId, the pool and the region of the endpoint.' },

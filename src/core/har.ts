@@ -36,6 +36,8 @@ export interface HarResponse {
   statusText?: string;
   headers: HarHeader[];
   content: HarContent;
+  /** Chrome's reason for a request that got no response, e.g. `net::ERR_FAILED` (CORS) or `net::ERR_CONNECTION_REFUSED`. */
+  _error?: string | null;
 }
 
 export interface HarEntry {

@@ -75,3 +75,16 @@ describe('reading Cognito errors', () => {
     expect(explainError({ type: 'SomethingNewException', message: '', source: 'body' })).toBeUndefined();
   });
 });
+
+describe('requests that got no response', () => {
+  it('carry Chrome\'s network error and an explanation', () => {
+    const entry = cognitoEntry('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH' }, '');
+    entry.response = { status: 0, headers: [], content: { size: 0 }, _error: 'net::ERR_FAILED' };
+    const result = classifyEntry(entry, 0);
+    expect(result.kind === 'cognito' && result.call.error).toEqual({ type: 'NoResponse', message: 'The request got no response (net::ERR_FAILED).', source: 'status' });
+    if (result.kind === 'cognito') expect(explainError(result.call.error!)?.cause).toMatch(/CORS/);
+    entry.response._error = 'net::ERR_CONNECTION_REFUSED';
+    const refused = classifyEntry(entry, 0);
+    if (refused.kind === 'cognito') expect(explainError(refused.call.error!)?.cause).toMatch(/unreachable/);
+  });
+});
