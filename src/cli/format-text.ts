@@ -2,6 +2,7 @@
 import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
+import { bodyObject } from '../core/body';
 
 export interface Style {
   bold(s: string): string;
@@ -54,7 +55,7 @@ function stepResult(step: Step, style: Style): string {
   if (step.challengeOut) return step.challengeOut;
   if (call.response.state === 'not-captured') return style.yellow('(response not captured)');
   if (call.response.state === 'unparseable') return style.yellow('(response unreadable)');
-  const body = call.response.state === 'json' ? call.response.value : {};
+  const body = bodyObject(call.response);
   if ('AuthenticationResult' in body) return style.green('tokens');
   if (typeof body.SecretCode === 'string') return 'SecretCode';
   if (typeof body.Status === 'string') return `Status ${body.Status}`;

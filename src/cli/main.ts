@@ -3,10 +3,9 @@
  * Exit status: 0 no error diagnostics, 1 error diagnostics, 2 unusable input or usage.
  */
 import { writeFile } from 'node:fs/promises';
-import { analyzeHar, HarFormatError } from '../core/analyze';
+import { analyzeHar, assertHar, HarFormatError } from '../core/analyze';
 import { toReport } from '../core/report';
 import { PROFILES, redactHar } from '../core/redact';
-import type { Har } from '../core/har';
 import { COLOR, PLAIN, formatText } from './format-text';
 import { readHarFile, UnusableInput } from './read-har';
 
@@ -73,8 +72,8 @@ async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
 async function redactCommand(parsed: Parsed, io: IO): Promise<number> {
   const { stdout, stderr } = io;
   const har = await readHarFile(parsed.file!, io.stdin);
-  analyzeHar(har); // validates the shape with the same one-line reasons
-  const redacted = redactHar(har as Har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
+  assertHar(har);
+  const redacted = redactHar(har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
   const text = JSON.stringify(redacted, null, 2) + '\n';
   const out = parsed.flags.get('--out');
   if (typeof out === 'string' && out !== '') {

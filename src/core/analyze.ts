@@ -8,6 +8,7 @@ import { linkFlows } from './flows';
 import { diagnose } from './diagnostics/index';
 import type { ResolvedOptions } from './diagnostics/types';
 import { isObject } from './json';
+import type { Har } from './har';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
 export class HarFormatError extends Error {
@@ -49,10 +50,15 @@ export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOpt
   };
 }
 
-/** Checks that `input` is a HAR (`{ log: { entries: [...] } }`) and analyzes it. */
-export function analyzeHar(input: unknown, options?: AnalyzeOptions): Analysis {
+/** Throws HarFormatError unless `input` has the HAR shape `{ log: { entries: [...] } }`. */
+export function assertHar(input: unknown): asserts input is Har {
   if (!isObject(input)) throw new HarFormatError('not a HAR file: the top level is not a JSON object');
   if (!isObject(input.log)) throw new HarFormatError('not a HAR file: it has no "log" object');
   if (!Array.isArray(input.log.entries)) throw new HarFormatError('not a HAR file: "log.entries" is not a list');
+}
+
+/** Checks that `input` is a HAR and analyzes it. */
+export function analyzeHar(input: unknown, options?: AnalyzeOptions): Analysis {
+  assertHar(input);
   return analyzeEntries(input.log.entries, options);
 }

@@ -3,24 +3,11 @@
  * not captured (with why), or unparseable (with why and a short preview).
  */
 import type { HarContent, HarPostData } from './har';
-import type { Body } from './model';
+import type { Body, JsonObject } from './model';
 import { isObject } from './json';
+import { decodeBase64Text } from './base64';
 
 const PREVIEW_CHARS = 120;
-
-function decodeBase64(text: string): string | undefined {
-  try {
-    // atob is in every browser and in Node >= 16; bodies here are JSON, so latin1 → UTF-8 is handled below.
-    const binary = (globalThis as { atob?: (s: string) => string }).atob?.(text);
-    if (binary === undefined) return undefined;
-    let ascii = true;
-    for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) > 0x7f) { ascii = false; break; }
-    if (ascii) return binary;
-    return decodeURIComponent(Array.from(binary, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-  } catch {
-    return undefined;
-  }
-}
 
 export function parseBodyText(text: string): Body {
   if (text.trim() === '') return { state: 'empty' };
@@ -57,11 +44,16 @@ export function readResponseBody(content: HarContent | undefined, status: number
     return { state: 'not-captured', reason: `the browser did not keep the response body${note}` };
   }
   if (content.encoding === 'base64') {
-    const decoded = decodeBase64(content.text);
+    const decoded = decodeBase64Text(content.text);
     if (decoded === undefined) {
       return { state: 'unparseable', reason: 'base64 body that does not decode', preview: content.text.slice(0, PREVIEW_CHARS), length: content.text.length };
     }
     return parseBodyText(decoded);
   }
   return parseBodyText(content.text);
+}
+
+/** The body's JSON object, or an empty object when it could not be read (checks then find nothing). */
+export function bodyObject(body: Body): JsonObject {
+  return body.state === 'json' ? body.value : {};
 }

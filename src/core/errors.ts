@@ -41,6 +41,9 @@ export function parseCognitoError(status: number, body: Body, headers: readonly 
   return null;
 }
 
+/** Cognito's words when SECRET_HASH is missing: it tells that the app client has a secret. */
+export const SECRET_NOT_RECEIVED = /configured for secret but secret was not received/i;
+
 export interface ErrorExplanation {
   type: string;
   /** Matched against the message; absent matches any message of that type. */
@@ -66,7 +69,7 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'NotAuthorizedException', message: /(unable to verify secret hash|secrethash does not match)/i,
     cause: 'SECRET_HASH was computed over the wrong username (an alias instead of USER_ID_FOR_SRP) or with the wrong client secret.',
     fix: 'SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)); after an alias sign-in hash USER_ID_FOR_SRP.' },
-  { type: 'NotAuthorizedException', message: /configured for secret but secret was not received/i,
+  { type: 'NotAuthorizedException', message: SECRET_NOT_RECEIVED,
     cause: 'The app client has a secret and the request carries no SECRET_HASH.',
     fix: 'Add SECRET_HASH to AuthParameters / ChallengeResponses, or use an app client without a secret in browsers.' },
   { type: 'NotAuthorizedException', message: /incorrect username or password/i,

@@ -13,6 +13,7 @@ import { isObject, obj, str } from './json';
 import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
 import { decodeToken } from './tokens';
 import { fingerprint } from './fingerprint';
+import { bodyObject } from './body';
 
 /** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
 export interface StepContext {
@@ -44,7 +45,6 @@ export interface LinkResult {
 
 interface FlowState {
   flow: Flow;
-  latestSession: string | null;
   pendingChallenge: string | null;
   pendingParameters: JsonObject | null;
   challengeIssuedAt: number | null;
@@ -53,9 +53,6 @@ interface FlowState {
   latestSessionFrom: number | null;
   /** When each Session of this flow was issued, ascending: what was "latest" depends on when a request was sent. */
   sessionIssueTimes: number[];
-  secretSeen: boolean;
-  deviceSeen: boolean;
-  lastActivity: number;
 }
 
 interface Issued {
@@ -64,14 +61,6 @@ interface Issued {
   /** The entry whose response issued it. */
   by: number;
   usedBy: number | null;
-}
-
-function body(call: CognitoCall): JsonObject {
-  return call.request.state === 'json' ? call.request.value : {};
-}
-
-function responseBody(call: CognitoCall): JsonObject {
-  return call.response.state === 'json' ? call.response.value : {};
 }
 
 /** The user a request names: USERNAME in AuthParameters / ChallengeResponses, or `Username`. */
@@ -93,22 +82,20 @@ function sentDeviceKey(request: JsonObject): boolean {
     || str(obj(request, 'ChallengeResponses'), 'DEVICE_KEY') !== undefined;
 }
 
-/** Time keys that are always comparable: a call without a usable date takes the one before it. */
-function timeOrder(calls: readonly CognitoCall[]): CognitoCall[] {
+/**
+ * Calls in time order, each with a start time that is always comparable: a call without a usable
+ * date takes the time of the call before it in the capture.
+ */
+function timeOrder(calls: readonly CognitoCall[]): { call: CognitoCall; at: number }[] {
   let last = 0;
   const keyed = calls.map((call) => {
     if (Number.isFinite(call.startedAt)) last = call.startedAt;
     return { call, at: last };
   });
-  keyed.sort((a, b) => a.at - b.at || a.call.entry - b.call.entry);
-  return keyed.map((k) => k.call);
+  return keyed.sort((a, b) => a.at - b.at || a.call.entry - b.call.entry);
 }
 
-function endOf(call: CognitoCall, at: number): number {
-  return at + call.duration;
-}
-
-export function isFlowOperation(operation: string): boolean {
+function isFlowOperation(operation: string): boolean {
   return START_OPERATIONS.has(operation) || CONTINUE_OPERATIONS.has(operation);
 }
 
@@ -136,8 +123,8 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       endedAt: at,
     };
     const state: FlowState = {
-      flow, latestSession: null, pendingChallenge: null, pendingParameters: null, challengeIssuedAt: null,
-      internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], secretSeen: false, deviceSeen: false, lastActivity: at,
+      flow, pendingChallenge: null, pendingParameters: null, challengeIssuedAt: null,
+      internalUser: null, latestSessionFrom: null, sessionIssueTimes: [],
     };
     flows.push(state);
     return state;
@@ -154,20 +141,19 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       if (!clientId && !user) continue;
       const open = state.flow.outcome !== 'authenticated';
       const bestOpen = best ? best.flow.outcome !== 'authenticated' : false;
-      if (!best || (open && !bestOpen) || (open === bestOpen && state.lastActivity >= best.lastActivity)) best = state;
+      if (!best || (open && !bestOpen) || (open === bestOpen && state.flow.endedAt >= best.flow.endedAt)) best = state;
     }
     return best;
   };
 
-  for (const call of timeOrder(calls)) {
+  for (const { call, at } of timeOrder(calls)) {
     const op = call.operation;
     if (!isFlowOperation(op)) {
       standalone.push(call);
       continue;
     }
-    const at = Number.isFinite(call.startedAt) ? call.startedAt : (flows.at(-1)?.lastActivity ?? 0);
-    const request = body(call);
-    const response = responseBody(call);
+    const request = bodyObject(call.request);
+    const response = bodyObject(call.response);
     const sessionIn = str(request, 'Session');
     const accessTokenIn = str(request, 'AccessToken');
     const challengeIn = ANSWER_OPERATIONS.has(op) ? (str(request, 'ChallengeName') ?? null) : null;
@@ -243,14 +229,15 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       sessionExpired: sessionAgeMs !== null && via !== 'access-token' && sessionAgeMs > sessionValidityMs,
       sessionSent: sessionIn !== undefined ? fingerprint(sessionIn) : null,
       sessionReturned: sessionOut !== undefined ? fingerprint(sessionOut) : null,
+      tokens: null,
     };
     contexts.set(step, {
       flow,
       expectedChallenge: state.pendingChallenge,
       expectedParameters: state.pendingParameters,
       challengeIssuedAt: state.challengeIssuedAt,
-      secretSeenBefore: state.secretSeen,
-      deviceSeenBefore: state.deviceSeen,
+      secretSeenBefore: flow.clientHasSecret,
+      deviceSeenBefore: flow.deviceInPlay,
       handoffFrom: issued?.by ?? null,
       firstUsedBy: issued?.usedBy ?? null,
       latestSessionFrom: state.latestSessionFrom,
@@ -264,16 +251,14 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     if (issued && issued.usedBy === null && call.status > 0) issued.usedBy = call.entry;
     if (flow.user === null) flow.user = requestUser(request);
     if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
-    if (sentSecretHash(request)) state.secretSeen = flow.clientHasSecret = true;
-    if (sentDeviceKey(request)) state.deviceSeen = flow.deviceInPlay = true;
+    if (sentSecretHash(request)) flow.clientHasSecret = true;
+    if (sentDeviceKey(request)) flow.deviceInPlay = true;
 
     // What its response hands to the next step.
-    const end = endOf(call, at);
-    state.lastActivity = end;
+    const end = at + call.duration;
     flow.endedAt = Math.max(flow.endedAt, end);
     if (sessionOut !== undefined) {
       sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
-      state.latestSession = sessionOut;
       state.latestSessionFrom = call.entry;
       state.sessionIssueTimes.push(end);
     }
@@ -285,14 +270,15 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       state.internalUser = str(parameters, 'USER_ID_FOR_SRP') ?? str(parameters, 'USERNAME') ?? state.internalUser;
       const secretBlock = str(parameters, 'SECRET_BLOCK');
       if (secretBlock !== undefined) secretBlocks.set(secretBlock, { state, issuedAt: end, by: call.entry, usedBy: null });
-      if (challengeRule(challengeOut)?.device) state.deviceSeen = flow.deviceInPlay = true;
+      if (challengeRule(challengeOut)?.device) flow.deviceInPlay = true;
     }
     const result = obj(response, 'AuthenticationResult');
     if (result) {
       flow.outcome = 'authenticated';
       state.pendingChallenge = null;
       state.pendingParameters = null;
-      flow.tokens = {
+      // Decoded once, here: the step keeps what it issued, the flow the latest tokens.
+      step.tokens = flow.tokens = {
         id: 'IdToken' in result ? decodeToken(result.IdToken, end) : null,
         access: 'AccessToken' in result ? decodeToken(result.AccessToken, end) : null,
         refresh: 'RefreshToken' in result ? decodeToken(result.RefreshToken, end) : null,
@@ -300,7 +286,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       };
       const accessToken = str(result, 'AccessToken');
       if (accessToken !== undefined) accessTokens.set(accessToken, { state, issuedAt: end, by: call.entry, usedBy: null });
-      if (isObject(result.NewDeviceMetadata)) state.deviceSeen = flow.deviceInPlay = true;
+      if (isObject(result.NewDeviceMetadata)) flow.deviceInPlay = true;
       if (flow.user === null) {
         const claims = flow.tokens.access?.kind === 'jwt' ? flow.tokens.access.claims : flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : {};
         const name = claims['username'] ?? claims['cognito:username'];

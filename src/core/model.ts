@@ -81,6 +81,8 @@ export interface Step {
   sessionSent: string | null;
   /** Short stable fingerprint of the Session returned. */
   sessionReturned: string | null;
+  /** The tokens this step's response issued (AuthenticationResult), decoded; null when none. */
+  tokens: FlowTokens | null;
 }
 
 export type Outcome = 'authenticated' | 'failed' | 'pending';

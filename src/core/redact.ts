@@ -13,6 +13,8 @@ import { isObject } from './json';
 import { ownEntry } from './rules';
 import { cognitoOperation } from './calls';
 import { fingerprint } from './fingerprint';
+import { decodeBase64Text } from './base64';
+import { jwtDecode } from 'jwt-decode';
 
 /**
  * How a value is masked: `length` keeps only its length (passwords, codes); `opaque` its ends and
@@ -75,10 +77,7 @@ export const PROFILES: Readonly<Record<'share' | 'strict', RedactionProfile>> = 
   },
 };
 
-/**
- * ANSWER is a challenge name for SELECT_MFA_TYPE / SELECT_CHALLENGE (keep it: it is what one
- * debugs) but the user's secret answer for CUSTOM_CHALLENGE (mask it).
- */
+/** ChallengeName-shaped values (upper case and underscores). */
 function isChallengeName(value: string): boolean {
   return /^[A-Z][A-Z_]*$/.test(value);
 }
@@ -92,13 +91,6 @@ function base64UrlJson(value: unknown): string {
   return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function base64UrlDecode(part: string): unknown {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = (globalThis as { atob: (s: string) => string }).atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const text = decodeURIComponent(Array.from(binary, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-  return JSON.parse(text) as unknown;
-}
-
 /** Masks one secret value. Idempotent: a masked value is returned unchanged. */
 export function maskValue(value: string, kind: MaskKind, profile: RedactionProfile = PROFILES.share): string {
   if (MASK.test(value)) return value;
@@ -107,7 +99,7 @@ export function maskValue(value: string, kind: MaskKind, profile: RedactionProfi
     const parts = value.split('.');
     if (parts.length === 3) {
       try {
-        const claims = base64UrlDecode(parts[1]!);
+        const claims = jwtDecode<unknown>(value);
         if (isObject(claims)) {
           const kept: Record<string, unknown> = {};
           for (const [name, claim] of Object.entries(claims)) {
@@ -136,20 +128,24 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * How to mask a string under `key`, or undefined to keep it. ANSWER is a challenge name for
+ * SELECT_MFA_TYPE / SELECT_CHALLENGE (kept: it is what one debugs) but the user's secret answer
+ * for CUSTOM_CHALLENGE (masked).
+ */
+function maskKindFor(key: string, value: string, profile: RedactionProfile): MaskKind | undefined {
+  if (key === 'ANSWER') return isChallengeName(value) ? undefined : 'length';
+  return ownEntry(profile.keys, key) ?? prefixKind(profile, key);
+}
+
 /** Deep copy of a JSON value with every secret key's string value masked. */
 export function redactJson(value: unknown, profile: RedactionProfile = PROFILES.share): unknown {
   if (Array.isArray(value)) return value.map((item) => redactJson(item, profile));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const kind = ownEntry(profile.keys, key) ?? prefixKind(profile, key);
-    if (typeof item === 'string' && kind && !(key === 'ANSWER' && isChallengeName(item))) {
-      define(out, key, maskValue(item, kind, profile));
-    } else if (typeof item === 'string' && key === 'ANSWER' && !isChallengeName(item)) {
-      define(out, key, maskValue(item, 'length', profile));
-    } else {
-      define(out, key, redactJson(item, profile));
-    }
+    const kind = typeof item === 'string' ? maskKindFor(key, item, profile) : undefined;
+    define(out, key, kind ? maskValue(item as string, kind, profile) : redactJson(item, profile));
   }
   return out;
 }
@@ -190,19 +186,12 @@ export function redactEntry(entry: HarEntry, profile: RedactionProfile = PROFILE
     copy.response = { ...response, headers: redactHeaders(response.headers, profile) };
     const content = isObject(response.content) ? response.content : undefined;
     if (content && typeof content.text === 'string') {
-      let text = content.text;
-      let encoding = content.encoding;
-      if (encoding === 'base64' && cognito) {
-        try {
-          text = (globalThis as { atob: (s: string) => string }).atob(text);
-          encoding = undefined;
-        } catch {
-          // keep as is; redactBodyText masks what it cannot parse
-        }
-      }
-      const redacted = encoding === 'base64' && !cognito && !profile.dropOtherBodies ? text : redactBodyText(text, cognito, profile);
-      copy.response.content = { ...content, text: redacted };
-      if (encoding === undefined) delete copy.response.content.encoding;
+      // Cognito bodies may come base64-encoded; decode them so their secrets can be masked.
+      const decoded = content.encoding === 'base64' && cognito ? decodeBase64Text(content.text) : undefined;
+      const text = redactBodyText(decoded ?? content.text, cognito, profile);
+      copy.response.content = { ...content, text };
+      // A decoded, masked or dropped body is no longer the base64 it was.
+      if (text !== content.text) delete copy.response.content.encoding;
     }
   }
   return copy;

@@ -5,10 +5,9 @@
 import { ANSWER_OPERATIONS, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule, ownEntry } from '../rules';
 import { obj, parseJsonString, str } from '../json';
 import type { JsonObject } from '../model';
+import { SECRET_NOT_RECEIVED } from '../errors';
 import type { Finding, StepCheck, StepInput } from './types';
 import { finding } from './types';
-
-const SECRET_NOT_RECEIVED = /configured for secret but secret was not received/i;
 
 interface RequiredKey {
   key: string;
@@ -68,7 +67,7 @@ function checkAnswer(input: StepInput): Finding[] {
   }
   const responses = obj(request, 'ChallengeResponses') ?? {};
   const required = requiredChallengeKeys(challenge, responses, input);
-  const absent = required.filter((k) => str(responses, k.key) === undefined && !(k.key in responses));
+  const absent = required.filter((k) => !Object.hasOwn(responses, k.key));
   if (absent.length > 0) {
     findings.push(finding('missing-challenge-response', 'error',
       `The answer to ${challenge} lacks ${absent.map((k) => k.key).join(', ')}.`,
@@ -96,7 +95,7 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
     required.push(...(ownEntry(rule.keysByParameter.values, str(parameters, rule.keysByParameter.parameter)) ?? []));
   }
   if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '')) required.push('SECRET_HASH');
-  const absent = required.filter((key) => !(key in parameters));
+  const absent = required.filter((key) => !Object.hasOwn(parameters, key));
   if (absent.length === 0) return [];
   return [finding('missing-auth-parameter', 'error',
     `${step.call.operation} ${authFlow} lacks AuthParameters ${absent.join(', ')}.`,

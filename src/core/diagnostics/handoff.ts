@@ -40,8 +40,7 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
       'A Session is single-use, even when the answer it carried was rejected ("session can only be used once"): look for a double submit or an automatic retry, and start the sign-in again after a failed answer.'));
   }
   if (step.sessionExpired && step.sessionAgeMs !== null) {
-    const rejected = /expired/i.test(step.call.error?.message ?? '');
-    findings.push(finding('session-expired', rejected || step.call.error ? 'error' : 'warning',
+    findings.push(finding('session-expired', step.call.error ? 'error' : 'warning',
       `${op} was sent ${minutes(step.sessionAgeMs)} after its Session was issued; sessions last ${options.sessionValidityMinutes} min by default.`,
       'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
   }

@@ -10,10 +10,11 @@ import { checkError } from './errors';
 import { checkHandoff } from './handoff';
 import { checkChallenge } from './challenge';
 import { checkFormats } from './formats';
-import { checkTokens } from './tokens';
+import { checkIssuedTokens, checkSentToken } from './tokens';
+import { bodyObject } from '../body';
 
-const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkTokens];
-const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats];
+const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkSentToken];
+const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats, checkIssuedTokens];
 
 function stamp(findings: Finding[], entry: number, flow: string | null): Diagnostic[] {
   return findings.map((f) => ({ entry, flow, ...f }));
@@ -26,7 +27,7 @@ export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnost
     for (const step of flow.steps) {
       const ctx = linked.contexts.get(step);
       const stepFindings = ctx
-        ? STEP_CHECKS.flatMap((check) => check({ step, ctx, options, request: step.call.request.state === 'json' ? step.call.request.value : {} }))
+        ? STEP_CHECKS.flatMap((check) => check({ step, ctx, options, request: bodyObject(step.call.request) }))
         : [];
       diagnostics.push(...stamp([...stepFindings, ...callChecks(step.call)], step.call.entry, flow.id));
     }
