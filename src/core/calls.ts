@@ -68,6 +68,7 @@ export function classifyEntry(raw: unknown, index: number): Classified {
     response: responseBody,
     error: parseCognitoError(status, responseBody, responseHeaders, typeof response?._error === 'string' && response._error !== '' ? response._error : undefined),
     har: entry,
+    replayOf: typeof entry._replayOf === 'number' && Number.isInteger(entry._replayOf) ? entry._replayOf : null,
   };
   return { kind: 'cognito', call };
 }

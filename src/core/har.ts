@@ -48,6 +48,8 @@ export interface HarEntry {
   response: HarResponse;
   /** Chrome's private field naming the initiator type, kept only for display. */
   _resourceType?: string;
+  /** Set by the panel on an entry it replayed: the index of the entry it re-sent. */
+  _replayOf?: number;
 }
 
 export interface Har {

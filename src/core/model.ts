@@ -40,6 +40,8 @@ export interface CognitoCall {
   error: CognitoError | null;
   /** The original HAR entry, for the Raw view and for replay. */
   har: HarEntry;
+  /** When the user replayed an earlier call from the panel: that call's entry index. */
+  replayOf: number | null;
 }
 
 export type IgnoredReason = 'not-cognito' | 'preflight' | 'other-aws-service' | 'invalid-entry';
@@ -144,6 +146,8 @@ export interface Diagnostic {
   hint: string;
   /** For missing-* codes: the absent keys. Empty otherwise. */
   keys: string[];
+  /** For missing-* codes: why each absent key is needed here (e.g. SECRET_HASH: the client has a secret). */
+  reasons: Record<string, string>;
 }
 
 export interface AnalyzeOptions {

@@ -72,7 +72,8 @@ function checkAnswer(input: StepInput): Finding[] {
     findings.push(finding('missing-challenge-response', 'error',
       `The answer to ${challenge} lacks ${absent.map((k) => k.key).join(', ')}.`,
       absent.map((k) => `${k.key}: needed because ${k.why}.`).join(' '),
-      absent.map((k) => k.key)));
+      absent.map((k) => k.key),
+      Object.fromEntries(absent.map((k) => [k.key, k.why]))));
   }
   const srpId = str(ctx.expectedChallenge === challenge ? ctx.expectedParameters : null, 'USER_ID_FOR_SRP');
   const username = str(responses, USERNAME);
@@ -102,7 +103,8 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
     absent.includes('SECRET_HASH')
       ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
       : `${authFlow} needs ${required.join(', ')} in AuthParameters (keys are case-sensitive).`,
-    absent)];
+    absent,
+    Object.fromEntries(absent.map((key) => [key, key === 'SECRET_HASH' ? 'the app client has a secret' : `${authFlow} needs it`])))];
 }
 
 function checkIssuedChallenge({ step }: StepInput): Finding[] {

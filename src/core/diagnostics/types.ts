@@ -20,6 +20,6 @@ export interface StepInput {
 /** Checks that judge a step against the flow it belongs to (handoffs, challenge answers). */
 export type StepCheck = (input: StepInput) => Finding[];
 
-export function finding(code: Finding['code'], severity: Finding['severity'], message: string, hint: string, keys: string[] = []): Finding {
-  return { code, severity, message, hint, keys };
+export function finding(code: Finding['code'], severity: Finding['severity'], message: string, hint: string, keys: string[] = [], reasons: Record<string, string> = {}): Finding {
+  return { code, severity, message, hint, keys, reasons };
 }
