@@ -1,0 +1,105 @@
+/**
+ * The live capture: the one module that reads the browser's `devtools.network` API.
+ *
+ * On connect it loads what the inspected page already did (`getHAR()`), then follows
+ * `onRequestFinished`, reading each body with `getContent`. Entries reach the panel in the order
+ * the requests finished, even though bodies are read asynchronously. A request that finishes
+ * while `getHAR()` is still answering can arrive both ways; it is delivered once.
+ *
+ * The API object is passed in (webextension-polyfill's `browser.devtools.network` in the panel, a
+ * fake fed from a HAR in tests), so this module runs anywhere.
+ */
+import type { HarEntry } from '../core/har';
+import type { CaptureSink, TrafficSource } from '../panel/host';
+import { readContent } from './read-content';
+import { entryKey, fullEntry, hasAmzTarget, lightEntry } from './plain-entry';
+
+interface EventLike<Listener> {
+  addListener(listener: Listener): void;
+  removeListener(listener: Listener): void;
+}
+
+/** The slice of `devtools.network` used here; Chrome's, Firefox's and the polyfill's all fit. */
+export interface DevtoolsNetwork {
+  getHAR(): Promise<{ entries?: unknown[] } | undefined>;
+  onRequestFinished: EventLike<(request: never) => void>;
+  onNavigated: EventLike<(url: string) => void>;
+}
+
+/** How long after connecting a live copy of an initial-HAR request is still recognised as one. */
+const DUPLICATE_WINDOW_MS = 30_000;
+
+export interface SourceOptions {
+  /** How long to wait for DevTools to return one body before flagging it unreadable. */
+  contentTimeoutMs?: number;
+}
+
+export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceOptions = {}): TrafficSource {
+  const toEntry = async (raw: unknown): Promise<HarEntry> => {
+    if (!hasAmzTarget(raw)) return lightEntry(raw);
+    return fullEntry(raw, await readContent(raw as Parameters<typeof readContent>[0], options.contentTimeoutMs));
+  };
+  return {
+    connect(sink: CaptureSink) {
+      let stopped = false;
+      /** Serialises delivery: each entry waits for the one before it, whatever its body read takes. */
+      let queue: Promise<void> = Promise.resolve();
+      /** Live entries seen before the initial HAR was delivered, for de-duplication. */
+      let seenBeforeHar: Set<string> | null = new Set();
+      const deliveredFromHar = new Set<string>();
+
+      const enqueue = (pending: Promise<HarEntry[]>) => {
+        queue = queue.then(async () => {
+          const entries = await pending;
+          if (!stopped && entries.length > 0) sink.add(entries);
+        });
+      };
+
+      const onFinished = (raw: unknown) => {
+        enqueue(toEntry(raw).then((entry) => {
+          const key = entryKey(entry);
+          if (seenBeforeHar) seenBeforeHar.add(key);
+          // Already delivered as part of the initial HAR: skip (once; a real repeat is a new request).
+          if (deliveredFromHar.delete(key)) return [];
+          return [entry];
+        }));
+      };
+      const onNavigated = (url: string) => {
+        // Navigation is ordered with the entries around it, so Preserve log clears the right ones.
+        queue = queue.then(() => {
+          if (!stopped) sink.navigated(url);
+        });
+      };
+
+      network.onRequestFinished.addListener(onFinished as (request: never) => void);
+      network.onNavigated.addListener(onNavigated);
+
+      const initial = network.getHAR().then(async (log) => {
+        const raws = Array.isArray(log?.entries) ? log.entries : [];
+        const entries = await Promise.all(raws.map(toEntry));
+        const seen = seenBeforeHar ?? new Set<string>();
+        seenBeforeHar = null;
+        // Entries already delivered live are not delivered again; the others are remembered so a
+        // late live copy of the same request is skipped.
+        const fresh = entries.filter((entry) => !seen.has(entryKey(entry)));
+        for (const entry of fresh) deliveredFromHar.add(entryKey(entry));
+        return fresh;
+      }, () => {
+        seenBeforeHar = null;
+        return [];
+      });
+      // Live events can only fire after connect() returns, so the page's earlier requests, queued
+      // first, reach the panel first.
+      enqueue(initial);
+      // Only requests finishing around the getHAR() call can come twice; forget the rest later.
+      const forget = setTimeout(() => deliveredFromHar.clear(), DUPLICATE_WINDOW_MS);
+
+      return () => {
+        stopped = true;
+        clearTimeout(forget);
+        network.onRequestFinished.removeListener(onFinished as (request: never) => void);
+        network.onNavigated.removeListener(onNavigated);
+      };
+    },
+  };
+}

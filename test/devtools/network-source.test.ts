@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyzeEntries, analyzeHar } from '../../src/core/analyze';
+import { toReport } from '../../src/core/report';
+import type { HarEntry } from '../../src/core/har';
+import type { CaptureSink } from '../../src/panel/host';
+import { devtoolsTrafficSource } from '../../src/devtools/network-source';
+import { FakeDevtoolsNetwork, sleep, type ContentStyle } from '../support/fake-devtools-network';
+
+const mixed = (JSON.parse(readFileSync('test/fixtures/real/mixed-interleaved.har', 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
+
+/** Records what reaches the panel: entries and navigations, in order. */
+function recordingSink() {
+  const events: ({ kind: 'entries'; entries: HarEntry[] } | { kind: 'navigated'; url: string })[] = [];
+  const sink: CaptureSink = {
+    add: (entries) => events.push({ kind: 'entries', entries: [...entries] }),
+    navigated: (url) => events.push({ kind: 'navigated', url }),
+  };
+  const entries = () => events.flatMap((e) => (e.kind === 'entries' ? e.entries : []));
+  return { sink, events, entries };
+}
+
+async function until(condition: () => boolean, ms = 2_000) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(5);
+  }
+}
+
+const report = (entries: readonly unknown[]) => toReport(analyzeEntries(entries));
+
+describe.each<ContentStyle>(['callback', 'promise'])('live capture from devtools.network (%s-style getContent)', (style) => {
+  it('delivers the requests made before the panel opened (getHAR) and then the live ones, with bodies: the same analysis as the saved HAR', async () => {
+    const network = new FakeDevtoolsNetwork(style);
+    network.earlier.push(...mixed.slice(0, 10));
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    await until(() => entries().length === 10);
+    for (const entry of mixed.slice(10)) network.finish(entry);
+    await until(() => entries().length === mixed.length);
+    expect(report(entries())).toEqual(toReport(analyzeHar({ log: { entries: mixed } })));
+  });
+
+  it('keeps finishing order when an earlier body is slower to read', async () => {
+    const network = new FakeDevtoolsNetwork(style);
+    const [first, second, third] = mixed.filter((e) => e.request.method === 'POST');
+    if (!first || !second || !third) throw new Error('fixture changed');
+    network.behave(first, { delayMs: 60 });
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    network.finish(first);
+    network.finish(second);
+    network.finish(third);
+    await until(() => entries().length === 3);
+    expect(entries().map((e) => e.startedDateTime)).toEqual([first, second, third].map((e) => e.startedDateTime));
+  });
+
+  it('a body DevTools cannot read still shows, flagged as not captured with the reason', async () => {
+    const network = new FakeDevtoolsNetwork(style);
+    const posts = mixed.filter((e) => e.request.method === 'POST');
+    const [nullBody, throwing, hanging] = posts;
+    if (!nullBody || !throwing || !hanging) throw new Error('fixture changed');
+    network.behave(nullBody, { fail: 'null' });
+    network.behave(throwing, { fail: 'throw' });
+    network.behave(hanging, { fail: 'never' });
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { contentTimeoutMs: 50 }).connect(sink);
+    network.finish(nullBody);
+    network.finish(throwing);
+    network.finish(hanging);
+    await until(() => entries().length === 3);
+    const analysis = analyzeEntries(entries());
+    expect(analysis.calls).toHaveLength(3);
+    for (const call of analysis.calls) expect(call.response.state).toBe('not-captured');
+    const flagged = analysis.diagnostics.filter((d) => d.code === 'body-not-captured');
+    expect(flagged.map((d) => d.entry)).toEqual([0, 1, 2]);
+    const reasons = analysis.calls.map((c) => (c.response.state === 'not-captured' ? c.response.reason : ''));
+    expect(reasons[2]).toContain('within 0.05 s');
+  });
+});
+
+describe('live capture: what the panel does not need, and the edges of getHAR', () => {
+  it('reads no body of a request without X-Amz-Target and keeps only method, URL and status', async () => {
+    const network = new FakeDevtoolsNetwork('promise');
+    const page: HarEntry = {
+      startedDateTime: '2026-11-23T10:00:00.000Z', time: 3,
+      request: { method: 'POST', url: 'https://app.example.test/login', headers: [{ name: 'Cookie', value: 'sid=1' }], postData: { text: 'password=hunter2' } },
+      response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=2' }], content: { text: '<html>', mimeType: 'text/html' } },
+    };
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    network.finish(page);
+    await until(() => entries().length === 1);
+    expect(network.getContentCalls).toBe(0);
+    expect(entries()[0]).toEqual({
+      startedDateTime: page.startedDateTime, time: 3,
+      request: { method: 'POST', url: page.request.url, headers: [] },
+      response: { status: 200, headers: [], content: {} },
+    });
+    expect(JSON.stringify(entries())).not.toContain('hunter2');
+  });
+
+  it('a request both in getHAR and finishing live (it finished while getHAR answered) is delivered once', async () => {
+    const network = new FakeDevtoolsNetwork('callback');
+    const [a, b] = mixed.filter((e) => e.request.method === 'POST');
+    if (!a || !b) throw new Error('fixture changed');
+    network.earlier.push(a, b);
+    network.delayHar(40);
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    network.finish(b); // arrives live while getHAR is still answering
+    await sleep(80);
+    network.finish(a); // a late live copy after getHAR answered
+    await sleep(30);
+    expect(entries().map((e) => e.startedDateTime).sort()).toEqual([a.startedDateTime, b.startedDateTime].sort());
+  });
+
+  it('passes navigations in order with the entries around them (Preserve log decides what to clear)', async () => {
+    const network = new FakeDevtoolsNetwork('promise');
+    const [a, b] = mixed.filter((e) => e.request.method === 'POST');
+    if (!a || !b) throw new Error('fixture changed');
+    network.behave(a, { delayMs: 30 });
+    const { sink, events } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    network.finish(a);
+    network.navigate('http://127.0.0.1/after-sign-in');
+    network.finish(b);
+    await until(() => events.length === 3);
+    expect(events.map((e) => e.kind)).toEqual(['entries', 'navigated', 'entries']);
+  });
+
+  it('stops delivering and removes its listeners when the panel disconnects', async () => {
+    const network = new FakeDevtoolsNetwork('promise');
+    const { sink, entries } = recordingSink();
+    const stop = devtoolsTrafficSource(network).connect(sink);
+    expect(network.onRequestFinished.listeners.size).toBe(1);
+    stop();
+    expect(network.onRequestFinished.listeners.size).toBe(0);
+    expect(network.onNavigated.listeners.size).toBe(0);
+    await sleep(10);
+    expect(entries()).toEqual([]);
+  });
+
+  it('a failing getHAR still lets live capture work', async () => {
+    const network = new FakeDevtoolsNetwork('promise');
+    network.getHAR = () => Promise.reject(new Error('no inspected page'));
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network).connect(sink);
+    const post = mixed.find((e) => e.request.method === 'POST');
+    if (!post) throw new Error('fixture changed');
+    network.finish(post);
+    await until(() => entries().length === 1);
+  });
+});
