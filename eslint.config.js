@@ -26,6 +26,27 @@ export default tseslint.config(
     },
   },
   {
+    // Only src/devtools talks to the browser's extension APIs; the panel UI must also run in a plain page.
+    files: ['src/panel/**/*.{ts,tsx}', 'src/demo/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['webextension-polyfill', '**/devtools/**'], message: 'Browser extension APIs live in src/devtools only; reach them through PanelHost.' }],
+      }],
+    },
+  },
+  {
+    // Captured data leaves the panel only as a replay the user clicked (src/panel/replay-fetch.ts).
+    // The HAR viewer's entry may fetch the HAR file it was asked to open.
+    files: ['src/panel/**/*.{ts,tsx}', 'src/devtools/**/*.{ts,tsx}'],
+    ignores: ['src/panel/replay-fetch.ts', 'src/panel/viewer-main.tsx'],
+    rules: {
+      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({
+        name, message: 'Nothing captured leaves the panel: network calls go through PanelHost.replay (src/panel/replay-fetch.ts).',
+      }))],
+      'no-restricted-properties': ['error', { object: 'navigator', property: 'sendBeacon', message: 'Nothing captured leaves the panel.' }],
+    },
+  },
+  {
     // The core is shared by the panel, the CLI and the tests: it must not depend on any of them.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
