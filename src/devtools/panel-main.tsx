@@ -1,3 +1,10 @@
-// Placeholder until the devtools host lands: mounts nothing but a title.
+/**
+ * The Cognito panel page inside DevTools: the panel UI over the live devtools host.
+ * The only file that imports webextension-polyfill for the panel.
+ */
+import browser from 'webextension-polyfill';
+import { mountPanel } from '../panel/mount';
+import { devtoolsHost } from './devtools-host';
+
 const root = document.getElementById('app');
-if (root) root.textContent = 'Cognito Flow Inspector';
+if (root) mountPanel(root, devtoolsHost(browser));

@@ -1,0 +1,70 @@
+/**
+ * The Response tab's pieces: ChallengeParameters whose values are JSON inside strings (lists of
+ * attributes, MFA options) decoded for reading, AvailableChallenges, and an error with its
+ * explanation from the reference's failure table.
+ */
+import type { CognitoCall, JsonObject } from '../model';
+import { explainError } from '../errors';
+import { isObject, obj } from '../json';
+import { bodyObject } from '../body';
+import { isSecretKey } from './secrets';
+
+export interface ParameterRow {
+  key: string;
+  /** The value as sent (a string for ChallengeParameters). */
+  text: string;
+  /** The decoded value when the string holds a JSON array or object; undefined otherwise. */
+  json: unknown;
+  secret: boolean;
+}
+
+/** Decodes a string that holds a JSON array or object; scalars stay strings ("123" is a code, not a number). */
+export function jsonInString(text: string): unknown {
+  const trimmed = text.trim();
+  if (!(trimmed.startsWith('[') || trimmed.startsWith('{'))) return undefined;
+  try {
+    return JSON.parse(trimmed) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parameterRows(parameters: JsonObject | undefined): ParameterRow[] {
+  if (!parameters) return [];
+  return Object.entries(parameters).map(([key, value]) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    return { key, text, json: typeof value === 'string' ? jsonInString(value) : value, secret: typeof value === 'string' && isSecretKey(key, value) };
+  });
+}
+
+export interface ResponseView {
+  challengeName: string | null;
+  parameters: ParameterRow[];
+  availableChallenges: string[];
+  /** Fields of the response other than the ones above and the tokens (e.g. SecretCode, CodeDeliveryDetails). */
+  other: ParameterRow[];
+  hasTokens: boolean;
+  error: { type: string; message: string; source: string; cause: string | null; fix: string | null } | null;
+}
+
+const SHOWN_APART = new Set(['ChallengeName', 'ChallengeParameters', 'AvailableChallenges', 'AuthenticationResult', '__type', 'message', 'Message']);
+
+export function responseView(call: CognitoCall): ResponseView {
+  const body = bodyObject(call.response);
+  const available = Array.isArray(body.AvailableChallenges) ? body.AvailableChallenges.filter((c): c is string => typeof c === 'string') : [];
+  const other: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!SHOWN_APART.has(key)) Object.defineProperty(other, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  const explanation = call.error ? explainError(call.error) : undefined;
+  return {
+    challengeName: typeof body.ChallengeName === 'string' ? body.ChallengeName : null,
+    parameters: parameterRows(obj(body, 'ChallengeParameters')),
+    availableChallenges: available,
+    other: parameterRows(other),
+    hasTokens: isObject(body.AuthenticationResult),
+    error: call.error
+      ? { ...call.error, cause: explanation?.cause ?? null, fix: explanation?.fix ?? null }
+      : null,
+  };
+}

@@ -1,0 +1,19 @@
+/** What to do when nothing was captured yet. */
+export function EmptyState({ kind, paused }: { kind: 'devtools' | 'har-file'; paused: boolean }) {
+  if (paused) return <div class="empty" data-empty="paused">Recording is paused. Press Resume to capture Cognito calls again.</div>;
+  return (
+    <div class="empty" data-empty="">
+      {kind === 'devtools' ? (
+        <>
+          <p><strong>No Cognito calls yet.</strong></p>
+          <p>Sign in on the page; calls made before DevTools opened are loaded too.</p>
+        </>
+      ) : (
+        <>
+          <p><strong>No Cognito calls in this file yet.</strong></p>
+          <p>Open a HAR file (“Save all as HAR with content” in the browser’s Network panel) or drop one here.</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Step } from '../../core/model';
+import { handoffView } from '../../core/view/handoff-view';
+
+/** The Session handoff between two cards: kind, age, fingerprint (never the value). */
+export function HandoffLink({ step }: { step: Step }) {
+  const view = handoffView(step);
+  return (
+    <div class={`handoff link-${view.kind}`} data-link={view.kind} title={`Handoff: ${view.kind}`}>
+      <span class="handoff-line" aria-hidden="true" />
+      <span class="handoff-label">
+        <span class="handoff-kind">{view.kind}</span> {view.label}
+        {view.age && <span class="handoff-age"> · {view.age}</span>}
+        {view.fingerprint && <span class="handoff-fp" title="Fingerprint of the Session sent (not the value)"> · {view.fingerprint}</span>}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The HAR viewer's `PanelHost`: entries come from a file the user opened (or `?har=`), settings
+ * live in memory only (the page stores nothing), the theme follows `?theme=` or the system, and
+ * replays go out with `fetch`.
+ */
+import type { HarEntry } from '../core/har';
+import type { CaptureSink, PanelHost, PanelSettings, SettingsStore, Theme, TrafficSource } from './host';
+import { fetchReplay } from './replay-fetch';
+
+/** A TrafficSource fed by HAR files: each file replaces the last (delivered as a navigation). */
+export class HarFileSource implements TrafficSource {
+  private sink: CaptureSink | null = null;
+  private pending: { name: string; entries: readonly HarEntry[] } | null = null;
+
+  connect(sink: CaptureSink): () => void {
+    this.sink = sink;
+    if (this.pending) this.deliver(this.pending.name, this.pending.entries);
+    return () => { if (this.sink === sink) this.sink = null; };
+  }
+
+  load(name: string, entries: readonly HarEntry[]): void {
+    this.pending = { name, entries };
+    if (this.sink) this.deliver(name, entries);
+  }
+
+  private deliver(name: string, entries: readonly HarEntry[]): void {
+    this.sink?.navigated(name);
+    this.sink?.add(entries);
+  }
+}
+
+/** Settings kept for the page's lifetime only. Preserve log is off: opening a file replaces the capture. */
+export class MemorySettings implements SettingsStore {
+  private settings: Partial<PanelSettings> = { preserveLog: false };
+  load(): Promise<Partial<PanelSettings>> {
+    return Promise.resolve({ ...this.settings });
+  }
+  save(settings: PanelSettings): Promise<void> {
+    this.settings = { ...settings };
+    return Promise.resolve();
+  }
+}
+
+/** `?theme=dark|light` wins (tests, demos); otherwise the system's colour scheme, followed live. */
+function themeFrom(search: string): Theme | null {
+  const asked = new URLSearchParams(search).get('theme');
+  return asked === 'dark' || asked === 'light' ? asked : null;
+}
+
+export function createViewerHost(source: HarFileSource, search = location.search): PanelHost {
+  const forced = themeFrom(search);
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const systemTheme = (): Theme => (query?.matches ? 'dark' : 'light');
+  return {
+    kind: 'har-file',
+    source,
+    settings: new MemorySettings(),
+    theme: () => forced ?? systemTheme(),
+    onThemeChange(listener) {
+      if (forced || !query) return () => undefined;
+      const onChange = () => listener(systemTheme());
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    replay: (request) => fetchReplay(request),
+  };
+}
