@@ -230,6 +230,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       sessionSent: sessionIn !== undefined ? fingerprint(sessionIn) : null,
       sessionReturned: sessionOut !== undefined ? fingerprint(sessionOut) : null,
       tokens: null,
+      expected: null,
     };
     contexts.set(step, {
       flow,

@@ -85,6 +85,20 @@ export interface Step {
   sessionReturned: string | null;
   /** The tokens this step's response issued (AuthenticationResult), decoded; null when none. */
   tokens: FlowTokens | null;
+  /** The keys this request had to carry, each with why (from the rules table); null when none apply. */
+  expected: ExpectedKeys | null;
+}
+
+export interface ExpectedKey {
+  key: string;
+  /** Why the key is needed here, e.g. "the app client has a secret" for SECRET_HASH. */
+  why: string;
+}
+
+/** ChallengeResponses of a challenge answer, AuthParameters of InitiateAuth. */
+export interface ExpectedKeys {
+  field: 'ChallengeResponses' | 'AuthParameters';
+  keys: ExpectedKey[];
 }
 
 export type Outcome = 'authenticated' | 'failed' | 'pending';

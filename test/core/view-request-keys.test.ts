@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestKeyTable, stepContext } from '../../src/core/view/request-keys';
+import { requestKeyTable } from '../../src/core/view/request-keys';
 import type { KeyRow } from '../../src/core/view/request-keys';
 import { diagnosticsOf, onlyFlow, realCapture, scenario } from './view-support';
 
@@ -59,11 +59,12 @@ describe('Request tab key table', () => {
     expect(row(table.rows, 'PASSWORD')).toMatchObject({ state: 'present', secret: true, why: 'USER_PASSWORD_AUTH needs PASSWORD' });
   });
 
-  it('rebuilds the context the linker had: the outstanding challenge and whether a secret was seen', () => {
+  it('reads the keys the analysis expected: the conditional SECRET_HASH only where a secret was already in play', () => {
     const flow = onlyFlow(scenario('missing-secret-hash'));
-    const ctx = stepContext(flow, 1);
-    expect(ctx.expectedChallenge).toBe('SMS_MFA');
-    expect(ctx.secretSeenBefore).toBe(true);
-    expect(stepContext(flow, 0)).toMatchObject({ expectedChallenge: null, secretSeenBefore: false });
+    expect(flow.steps[0]?.expected?.keys.map((k) => k.key)).not.toContain('SECRET_HASH');
+    const answer = flow.steps[1]?.expected;
+    expect(answer?.field).toBe('ChallengeResponses');
+    expect(answer?.keys.find((k) => k.key === 'SECRET_HASH')?.why).toMatch(/secret/i);
+    expect(answer?.keys.map((k) => k.key)).toEqual(expect.arrayContaining(['USERNAME', 'SMS_MFA_CODE', 'SECRET_HASH']));
   });
 });

@@ -4,21 +4,16 @@
  */
 import { ANSWER_OPERATIONS, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule, ownEntry } from '../rules';
 import { obj, parseJsonString, str } from '../json';
-import type { JsonObject } from '../model';
+import type { ExpectedKey, ExpectedKeys, JsonObject } from '../model';
 import { SECRET_NOT_RECEIVED } from '../errors';
 import type { Finding, StepCheck, StepInput } from './types';
 import { finding } from './types';
 
-interface RequiredKey {
-  key: string;
-  why: string;
-}
-
 /** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
-export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): RequiredKey[] {
+export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
   const rule = challengeRule(challenge);
   if (!rule) return [];
-  const keys: RequiredKey[] = [{ key: USERNAME, why: 'every challenge answer names the user' }];
+  const keys: ExpectedKey[] = [{ key: USERNAME, why: 'every challenge answer names the user' }];
   for (const key of rule.required) keys.push({ key, why: `${challenge} is answered with ${key}` });
   const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
   if (rule.keysListedIn) {
@@ -66,8 +61,7 @@ function checkAnswer(input: StepInput): Finding[] {
       `Send ChallengeName ${ctx.expectedChallenge} with its keys; a code under the wrong key gets CodeMismatchException.`));
   }
   const responses = obj(request, 'ChallengeResponses') ?? {};
-  const required = requiredChallengeKeys(challenge, responses, input);
-  const absent = required.filter((k) => !Object.hasOwn(responses, k.key));
+  const absent = (step.expected?.keys ?? []).filter((k) => !Object.hasOwn(responses, k.key));
   if (absent.length > 0) {
     findings.push(finding('missing-challenge-response', 'error',
       `The answer to ${challenge} lacks ${absent.map((k) => k.key).join(', ')}.`,
@@ -86,25 +80,55 @@ function checkAnswer(input: StepInput): Finding[] {
   return findings;
 }
 
-function checkAuthParameters({ step, request }: StepInput): Finding[] {
+/** The AuthParameters InitiateAuth / AdminInitiateAuth needs for its AuthFlow, each with why. */
+function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'>): ExpectedKey[] | null {
   const authFlow = str(request, 'AuthFlow');
   const rule = authFlowRule(authFlow);
-  if (!authFlow || !rule) return [];
-  const parameters = obj(request, 'AuthParameters') ?? {};
-  const required = [...rule.required];
+  if (!authFlow || !rule) return null;
+  const keys: ExpectedKey[] = rule.required.map((key) => ({ key, why: `${authFlow} needs ${key}` }));
   if (rule.keysByParameter) {
-    required.push(...(ownEntry(rule.keysByParameter.values, str(parameters, rule.keysByParameter.parameter)) ?? []));
+    const { parameter, values } = rule.keysByParameter;
+    const value = str(obj(request, 'AuthParameters'), parameter);
+    for (const key of ownEntry(values, value) ?? []) keys.push({ key, why: `${parameter} is ${value ?? ''}` });
   }
-  if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '')) required.push('SECRET_HASH');
-  const absent = required.filter((key) => !Object.hasOwn(parameters, key));
+  if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '') && !keys.some((k) => k.key === 'SECRET_HASH')) {
+    keys.push({ key: 'SECRET_HASH', why: 'the app client has a secret (Cognito said so)' });
+  }
+  return keys;
+}
+
+/**
+ * What this request had to carry: the one place the rules table is turned into keys, read by the
+ * missing-key checks below and shown by the panel's Request tab.
+ */
+export function expectedKeys(input: Pick<StepInput, 'step' | 'ctx' | 'request'>): ExpectedKeys | null {
+  const { step, request } = input;
+  if (step.call.request.state !== 'json') return null;
+  const op = step.call.operation;
+  if (ANSWER_OPERATIONS.has(op) && step.challengeIn !== null) {
+    return { field: 'ChallengeResponses', keys: requiredChallengeKeys(step.challengeIn, obj(request, 'ChallengeResponses') ?? {}, input) };
+  }
+  if (op === 'InitiateAuth' || op === 'AdminInitiateAuth') {
+    const keys = authParameterKeys(input);
+    return keys ? { field: 'AuthParameters', keys } : null;
+  }
+  return null;
+}
+
+function checkAuthParameters({ step, request }: StepInput): Finding[] {
+  const authFlow = str(request, 'AuthFlow');
+  const required = step.expected?.field === 'AuthParameters' ? step.expected.keys : [];
+  const parameters = obj(request, 'AuthParameters') ?? {};
+  const absent = required.filter((k) => !Object.hasOwn(parameters, k.key));
   if (absent.length === 0) return [];
+  const names = absent.map((k) => k.key);
   return [finding('missing-auth-parameter', 'error',
-    `${step.call.operation} ${authFlow} lacks AuthParameters ${absent.join(', ')}.`,
-    absent.includes('SECRET_HASH')
+    `${step.call.operation} ${authFlow ?? ''} lacks AuthParameters ${names.join(', ')}.`,
+    names.includes('SECRET_HASH')
       ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
-      : `${authFlow} needs ${required.join(', ')} in AuthParameters (keys are case-sensitive).`,
-    absent,
-    Object.fromEntries(absent.map((key) => [key, key === 'SECRET_HASH' ? 'the app client has a secret' : `${authFlow} needs it`])))];
+      : `${authFlow ?? ''} needs ${required.map((k) => k.key).join(', ')} in AuthParameters (keys are case-sensitive).`,
+    names,
+    Object.fromEntries(absent.map((k) => [k.key, k.why])))];
 }
 
 function checkIssuedChallenge({ step }: StepInput): Finding[] {

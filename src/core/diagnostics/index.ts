@@ -8,7 +8,7 @@ import type { CallCheck, Finding, ResolvedOptions, StepCheck } from './types';
 import { checkBodies } from './bodies';
 import { checkError } from './errors';
 import { checkHandoff } from './handoff';
-import { checkChallenge } from './challenge';
+import { checkChallenge, expectedKeys } from './challenge';
 import { checkFormats } from './formats';
 import { checkIssuedTokens, checkSentToken } from './tokens';
 import { bodyObject } from '../body';
@@ -26,9 +26,13 @@ export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnost
   for (const flow of linked.flows) {
     for (const step of flow.steps) {
       const ctx = linked.contexts.get(step);
-      const stepFindings = ctx
-        ? STEP_CHECKS.flatMap((check) => check({ step, ctx, options, request: bodyObject(step.call.request) }))
-        : [];
+      let stepFindings: Finding[] = [];
+      if (ctx) {
+        const input = { step, ctx, options, request: bodyObject(step.call.request) };
+        // Computed once here, read by the checks and kept on the step for the panel.
+        step.expected = expectedKeys(input);
+        stepFindings = STEP_CHECKS.flatMap((check) => check(input));
+      }
       diagnostics.push(...stamp([...stepFindings, ...callChecks(step.call)], step.call.entry, flow.id));
     }
   }

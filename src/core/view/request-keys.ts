@@ -4,11 +4,9 @@
  * it needed and it lacks, each with the reason it is needed (why SECRET_HASH is needed here).
  */
 import type { Diagnostic, Flow, JsonObject, Step } from '../model';
-import type { StepContext } from '../flows';
-import { obj, str } from '../json';
+import { obj } from '../json';
 import { bodyObject } from '../body';
-import { ANSWER_OPERATIONS, authFlowRule, challengeRule, ownEntry } from '../rules';
-import { requiredChallengeKeys } from '../diagnostics/challenge';
+import { ANSWER_OPERATIONS } from '../rules';
 import { isSecretKey } from './secrets';
 
 export interface KeyRow {
@@ -25,43 +23,6 @@ export interface KeyTable {
   /** The request field the keys live in, e.g. `ChallengeResponses`; null for a top-level table. */
   field: string | null;
   rows: KeyRow[];
-}
-
-/**
- * The facts the linker knew when `flow.steps[index]` was sent, rebuilt from the earlier steps the
- * same way flows.ts builds them: the challenge outstanding and its parameters, whether a secret or
- * a remembered device was already in play.
- */
-export function stepContext(flow: Flow, index: number): StepContext {
-  let expectedChallenge: string | null = null;
-  let expectedParameters: JsonObject | null = null;
-  let challengeIssuedAt: number | null = null;
-  let secretSeenBefore = false;
-  let deviceSeenBefore = false;
-  for (const earlier of flow.steps.slice(0, index)) {
-    const request = bodyObject(earlier.call.request);
-    const response = bodyObject(earlier.call.response);
-    const auth = obj(request, 'AuthParameters');
-    const answers = obj(request, 'ChallengeResponses');
-    if (str(auth, 'SECRET_HASH') !== undefined || str(answers, 'SECRET_HASH') !== undefined || str(request, 'SecretHash') !== undefined) secretSeenBefore = true;
-    if (str(auth, 'DEVICE_KEY') !== undefined || str(answers, 'DEVICE_KEY') !== undefined) deviceSeenBefore = true;
-    if (earlier.challengeOut !== null) {
-      expectedChallenge = earlier.challengeOut;
-      expectedParameters = obj(response, 'ChallengeParameters') ?? null;
-      challengeIssuedAt = earlier.call.startedAt + earlier.call.duration;
-      if (challengeRule(earlier.challengeOut)?.device) deviceSeenBefore = true;
-    }
-    const result = obj(response, 'AuthenticationResult');
-    if (result) {
-      expectedChallenge = null;
-      expectedParameters = null;
-      if (obj(result, 'NewDeviceMetadata')) deviceSeenBefore = true;
-    }
-  }
-  return {
-    flow, expectedChallenge, expectedParameters, challengeIssuedAt, secretSeenBefore, deviceSeenBefore,
-    handoffFrom: null, firstUsedBy: null, latestSessionFrom: null,
-  };
 }
 
 function valueText(value: unknown): string {
@@ -96,30 +57,16 @@ export function requestKeyTable(flow: Flow, index: number, diagnostics: readonly
   const step: Step | undefined = flow.steps[index];
   if (!step) return { field: null, rows: [] };
   const request = bodyObject(step.call.request);
-  const op = step.call.operation;
-  if (ANSWER_OPERATIONS.has(op)) {
-    const responses = obj(request, 'ChallengeResponses') ?? {};
-    const required = step.challengeIn !== null
-      ? requiredChallengeKeys(step.challengeIn, responses, { ctx: stepContext(flow, index), step })
-      : [];
-    const diagnosed = diagnosedKeys(diagnostics, 'missing-challenge-response').filter((key) => key !== 'ChallengeName');
-    return { field: 'ChallengeResponses', rows: rowsOf(responses, required, diagnosed) };
+  // The analysis computed what this request had to carry (diagnostics/challenge.ts, expectedKeys):
+  // the table and the missing-key diagnostics read the same list.
+  const expected = step.expected;
+  if (expected) {
+    const code = expected.field === 'ChallengeResponses' ? 'missing-challenge-response' : 'missing-auth-parameter';
+    const diagnosed = diagnosedKeys(diagnostics, code).filter((key) => key !== 'ChallengeName');
+    return { field: expected.field, rows: rowsOf(obj(request, expected.field) ?? {}, expected.keys, diagnosed) };
   }
-  if (op === 'InitiateAuth' || op === 'AdminInitiateAuth') {
-    const parameters = obj(request, 'AuthParameters') ?? {};
-    const authFlow = str(request, 'AuthFlow');
-    const rule = authFlowRule(authFlow);
-    const required = (rule?.required ?? []).map((key) => ({ key, why: `${authFlow ?? ''} needs ${key}` }));
-    if (rule?.keysByParameter) {
-      const { parameter, values } = rule.keysByParameter;
-      const value = str(parameters, parameter);
-      for (const key of ownEntry(values, value) ?? []) required.push({ key, why: `${parameter} is ${value ?? ''}` });
-    }
-    const diagnosed = diagnosedKeys(diagnostics, 'missing-auth-parameter');
-    if (diagnosed.includes('SECRET_HASH') && !required.some((r) => r.key === 'SECRET_HASH')) {
-      required.push({ key: 'SECRET_HASH', why: 'Cognito answered that the app client has a secret, so AuthParameters need SECRET_HASH' });
-    }
-    return { field: 'AuthParameters', rows: rowsOf(parameters, required, diagnosed) };
+  if (ANSWER_OPERATIONS.has(step.call.operation)) {
+    return { field: 'ChallengeResponses', rows: rowsOf(obj(request, 'ChallengeResponses') ?? {}, [], []) };
   }
   // Other operations (SignUp, AssociateSoftwareToken, …): their top-level fields.
   return { field: null, rows: topLevelRows(request, null) };
