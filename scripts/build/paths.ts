@@ -1,0 +1,17 @@
+/** Where the build reads from and writes to; the build, the packager and the tests share these. */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const MANIFEST = join(ROOT, 'manifest.json');
+export const DIST = join(ROOT, 'dist');
+export const DIST_CHROME = join(DIST, 'chrome');
+export const DIST_FIREFOX = join(DIST, 'firefox');
+export const DIST_VIEWER = join(DIST, 'viewer');
+export const DIST_PACKAGES = join(DIST, 'packages');
+
+/** The page the devtools page opens as the panel (see src/devtools/devtools-page.ts). */
+export const PANEL_HTML = 'src/devtools/panel.html';
+
+/** Everything the panel page loads, gzipped, must stay under this (the budget). */
+export const PANEL_JS_BUDGET_GZIP = 40 * 1024;
