@@ -1,6 +1,6 @@
 /**
- * Drives the HAR viewer in headless Chromium: builds the viewer page with Vite into a temporary
- * folder (the same config `npm run build` uses for dist/viewer), serves it and the test HARs from
+ * Drives the HAR viewer in headless Chromium: serves the built viewer (dist/viewer, which
+ * `npm test` builds first: the tests check what ships) and the test HARs from
  * one local HTTP server on 127.0.0.1 (so `?har=` is same-origin), and opens pages in a fresh
  * browser profile. The server also answers POST /cognito, a stand-in endpoint for replays.
  */
@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { build } from 'vite';
+import { existsSync } from 'node:fs';
+import { DIST_VIEWER } from '../../../scripts/build/paths';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -33,18 +34,10 @@ export interface ViewerHarness {
   close(): Promise<void>;
 }
 
-async function buildViewer(outDir: string): Promise<void> {
-  await build({
-    configFile: join(ROOT, 'vite.viewer.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-}
-
 export async function startViewer(): Promise<ViewerHarness> {
   const work = await mkdtemp(join(tmpdir(), 'cfi-viewer-'));
-  const site = join(work, 'site');
-  await buildViewer(site);
+  const site = DIST_VIEWER;
+  if (!existsSync(join(site, 'viewer.html'))) throw new Error(`${site} is missing: run \`npm run build\` before these tests`);
   const hars = new Map<string, string>();
   const replays: ReplayHit[] = [];
 
