@@ -37,6 +37,16 @@ export function cognitoOperation(target: string | undefined): string | null {
   return /^[A-Za-z]+$/.test(operation) ? operation : null;
 }
 
+/**
+ * True when the entry's request names an operation in `X-Amz-Target` (Cognito or another AWS JSON
+ * service): the entries whose bodies the panel reads and keeps. Never throws on odd input.
+ */
+export function hasAmzTarget(raw: unknown): boolean {
+  if (!isObject(raw) || !isObject(raw.request)) return false;
+  const headers = raw.request.headers;
+  return Array.isArray(headers) && headerValue(headers as HarEntry['request']['headers'], 'X-Amz-Target') !== undefined;
+}
+
 export function classifyEntry(raw: unknown, index: number): Classified {
   if (!isObject(raw) || !isObject(raw.request) ) {
     return ignored(index, 'invalid-entry', 'not a HAR entry (no request object)');

@@ -12,7 +12,8 @@
 import type { HarEntry } from '../core/har';
 import type { CaptureSink, TrafficSource } from '../panel/host';
 import { readContent } from './read-content';
-import { entryKey, fullEntry, hasAmzTarget, lightEntry } from './plain-entry';
+import { hasAmzTarget } from '../core/calls';
+import { entryKey, fullEntry, lightEntry } from './plain-entry';
 
 interface EventLike<Listener> {
   addListener(listener: Listener): void;

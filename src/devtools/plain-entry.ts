@@ -3,8 +3,7 @@
  * These turn them into plain HAR entries: full copies for the calls the panel analyses, light
  * copies (no bodies) for everything else, so a busy page does not fill the panel's memory.
  */
-import type { HarContent, HarEntry, HarHeader } from '../core/har';
-import { headerValue } from '../core/har';
+import type { HarContent, HarEntry } from '../core/har';
 import type { ContentResult } from './read-content';
 
 /** Bodies larger than this are not kept (Cognito bodies are a few KB; this is someone else's download). */
@@ -12,19 +11,6 @@ export const MAX_BODY_CHARS = 2_000_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function headers(value: unknown): HarHeader[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((h) => ({ name: String(h.name ?? ''), value: String(h.value ?? '') }));
-}
-
-/**
- * True for requests the panel reads bodies of: any `X-Amz-Target` (Cognito, and other AWS JSON
- * services that the panel lists as such). Detection is by header, never by URL.
- */
-export function hasAmzTarget(raw: unknown): boolean {
-  return isRecord(raw) && isRecord(raw.request) && headerValue(headers(raw.request.headers), 'X-Amz-Target') !== undefined;
 }
 
 /** A copy with method, URL, headers and status only: enough to count and list, nothing secret kept. */

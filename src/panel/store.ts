@@ -6,7 +6,7 @@
  */
 import { analyzeEntries } from '../core/analyze';
 import type { HarEntry } from '../core/har';
-import { headerValue } from '../core/har';
+import { hasAmzTarget } from '../core/calls';
 import type { Analysis } from '../core/model';
 
 export interface CaptureState {
@@ -32,12 +32,6 @@ export const nextFrame: Schedule = (run) => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
   setTimeout(once, 100);
 };
-
-function hasAmzTarget(entry: unknown): boolean {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const request = (entry as { request?: { headers?: unknown } }).request;
-  return Array.isArray(request?.headers) && headerValue(request.headers, 'X-Amz-Target') !== undefined;
-}
 
 const EMPTY: Analysis = analyzeEntries([]);
 
