@@ -20,7 +20,9 @@ export const CONTENT_TIMEOUT_MS = 5_000;
 
 function fromValues(content: unknown, encoding: unknown): ContentResult {
   if (typeof content !== 'string') return { ok: false, reason: 'DevTools returned no body for this request' };
-  return { ok: true, text: content, encoding: typeof encoding === 'string' && encoding !== '' ? encoding : undefined };
+  // The second value is Chrome's encoding ("base64" or ""); Firefox has been documented to put
+  // the MIME type there. Only "base64" changes how the text is read, so only it is kept.
+  return { ok: true, text: content, encoding: encoding === 'base64' ? 'base64' : undefined };
 }
 
 function fromPromised(value: unknown): ContentResult {

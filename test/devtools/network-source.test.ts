@@ -153,3 +153,14 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
     await until(() => entries().length === 1);
   });
 });
+
+describe('reading bodies', () => {
+  it('decodes a base64 body and ignores a MIME type given where the encoding goes (Firefox)', async () => {
+    const { readContent } = await import('../../src/devtools/read-content');
+    const text = Buffer.from('{"ChallengeName":"SMS_MFA"}').toString('base64');
+    expect(await readContent({ getContent: (() => Promise.resolve([text, 'base64'])) as never })).toEqual({ ok: true, text, encoding: 'base64' });
+    expect(await readContent({ getContent: (() => Promise.resolve(['{}', 'application/x-amz-json-1.1'])) as never })).toEqual({ ok: true, text: '{}', encoding: undefined });
+    expect(await readContent({ getContent: (() => Promise.resolve('{}')) as never })).toEqual({ ok: true, text: '{}', encoding: undefined });
+    expect(await readContent({})).toMatchObject({ ok: false });
+  });
+});
