@@ -1,0 +1,111 @@
+/**
+ * The demo page: one button per kind of sign-in, each with a status line (`#status-*`, with
+ * `data-state` idle | busy | challenge | ok | error) that people read and e2e tests wait on.
+ * A pending challenge shows one form, prefilled with the right answer, to submit.
+ */
+import { brokenNewPasswordAnswer } from './broken-call';
+import { loadConfig, type DemoConfig } from './config';
+import { signIn, type SignInStep } from './sign-in';
+import { totpCode } from './totp';
+
+type State = 'idle' | 'busy' | 'challenge' | 'ok' | 'error';
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} missing from index.html`);
+  return found as T;
+}
+
+function show(statusId: string, state: State, text: string): void {
+  const status = element(statusId);
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+    const type = typeof code === 'string' ? code : typeof name === 'string' ? name : 'Error';
+    return `${type}: ${typeof message === 'string' ? message : ''}`;
+  }
+  return String(error);
+}
+
+const form = element<HTMLFormElement>('challenge');
+const answerInput = element<HTMLInputElement>('challenge-answer');
+let pendingAnswer: ((answer: string) => void) | null = null;
+
+/** Shows the challenge form and resolves with what gets submitted. */
+function askChallenge(label: string, prefill: string): Promise<string> {
+  element('challenge-label').textContent = label;
+  answerInput.value = prefill;
+  form.hidden = false;
+  return new Promise((resolve) => {
+    pendingAnswer = resolve;
+  });
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const resolve = pendingAnswer;
+  pendingAnswer = null;
+  form.hidden = true;
+  resolve?.(answerInput.value.trim());
+});
+
+/** Walks a sign-in through its challenges, answering each from the form. */
+async function runSignIn(config: DemoConfig, statusId: string, first: Promise<SignInStep>): Promise<void> {
+  let step = await first;
+  for (;;) {
+    if (step.kind === 'signed-in') {
+      show(statusId, 'ok', `Signed in as ${step.username}`);
+      return;
+    }
+    if (step.kind === 'new-password') {
+      show(statusId, 'challenge', 'NEW_PASSWORD_REQUIRED: choose a new password');
+      const newPassword = await askChallenge('New password', config.users.newPassword.newPassword);
+      show(statusId, 'busy', '…');
+      step = await step.complete(newPassword);
+    } else {
+      show(statusId, 'challenge', 'SOFTWARE_TOKEN_MFA: enter the authenticator code');
+      // The code is computed when the form opens; a code older than ~60 s would be refused.
+      const code = await askChallenge('TOTP code', await totpCode(config.users.totp.totpSecret));
+      show(statusId, 'busy', '…');
+      step = await step.answer(code);
+    }
+  }
+}
+
+function wire(buttonId: string, statusId: string, action: () => Promise<void>): void {
+  const button = element<HTMLButtonElement>(buttonId);
+  button.disabled = false;
+  button.addEventListener('click', () => {
+    show(statusId, 'busy', '…');
+    action().catch((error: unknown) => show(statusId, 'error', describe(error)));
+  });
+}
+
+async function start(): Promise<void> {
+  const config = await loadConfig();
+  element('endpoint').textContent = config.endpoint;
+  const { plain, newPassword, totp, broken } = config.users;
+  element('sign-in-plain').textContent = `Sign in as ${plain.username}`;
+  element('sign-in-new-password').textContent = `Sign in as ${newPassword.username} (NEW_PASSWORD_REQUIRED)`;
+  element('sign-in-totp').textContent = `Sign in as ${totp.username} (TOTP MFA)`;
+  element('broken-call').textContent = `Broken call: ${broken.username} answers without NEW_PASSWORD`;
+
+  wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', signIn(config, plain)));
+  wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', signIn(config, newPassword)));
+  wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', signIn(config, totp)));
+  wire('broken-call', 'status-broken', async () => {
+    const answer = await brokenNewPasswordAnswer(config, broken);
+    // cognito-local rejects it; the point is what the panel says about it.
+    show('status-broken', 'ok', `Sent; Cognito answered ${answer}`);
+  });
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+  document.body.dataset.ready = 'error';
+  element('endpoint').textContent = `config failed: ${describe(error)}`;
+});

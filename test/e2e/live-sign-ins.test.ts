@@ -1,0 +1,76 @@
+/**
+ * The extension in a real Chromium, watching real sign-ins (amazon-cognito-identity-js in the demo
+ * app against cognito-local): everything asserted here is read from the panel's DOM hooks.
+ * One browser for the file; each test performs its own sign-in, then checks what the panel shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnostics, flowRows, selectFlow, showTokens, steps, waitForFlow } from '../../scripts/demo/panel-view';
+import { startLivePanel, type LivePanel } from './support/live-panel';
+
+let live: LivePanel;
+
+beforeAll(async () => {
+  // alice signs in before the panel is ever selected: DevTools captured it, the panel was not loaded.
+  live = await startLivePanel({ beforePanel: ['plain'] });
+});
+
+afterAll(async () => {
+  await live?.stop();
+});
+
+describe('live panel in Chromium against cognito-local', () => {
+  it('lists a sign-in made before the panel was opened (backfill from getHAR)', async () => {
+    const { username } = live.env.config.users.plain;
+    await waitForFlow(live.panel, username);
+    await selectFlow(live.panel, username);
+    expect((await steps(live.panel)).map((s) => [s.operation, s.challengeOut, s.handoff])).toEqual([['InitiateAuth', '', 'start']]);
+  });
+
+  it('links NEW_PASSWORD_REQUIRED: InitiateAuth hands its Session to RespondToAuthChallenge, tokens name the user', async () => {
+    const { username } = live.env.config.users.newPassword;
+    expect(await live.act('new-password')).toContain(username);
+    await selectFlow(live.panel, username);
+    expect((await flowRows(live.panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
+    expect(await steps(live.panel)).toMatchObject([
+      { operation: 'InitiateAuth', challengeIn: '', challengeOut: 'NEW_PASSWORD_REQUIRED', handoff: 'start' },
+      { operation: 'RespondToAuthChallenge', challengeIn: 'NEW_PASSWORD_REQUIRED', challengeOut: '', handoff: 'ok' },
+    ]);
+    const idToken = await showTokens(live.panel, 'id');
+    expect(idToken).toContain(username);
+    expect(idToken).toContain('bob@example.test');
+  });
+
+  it('links SOFTWARE_TOKEN_MFA answered with a TOTP code into one flow with the user\'s tokens', async () => {
+    const { username } = live.env.config.users.totp;
+    expect(await live.act('totp')).toContain(username);
+    await selectFlow(live.panel, username);
+    expect(await steps(live.panel)).toMatchObject([
+      { operation: 'InitiateAuth', challengeOut: 'SOFTWARE_TOKEN_MFA', handoff: 'start' },
+      { operation: 'RespondToAuthChallenge', challengeIn: 'SOFTWARE_TOKEN_MFA', challengeOut: '', handoff: 'ok' },
+    ]);
+    expect(await showTokens(live.panel, 'access')).toContain(username);
+  });
+
+  it('names the missing key when a challenge is answered without NEW_PASSWORD (missing-challenge-response)', async () => {
+    const { username } = live.env.config.users.broken;
+    await live.act('broken');
+    await selectFlow(live.panel, username);
+    const chain = await steps(live.panel);
+    expect(chain.map((s) => [s.operation, s.handoff])).toEqual([['InitiateAuth', 'start'], ['RespondToAuthChallenge', 'ok']]);
+    const found = await diagnostics(live.panel);
+    const missing = found.filter((d) => d.code === 'missing-challenge-response');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.text).toContain('NEW_PASSWORD');
+    // The row says the flow failed, so it stands out before anyone opens it.
+    const row = (await flowRows(live.panel)).find((r) => r.text.includes(username));
+    expect(row?.outcome).toBe('failed');
+  });
+
+  it('keeps one flow per sign-in: every user above is listed once', async () => {
+    const { plain, newPassword, totp, broken } = live.env.config.users;
+    const rows = await flowRows(live.panel);
+    for (const user of [plain, newPassword, totp, broken]) {
+      expect(rows.filter((r) => r.text.includes(user.username)), user.username).toHaveLength(1);
+    }
+  });
+});
