@@ -1,0 +1,60 @@
+/**
+ * Edit and replay from the extension's panel in Chromium: the broken answer (no NEW_PASSWORD) is
+ * fixed in the panel and sent again from the panel page to cognito-local; the result joins the
+ * same chain. Protects: replays leave only on Send, reach the call's own endpoint from an
+ * extension page (CSP, no host permissions), and show in the chain.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowRows, selectFlow, steps } from '../../scripts/demo/panel-view';
+import { startLivePanel, type LivePanel } from './support/live-panel';
+
+let live: LivePanel;
+
+beforeAll(async () => {
+  live = await startLivePanel();
+});
+
+afterAll(async () => {
+  await live?.stop();
+});
+
+describe('edit and replay in the live panel', () => {
+  it('fixes the missing NEW_PASSWORD, replays it to cognito-local, and the chain ends authenticated', async () => {
+    const { username } = live.env.config.users.broken;
+    await live.act('broken');
+    await selectFlow(live.panel, username);
+    const panel = live.panel;
+    const answer = await panel.waitForSelector('[data-step][data-operation="RespondToAuthChallenge"]');
+    await answer?.click();
+    await (await panel.waitForSelector('[data-tab="request"]'))?.click();
+    await (await panel.waitForSelector('[data-action="edit-replay"]'))?.click();
+    const draft = await panel.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value);
+    const body = JSON.parse(draft) as { ChallengeName: string; ChallengeResponses: Record<string, string> };
+    expect(body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    expect(body.ChallengeResponses.NEW_PASSWORD).toBeUndefined();
+    // Nothing was sent by opening the editor: the chain still has the two captured steps.
+    expect(await steps(panel)).toHaveLength(2);
+
+    body.ChallengeResponses.NEW_PASSWORD = 'Replayed-Passw0rd!';
+    await panel.$eval('textarea.replay-text', (el, text) => {
+      const area = el as HTMLTextAreaElement;
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, JSON.stringify(body));
+    await panel.click('[data-action="send-replay"]');
+    await panel.waitForSelector('[data-step][data-replay="true"]', { timeout: 10_000 });
+
+    const chain = await steps(panel);
+    expect(chain.map((s) => [s.operation, s.challengeIn, s.challengeOut])).toEqual([
+      ['InitiateAuth', '', 'NEW_PASSWORD_REQUIRED'],
+      ['RespondToAuthChallenge', 'NEW_PASSWORD_REQUIRED', ''],
+      ['RespondToAuthChallenge', 'NEW_PASSWORD_REQUIRED', ''],
+    ]);
+    // The replay re-sent a Session the broken answer had already spent: the panel says so (real
+    // Cognito would refuse it; cognito-local never checks Sessions, so it signs the user in).
+    expect(chain[2]?.handoff).toBe('reused');
+    await panel.waitForFunction((user: string) => [...document.querySelectorAll('[data-flow]')]
+      .some((row) => row.textContent?.includes(user) && row.getAttribute('data-outcome') === 'authenticated'), { timeout: 10_000 }, username);
+    expect((await flowRows(panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
+  });
+});
