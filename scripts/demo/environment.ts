@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { DemoConfig } from '../../src/demo/config';
 import { startSeededCognitoLocal, type CognitoLocalServer, type CognitoSeed } from '../lib/cognito-local';
 import { buildDemo, DEMO_OUT } from './build-demo';
-import { startDemoServer, type DemoServer } from './server';
+import { JSON_TYPE, startStaticServer, type StaticServer } from '../lib/static-server';
 
 export interface DemoEnvironment {
   cognito: CognitoLocalServer;
   seed: CognitoSeed;
   config: DemoConfig;
-  server: DemoServer;
+  server: StaticServer;
   /** Stops the demo server and cognito-local. Idempotent. */
   stop(): Promise<void>;
 }
@@ -43,9 +43,9 @@ export async function ensureDemoBuilt(options: { rebuild?: boolean } = {}): Prom
 export async function startDemoEnvironment(options: { rebuild?: boolean } = {}): Promise<DemoEnvironment> {
   const root = await ensureDemoBuilt(options);
   const { server: cognito, seed } = await startSeededCognitoLocal();
-  let server: DemoServer;
+  let server: StaticServer;
   try {
-    server = await startDemoServer(root, demoConfig(seed));
+    server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(demoConfig(seed)) } } });
   } catch (error) {
     await cognito.stop();
     throw error;

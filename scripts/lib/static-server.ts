@@ -1,11 +1,11 @@
 /**
- * Serves the built demo app (dist/demo) and `/config.json` on 127.0.0.1. Static files only, no
+ * Serves a built site (the demo app, the HAR viewer) on 127.0.0.1, plus a few fixed in-memory
+ * documents (the demo's `/config.json`, a HAR file given to the viewer). Static files only, no
  * directory listings, nothing outside the build directory.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { DemoConfig } from '../../src/demo/config';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,14 +17,21 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export interface DemoServer {
+export interface StaticServer {
   /** `http://127.0.0.1:<port>/` */
   url: string;
   close(): Promise<void>;
 }
 
-async function fileFor(root: string, pathname: string): Promise<{ body: Buffer; type: string } | null> {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^[/\\]+/, '');
+export interface StaticOptions {
+  /** The file served for `/`. */
+  index: string;
+  /** Fixed documents by path, e.g. `/config.json`; served with `Cache-Control: no-store`. */
+  documents?: Record<string, { type: string; body: string | Buffer }>;
+}
+
+async function fileFor(root: string, pathname: string, index: string): Promise<{ body: Buffer; type: string } | null> {
+  const relative = normalize(decodeURIComponent(pathname === '/' ? `/${index}` : pathname)).replace(/^[/\\]+/, '');
   const path = join(root, relative);
   if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {
@@ -34,15 +41,18 @@ async function fileFor(root: string, pathname: string): Promise<{ body: Buffer; 
   }
 }
 
-export function startDemoServer(root: string, config: DemoConfig): Promise<DemoServer> {
+export const JSON_TYPE = TYPES['.json'] ?? 'application/json';
+
+export function startStaticServer(root: string, options: StaticOptions): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    if (pathname === '/config.json') {
-      response.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify(config));
+    const document = options.documents?.[pathname];
+    if (document) {
+      response.writeHead(200, { 'Content-Type': document.type, 'Cache-Control': 'no-store' });
+      response.end(document.body);
       return;
     }
-    fileFor(root, pathname).then(
+    fileFor(root, pathname, options.index).then(
       (file) => {
         if (!file) {
           response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
