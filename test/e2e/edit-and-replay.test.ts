@@ -1,10 +1,13 @@
 /**
- * Edit and replay from the extension's panel in Chromium: the broken answer (no NEW_PASSWORD) is
+ * Export, then edit and replay, from the extension's panel in Chromium: the broken answer (no NEW_PASSWORD) is
  * fixed in the panel and sent again from the panel page to cognito-local; the result joins the
  * same chain. Protects: replays leave only on Send, reach the call's own endpoint from an
  * extension page (CSP, no host permissions), and show in the chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { flowRows, selectFlow, steps } from '../../scripts/demo/panel-view';
 import { startLivePanel, type LivePanel } from './support/live-panel';
 
@@ -16,6 +19,32 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await live?.stop();
+});
+
+describe('export from the live panel', () => {
+  it('saves the capture as a HAR with the password masked (downloads work from a DevTools panel)', async () => {
+    const user = live.env.config.users.newPassword;
+    await live.act('new-password');
+    await selectFlow(live.panel, user.username);
+    const downloads = await mkdtemp(join(tmpdir(), 'cfi-e2e-export-'));
+    try {
+      const cdp = await live.chromium.browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await live.panel.click('[data-action="export"]');
+      let name: string | undefined;
+      for (const end = Date.now() + 10_000; !name && Date.now() < end;) {
+        name = (await readdir(downloads)).find((file) => file.endsWith('.har'));
+        if (!name) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(name).toBeDefined();
+      const text = await readFile(join(downloads, name ?? ''), 'utf8');
+      expect(text).toContain(user.username);
+      expect(text).not.toContain(user.password);
+      expect(text).not.toContain(user.newPassword);
+    } finally {
+      await rm(downloads, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('edit and replay in the live panel', () => {

@@ -12,6 +12,9 @@ import { StepDetails, type DetailTab } from './StepDetails';
 import { ReplayEditor } from './ReplayEditor';
 import { EmptyState } from './EmptyState';
 import { SplitHandle } from './SplitHandle';
+import { exportFileName, exportHar, type ExportMode } from '../../core/export';
+import { saveTextFile } from '../save-file';
+import { version } from '../../../package.json';
 
 const NONE: Diagnostic[] = [];
 
@@ -95,6 +98,12 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     setSelectedEntry(null);
   };
 
+  const exportCapture = (mode: ExportMode) => {
+    // Only the Cognito calls (and other X-Amz-Target entries) the panel kept: nothing else was captured.
+    const har = exportHar(capture.entries, mode, version);
+    saveTextFile(exportFileName(new Date(), mode), JSON.stringify(har, null, 2));
+  };
+
   const cognitoCalls = capture.analysis.calls.length;
   const nothing = capture.entries.length === 0;
   return (
@@ -111,6 +120,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
         onClear={clear}
         onPause={(paused) => store.setPaused(paused)}
         onPreserveLog={(preserveLog) => saveSettings({ ...settings, preserveLog })}
+        onExport={exportCapture}
       />
       {nothing ? (
         <EmptyState kind={host.kind} paused={capture.paused} />

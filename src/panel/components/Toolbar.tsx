@@ -1,4 +1,6 @@
 import { plural } from '../../core/view/format';
+import type { ExportMode } from '../../core/export';
+import { ExportControl } from './ExportControl';
 
 export interface ToolbarProps {
   calls: number;
@@ -14,9 +16,10 @@ export interface ToolbarProps {
   onClear(): void;
   onPause(paused: boolean): void;
   onPreserveLog(preserve: boolean): void;
+  onExport(mode: ExportMode): void;
 }
 
-/** Clear, Pause (stop recording), Preserve log, and how much was captured. */
+/** Clear, Pause (stop recording), Preserve log, Export HAR, and how much was captured. */
 export function Toolbar(props: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture">
@@ -39,6 +42,7 @@ export function Toolbar(props: ToolbarProps) {
           Preserve log
         </label>
       )}
+      <ExportControl disabled={props.calls === 0} onExport={props.onExport} />
       <span class="toolbar-spacer" />
       <span class="count" data-count="calls">{plural(props.calls, 'Cognito call')}</span>
       {props.otherRequests > 0 && <span class="count muted" data-count="other-requests">· {plural(props.otherRequests, 'other request')} not kept</span>}
