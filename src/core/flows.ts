@@ -53,6 +53,39 @@ interface FlowState {
   latestSessionFrom: number | null;
   /** When each Session of this flow was issued, ascending: what was "latest" depends on when a request was sent. */
   sessionIssueTimes: number[];
+  /** Creation order, for ties between equally plausible flows (the later one wins). */
+  order: number;
+}
+
+/**
+ * Flows by user (USERNAME and Cognito's internal name) and by app client, so finding the flow an
+ * unlinked request continues looks at a few candidates instead of every flow: a capture with
+ * thousands of unmatched requests stays linear. Registration only ever adds keys; the caller still
+ * checks each candidate exactly, so a stale key costs a comparison, never a wrong link.
+ */
+class CandidateIndex {
+  private readonly byKey = new Map<string, Set<FlowState>>();
+
+  remember(state: FlowState): void {
+    const { flow } = state;
+    if (flow.user !== null) this.add(`u:${flow.user}`, state);
+    if (state.internalUser !== null) this.add(`u:${state.internalUser}`, state);
+    this.add(`c:${flow.clientId ?? ''}`, state);
+  }
+
+  /** Every flow that can match a request naming `user` (when given), else `clientId`. */
+  candidates(user: string | null, clientId: string | undefined): Iterable<FlowState> {
+    if (user) return this.byKey.get(`u:${user}`) ?? [];
+    if (!clientId) return [];
+    // A flow that has not named its client yet can match any client.
+    return [...(this.byKey.get(`c:${clientId}`) ?? []), ...(this.byKey.get('c:') ?? [])];
+  }
+
+  private add(key: string, state: FlowState): void {
+    const set = this.byKey.get(key);
+    if (set) set.add(state);
+    else this.byKey.set(key, new Set([state]));
+  }
 }
 
 interface Issued {
@@ -106,6 +139,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
   const sessions = new Map<string, Issued>();
   const secretBlocks = new Map<string, Issued>();
   const accessTokens = new Map<string, Issued>();
+  const candidates = new CandidateIndex();
 
   const newFlow = (call: CognitoCall, at: number, request: JsonObject): FlowState => {
     const op = call.operation;
@@ -124,9 +158,10 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     };
     const state: FlowState = {
       flow, pendingChallenge: null, pendingParameters: null, challengeIssuedAt: null,
-      internalUser: null, latestSessionFrom: null, sessionIssueTimes: [],
+      internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], order: flows.length,
     };
     flows.push(state);
+    candidates.remember(state);
     return state;
   };
 
@@ -135,13 +170,15 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     const clientId = str(request, 'ClientId');
     const user = requestUser(request);
     let best: FlowState | undefined;
-    for (const state of flows) {
+    for (const state of candidates.candidates(user, clientId)) {
       if (clientId && state.flow.clientId && state.flow.clientId !== clientId) continue;
       if (user && state.flow.user !== user && state.internalUser !== user) continue;
-      if (!clientId && !user) continue;
+      // Open flows first, then the one active last, then the one created last.
       const open = state.flow.outcome !== 'authenticated';
       const bestOpen = best ? best.flow.outcome !== 'authenticated' : false;
-      if (!best || (open && !bestOpen) || (open === bestOpen && state.flow.endedAt >= best.flow.endedAt)) best = state;
+      const later = best !== undefined && (state.flow.endedAt > best.flow.endedAt
+        || (state.flow.endedAt === best.flow.endedAt && state.order > best.order));
+      if (!best || (open && !bestOpen) || (open === bestOpen && later)) best = state;
     }
     return best;
   };
@@ -294,6 +331,8 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
         flow.user = typeof name === 'string' ? name : null;
       }
     }
+    // The step may have named the flow's user, client or internal name: keep them findable.
+    candidates.remember(state);
   }
 
   for (const { flow } of flows) {
