@@ -146,7 +146,8 @@ export type DiagnosticCode =
   | 'unparseable-body'
   | 'body-not-captured'
   | 'cognito-error'
-  | 'token-expired';
+  | 'token-expired'
+  | 'answer-not-offered';
 
 export interface Diagnostic {
   entry: number;

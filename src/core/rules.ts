@@ -12,6 +12,8 @@ export interface ChallengeRule {
   parameters: readonly string[];
   /** SELECT_CHALLENGE: extra keys required for a given ANSWER. */
   keysByAnswer?: Readonly<Record<string, readonly string[]>>;
+  /** SELECT_MFA_TYPE: ANSWER must be one of the JSON list in this ChallengeParameter. */
+  answerListedIn?: string;
   /** NEW_PASSWORD_REQUIRED: a ChallengeParameter holding a JSON list of further required keys. */
   keysListedIn?: string;
   /** The challenge proves a remembered device, so DEVICE_KEY is in play. */
@@ -50,7 +52,8 @@ export const CHALLENGES: Readonly<Record<string, ChallengeRule>> = {
     parameters: [],
     note: 'Its ChallengeParameters are not documented (UNVERIFIED).',
   },
-  SELECT_MFA_TYPE: { required: ['ANSWER'], parameters: ['MFAS_CAN_CHOOSE'] },
+  // "ANSWER ∈ MFAS_CAN_CHOOSE" (cognito-protocol.md, "Challenges").
+  SELECT_MFA_TYPE: { required: ['ANSWER'], parameters: ['MFAS_CAN_CHOOSE'], answerListedIn: 'MFAS_CAN_CHOOSE' },
   MFA_SETUP: {
     required: [],
     parameters: ['MFAS_CAN_SETUP'],

@@ -69,6 +69,7 @@ function checkAnswer(input: StepInput): Finding[] {
       absent.map((k) => k.key),
       Object.fromEntries(absent.map((k) => [k.key, k.why]))));
   }
+  findings.push(...checkAnswerOffered(challenge, responses, input));
   const srpId = str(ctx.expectedChallenge === challenge ? ctx.expectedParameters : null, 'USER_ID_FOR_SRP');
   const username = str(responses, USERNAME);
   if (srpId !== undefined && username !== undefined && username !== srpId) {
@@ -113,6 +114,19 @@ export function expectedKeys(input: Pick<StepInput, 'step' | 'ctx' | 'request'>)
     return keys ? { field: 'AuthParameters', keys } : null;
   }
   return null;
+}
+
+/** SELECT_MFA_TYPE: the ANSWER must be one of the MFA types the challenge offered. */
+function checkAnswerOffered(challenge: string, responses: JsonObject, { ctx }: StepInput): Finding[] {
+  const listedIn = challengeRule(challenge)?.answerListedIn;
+  if (!listedIn || ctx.expectedChallenge !== challenge) return [];
+  const offered = parseJsonString(str(ctx.expectedParameters, listedIn));
+  const answer = str(responses, 'ANSWER');
+  if (!Array.isArray(offered) || answer === undefined || offered.includes(answer)) return [];
+  const choices = offered.filter((item): item is string => typeof item === 'string');
+  return [finding('answer-not-offered', 'error',
+    `ANSWER is ${answer}, but ${challenge} offered only ${choices.join(', ') || 'nothing'} (${listedIn}).`,
+    `Answer with one of ${listedIn}: the user has no ${answer} set up, or the app assumed a choice Cognito did not give.`)];
 }
 
 function checkAuthParameters({ step, request }: StepInput): Finding[] {
