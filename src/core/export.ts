@@ -10,8 +10,8 @@ export type ExportMode = 'share' | 'strict' | 'unmasked';
 
 export const EXPORT_MODES: readonly { mode: ExportMode; label: string }[] = [
   { mode: 'share', label: 'secrets masked' },
-  { mode: 'strict', label: 'secrets and user masked' },
-  { mode: 'unmasked', label: 'unmasked (contains secrets)' },
+  { mode: 'strict', label: 'user masked too' },
+  { mode: 'unmasked', label: 'unmasked' },
 ];
 
 export function exportHar(entries: readonly HarEntry[], mode: ExportMode, creatorVersion: string): Har {
