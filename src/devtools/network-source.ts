@@ -27,12 +27,31 @@ export interface DevtoolsNetwork {
   onNavigated: EventLike<(url: string) => void>;
 }
 
+/**
+ * Firefox (153) answers a getHAR() made as the panel page loads with an empty log, and with the
+ * requests the toolbox recorded a moment later (seen: 0 entries at 30 ms, all at 214 ms): an empty
+ * answer is asked again after these delays. Live requests wait behind it, so order still holds.
+ */
+export const EMPTY_HAR_RETRIES_MS: readonly number[] = [250, 750];
+
+async function initialHar(network: DevtoolsNetwork, retries: readonly number[]): Promise<{ entries?: unknown[] } | undefined> {
+  let log = await network.getHAR();
+  for (const delay of retries) {
+    if (Array.isArray(log?.entries) && log.entries.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    log = await network.getHAR();
+  }
+  return log;
+}
+
 /** How long after connecting a live copy of an initial-HAR request is still recognised as one. */
 const DUPLICATE_WINDOW_MS = 30_000;
 
 export interface SourceOptions {
   /** How long to wait for DevTools to return one body before flagging it unreadable. */
   contentTimeoutMs?: number;
+  /** Delays before asking `getHAR()` again while it answers empty (see EMPTY_HAR_RETRIES_MS). */
+  emptyHarRetriesMs?: readonly number[];
 }
 
 export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceOptions = {}): TrafficSource {
@@ -75,7 +94,7 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
       network.onRequestFinished.addListener(onFinished as (request: never) => void);
       network.onNavigated.addListener(onNavigated);
 
-      const initial = network.getHAR().then(async (log) => {
+      const initial = initialHar(network, options.emptyHarRetriesMs ?? EMPTY_HAR_RETRIES_MS).then(async (log) => {
         const raws = Array.isArray(log?.entries) ? log.entries : [];
         const entries = await Promise.all(raws.map(toEntry));
         const seen = seenBeforeHar ?? new Set<string>();

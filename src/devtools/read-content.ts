@@ -13,21 +13,27 @@ export type ContentResult =
 /** The part of a devtools network request object this module uses. */
 export interface ContentReader {
   getContent?: (...args: never[]) => unknown;
+  /** The entry's own HAR content: Firefox puts `encoding` here, and the body itself in `getHAR()` entries. */
+  response?: { content?: { text?: unknown; encoding?: unknown } };
 }
 
 /** A body DevTools does not answer for within this time is reported unreadable, not waited on forever. */
 export const CONTENT_TIMEOUT_MS = 5_000;
 
-function fromValues(content: unknown, encoding: unknown): ContentResult {
+function fromValues(content: unknown, second: unknown, entryEncoding: unknown): ContentResult {
   if (typeof content !== 'string') return { ok: false, reason: 'DevTools returned no body for this request' };
-  // The second value is Chrome's encoding ("base64" or ""); Firefox has been documented to put
-  // the MIME type there. Only "base64" changes how the text is read, so only it is kept.
-  return { ok: true, text: content, encoding: encoding === 'base64' ? 'base64' : undefined };
+  // The second value is Chrome's encoding ("base64" or ""). Firefox puts the MIME type there and
+  // says only in the entry's `response.content.encoding` that it sent the body base64-encoded
+  // (it does so for every MIME type it does not count as text, Cognito's
+  // application/x-amz-json-1.1 included).
+  const fromFirefox = typeof second !== 'string' || (second !== '' && second !== 'base64');
+  const base64 = second === 'base64' || (fromFirefox && entryEncoding === 'base64');
+  return { ok: true, text: content, encoding: base64 ? 'base64' : undefined };
 }
 
-function fromPromised(value: unknown): ContentResult {
-  if (Array.isArray(value)) return fromValues(value[0], value[1]);
-  return fromValues(value, undefined);
+function fromPromised(value: unknown, entryEncoding: unknown): ContentResult {
+  if (Array.isArray(value)) return fromValues(value[0], value[1], entryEncoding);
+  return fromValues(value, undefined, entryEncoding);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -49,17 +55,23 @@ function withTimeout(promise: Promise<ContentResult>, ms: number): Promise<Conte
 
 export function readContent(request: ContentReader, timeoutMs = CONTENT_TIMEOUT_MS): Promise<ContentResult> {
   const getContent = request.getContent;
-  if (typeof getContent !== 'function') return Promise.resolve({ ok: false, reason: 'DevTools gave no way to read this body' });
+  const harContent = request.response?.content;
+  const entryEncoding = harContent?.encoding;
+  if (typeof getContent !== 'function') {
+    // Firefox's getHAR() entries are plain objects with the body already in them.
+    if (typeof harContent?.text === 'string') return Promise.resolve(fromValues(harContent.text, undefined, entryEncoding));
+    return Promise.resolve({ ok: false, reason: 'DevTools gave no way to read this body' });
+  }
   const read = new Promise<ContentResult>((resolve, reject) => {
     try {
       // Chrome's raw method declares its callback (length 1); promise-style ones declare none.
       if (getContent.length >= 1) {
         const withCallback = getContent as unknown as (callback: (content: unknown, encoding: unknown) => void) => void;
-        withCallback.call(request, (content, encoding) => resolve(fromValues(content, encoding)));
+        withCallback.call(request, (content, encoding) => resolve(fromValues(content, encoding, entryEncoding)));
         return;
       }
       const returned = (getContent as unknown as () => unknown).call(request);
-      if (isThenable(returned)) returned.then((value) => resolve(fromPromised(value)), reject);
+      if (isThenable(returned)) returned.then((value) => resolve(fromPromised(value, entryEncoding)), reject);
       else resolve({ ok: false, reason: 'DevTools returned no body for this request' });
     } catch (error) {
       reject(error);

@@ -30,7 +30,10 @@ async function until(condition: () => boolean, ms = 2_000) {
 
 const report = (entries: readonly unknown[]) => toReport(analyzeEntries(entries));
 
-describe.each<ContentStyle>(['callback', 'promise'])('live capture from devtools.network (%s-style getContent)', (style) => {
+/** For tests where the page made nothing before the panel opened: no waiting for a late getHAR(). */
+const NO_RETRY = { emptyHarRetriesMs: [] };
+
+describe.each<ContentStyle>(['callback', 'promise', 'firefox'])('live capture from devtools.network (%s-style getContent)', (style) => {
   it('delivers the requests made before the panel opened (getHAR) and then the live ones, with bodies: the same analysis as the saved HAR', async () => {
     const network = new FakeDevtoolsNetwork(style);
     network.earlier.push(...mixed.slice(0, 10));
@@ -48,7 +51,7 @@ describe.each<ContentStyle>(['callback', 'promise'])('live capture from devtools
     if (!first || !second || !third) throw new Error('fixture changed');
     network.behave(first, { delayMs: 60 });
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, NO_RETRY).connect(sink);
     network.finish(first);
     network.finish(second);
     network.finish(third);
@@ -65,7 +68,7 @@ describe.each<ContentStyle>(['callback', 'promise'])('live capture from devtools
     network.behave(throwing, { fail: 'throw' });
     network.behave(hanging, { fail: 'never' });
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network, { contentTimeoutMs: 50 }).connect(sink);
+    devtoolsTrafficSource(network, { ...NO_RETRY, contentTimeoutMs: 50 }).connect(sink);
     network.finish(nullBody);
     network.finish(throwing);
     network.finish(hanging);
@@ -89,7 +92,7 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
       response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=2' }], content: { text: '<html>', mimeType: 'text/html' } },
     };
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, NO_RETRY).connect(sink);
     network.finish(page);
     await until(() => entries().length === 1);
     expect(network.getContentCalls).toBe(0);
@@ -122,7 +125,7 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
     if (!a || !b) throw new Error('fixture changed');
     network.behave(a, { delayMs: 30 });
     const { sink, events } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, NO_RETRY).connect(sink);
     network.finish(a);
     network.navigate('http://127.0.0.1/after-sign-in');
     network.finish(b);
@@ -155,12 +158,42 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
 });
 
 describe('reading bodies', () => {
-  it('decodes a base64 body and ignores a MIME type given where the encoding goes (Firefox)', async () => {
+  it("reads Chrome's encoding, and Firefox's from the entry when a MIME type comes in its place", async () => {
     const { readContent } = await import('../../src/devtools/read-content');
     const text = Buffer.from('{"ChallengeName":"SMS_MFA"}').toString('base64');
     expect(await readContent({ getContent: (() => Promise.resolve([text, 'base64'])) as never })).toEqual({ ok: true, text, encoding: 'base64' });
     expect(await readContent({ getContent: (() => Promise.resolve(['{}', 'application/x-amz-json-1.1'])) as never })).toEqual({ ok: true, text: '{}', encoding: undefined });
+    const firefox = { response: { content: { encoding: 'base64' } }, getContent: (callback: (c: string, m: string) => void) => callback(text, 'application/x-amz-json-1.1') };
+    expect(await readContent(firefox as never)).toEqual({ ok: true, text, encoding: 'base64' });
+    // Chrome's own "" encoding wins over anything on the entry.
+    const chrome = { response: { content: { encoding: 'base64' } }, getContent: (callback: (c: string, e: string) => void) => callback('{}', '') };
+    expect(await readContent(chrome as never)).toEqual({ ok: true, text: '{}', encoding: undefined });
+    // Firefox's getHAR() entries: no getContent, the body inside.
+    expect(await readContent({ response: { content: { text, encoding: 'base64' } } })).toEqual({ ok: true, text, encoding: 'base64' });
     expect(await readContent({ getContent: (() => Promise.resolve('{}')) as never })).toEqual({ ok: true, text: '{}', encoding: undefined });
     expect(await readContent({})).toMatchObject({ ok: false });
+  });
+});
+
+describe('Firefox: an empty first getHAR()', () => {
+  it('asks again, so requests made before the panel opened still show', async () => {
+    const network = new FakeDevtoolsNetwork('firefox');
+    network.earlier.push(...mixed.slice(0, 4));
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { emptyHarRetriesMs: [10, 10] }).connect(sink);
+    await until(() => entries().length === 4);
+    expect(report(entries())).toEqual(report(mixed.slice(0, 4)));
+  });
+
+  it('stops asking after the last retry when the page really made nothing', async () => {
+    const network = new FakeDevtoolsNetwork('firefox');
+    let asked = 0;
+    const getHAR = network.getHAR.bind(network);
+    network.getHAR = () => { asked += 1; return getHAR(); };
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { emptyHarRetriesMs: [5, 5] }).connect(sink);
+    await sleep(60);
+    expect(asked).toBe(3);
+    expect(entries()).toEqual([]);
   });
 });

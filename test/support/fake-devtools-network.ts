@@ -1,13 +1,17 @@
 /**
  * A fake `devtools.network` fed from HAR entries, for the capture module's tests: the shell's edge
- * is the only place a fake belongs. It hands out request objects the way browsers do — without the
- * response body, which must be read with `getContent` — in Chrome's callback style or in the
- * promise style of webextension-polyfill and Firefox.
+ * is the only place a fake belongs. It hands out request objects the way browsers do:
+ * - `callback`: Chrome's own objects — no body, `getContent(callback(content, encoding))`;
+ * - `promise`: webextension-polyfill's wrapper — `getContent()` resolves `[content, encoding]`;
+ * - `firefox`: Firefox 153 as observed — bodies of non-text MIME types (Cognito's
+ *   application/x-amz-json-1.1) base64-encoded with `response.content.encoding: "base64"` on the
+ *   entry, `getContent(callback(content, mimeType))`, `getHAR()` entries as plain objects with the
+ *   body inside and no getContent, and a first `getHAR()` that answers empty.
  */
 import type { HarEntry } from '../../src/core/har';
 import type { DevtoolsNetwork } from '../../src/devtools/network-source';
 
-export type ContentStyle = 'callback' | 'promise';
+export type ContentStyle = 'callback' | 'promise' | 'firefox';
 
 /** What getContent does for one entry: answer after `delayMs`, or fail in one of the ways seen. */
 export type ContentBehaviour = { delayMs?: number; fail?: 'null' | 'throw' | 'never' };
@@ -35,10 +39,16 @@ export class FakeDevtoolsNetwork implements DevtoolsNetwork {
   behave(entry: HarEntry, behaviour: ContentBehaviour) { this.behaviours.set(entry, behaviour); }
   delayHar(ms: number) { this.harDelayMs = ms; }
 
+  private harCalls = 0;
+
   async getHAR(): Promise<{ entries: unknown[] }> {
-    const entries = this.earlier.map((entry) => this.requestObject(entry));
+    this.harCalls += 1;
     await sleep(this.harDelayMs);
-    return { entries };
+    if (this.style === 'firefox') {
+      // The toolbox has not handed its log over yet on the first call.
+      return { entries: this.harCalls === 1 ? [] : this.earlier.map((entry) => firefoxEntry(entry)) };
+    }
+    return { entries: this.earlier.map((entry) => this.requestObject(entry)) };
   }
 
   /** The page finished a request while the panel listens. */
@@ -57,6 +67,13 @@ export class FakeDevtoolsNetwork implements DevtoolsNetwork {
       if (behaviour.fail === 'never') await new Promise(() => undefined);
       return [behaviour.fail === 'null' ? null : text ?? null, encoding ?? ''];
     };
+    if (this.style === 'firefox') {
+      const firefox = firefoxEntry(entry);
+      const { text: _body, ...withoutBody } = firefox.response.content;
+      return { ...firefox, response: { ...firefox.response, content: withoutBody }, getContent(callback: (content: string | null, mimeType: string) => void) {
+        answer().then(() => callback(behaviour.fail ? null : firefox.response.content.text ?? null, firefox.response.content.mimeType ?? ''), () => callback(null, ''));
+      } };
+    }
     if (this.style === 'callback') {
       // Chrome's own method: declares its callback, and reports failures as an empty body.
       return { ...copy, getContent(callback: (content: string | null, encoding: string) => void) {
@@ -65,6 +82,14 @@ export class FakeDevtoolsNetwork implements DevtoolsNetwork {
     }
     return { ...copy, getContent: () => answer() };
   }
+}
+
+/** The entry as Firefox gives it: a body of a non-text MIME type base64-encoded, saying so. */
+function firefoxEntry(entry: HarEntry): HarEntry {
+  const content = entry.response.content;
+  const textual = /^(text\/|application\/json)/.test(content.mimeType ?? '');
+  if (textual || typeof content.text !== 'string' || content.encoding === 'base64') return structuredClone(entry);
+  return { ...structuredClone(entry), response: { ...entry.response, content: { ...content, text: Buffer.from(content.text).toString('base64'), encoding: 'base64' } } };
 }
 
 export function sleep(ms: number): Promise<void> {

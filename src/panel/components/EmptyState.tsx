@@ -6,7 +6,7 @@ export function EmptyState({ kind, paused }: { kind: 'devtools' | 'har-file'; pa
       {kind === 'devtools' ? (
         <>
           <p><strong>No Cognito calls yet.</strong></p>
-          <p>Sign in on the page; calls made before DevTools opened are loaded too.</p>
+          <p>Sign in on the page. Calls made since DevTools opened are loaded too, even those from before this panel was.</p>
         </>
       ) : (
         <>
