@@ -15,7 +15,11 @@ export async function buildDemo(): Promise<string> {
     logLevel: 'warn',
     // amazon-cognito-identity-js imports the npm `buffer` package, whose v4 reads Node's `global`.
     define: { global: 'globalThis' },
-    build: { outDir: DEMO_OUT, emptyOutDir: true, sourcemap: true, target: 'es2022' },
+    build: {
+      outDir: DEMO_OUT, emptyOutDir: true, sourcemap: true, target: 'es2022',
+      // frame.html is only loaded by the page (an iframe), so it is named as an input too.
+      rollupOptions: { input: { index: `${DEMO_ROOT}index.html`, frame: `${DEMO_ROOT}frame.html` } },
+    },
   });
   return DEMO_OUT;
 }

@@ -5,13 +5,14 @@
  */
 import type { Page } from 'puppeteer-core';
 
-export type DemoAction = 'plain' | 'new-password' | 'totp' | 'broken';
+export type DemoAction = 'plain' | 'new-password' | 'totp' | 'broken' | 'iframe';
 
 const BUTTONS: Record<DemoAction, string> = {
   plain: '#sign-in-plain',
   'new-password': '#sign-in-new-password',
   totp: '#sign-in-totp',
   broken: '#broken-call',
+  iframe: '#sign-in-iframe',
 };
 
 /** Opens the demo app and waits until it has read /config.json. */

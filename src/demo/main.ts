@@ -7,6 +7,7 @@ import { brokenNewPasswordAnswer } from './broken-call';
 import { loadConfig, type DemoConfig } from './config';
 import { signIn, type SignInStep } from './sign-in';
 import { totpCode } from './totp';
+import type { FrameResult } from './frame';
 
 type State = 'idle' | 'busy' | 'challenge' | 'ok' | 'error';
 
@@ -102,7 +103,30 @@ async function start(): Promise<void> {
     // cognito-local rejects it; the point is what the panel says about it.
     show('status-broken', 'ok', `Sent; Cognito answered ${answer}`);
   });
+  element('sign-in-iframe').textContent = `Sign in as ${plain.username} from an iframe`;
+  wire('sign-in-iframe', 'status-iframe', () => signInFromFrame());
   document.body.dataset.ready = 'true';
+}
+
+/** Embeds frame.html, which signs in on its own, and shows what it reports. */
+function signInFromFrame(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.src = './frame.html';
+    frame.title = 'Sign-in widget';
+    const onMessage = (event: MessageEvent<FrameResult>) => {
+      if (event.origin !== window.location.origin || event.data?.source !== 'cognito-demo-frame') return;
+      window.removeEventListener('message', onMessage);
+      if (event.data.ok) {
+        show('status-iframe', 'ok', event.data.text);
+        resolve();
+      } else {
+        reject(new Error(event.data.text));
+      }
+    };
+    window.addEventListener('message', onMessage);
+    element('frames').replaceChildren(frame);
+  });
 }
 
 start().catch((error: unknown) => {

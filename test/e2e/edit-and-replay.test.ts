@@ -1,5 +1,6 @@
 /**
- * Export, then edit and replay, from the extension's panel in Chromium: the broken answer (no NEW_PASSWORD) is
+ * A sign-in from an iframe of the inspected tab; export; then edit and replay, from the extension's
+ * panel in Chromium: the broken answer (no NEW_PASSWORD) is
  * fixed in the panel and sent again from the panel page to cognito-local; the result joins the
  * same chain. Protects: replays leave only on Send, reach the call's own endpoint from an
  * extension page (CSP, no host permissions), and show in the chain.
@@ -19,6 +20,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await live?.stop();
+});
+
+describe('frames of the inspected tab', () => {
+  it('captures a sign-in made inside an iframe (a login widget) like one made by the page', async () => {
+    const { username } = live.env.config.users.plain;
+    expect(await live.act('iframe')).toContain('in an iframe');
+    await selectFlow(live.panel, username);
+    expect((await steps(live.panel)).map((s) => [s.operation, s.handoff])).toEqual([['InitiateAuth', 'start']]);
+    expect((await flowRows(live.panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
+  });
 });
 
 describe('export from the live panel', () => {
