@@ -9,25 +9,19 @@
  * Speed goals are reported, not asserted (machines are shared and noisy): the exit code is 0
  * unless the analysis is wrong (not 500 flows / 2,000 calls, or flows not as generated).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { analyzeHar } from '../src/core/analyze';
 import type { Analysis } from '../src/core/model';
 import type { SyntheticFlowInfo } from './lib/synthetic-har';
-import { generateSyntheticHar, serializeHar } from './lib/synthetic-har';
+import { BENCH_EXPECTED as EXPECTED, BENCH_HAR_FILE as outFile, BENCH_ROOT as root, generateBenchHar, writeBenchHar } from './lib/bench-synthetic';
 import { checkAgainstPlan, errorsOnCleanFlows } from './lib/check-synthetic';
 
 const GOAL_RATIO = 3;
 const WARMUP = 3;
 const RUNS = 9;
-const EXPECTED = { entries: 10_000, flows: 500, calls: 2_000 };
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outFile = join(root, '.bench', `synthetic-${EXPECTED.entries}.har`);
 
 /** A gc() for steadier heap numbers, without needing --expose-gc on the command line. */
 function getGc(): () => void {
@@ -73,16 +67,6 @@ function checkCorrectness(text: string, plan: readonly SyntheticFlowInfo[]): voi
   if (falseErrors.length > 0) {
     console.log(`  WARNING: ${falseErrors.length} error diagnostics on flows generated as valid, e.g.:\n    ${falseErrors.slice(0, 5).join('\n    ')}`);
   }
-}
-
-function build(): { text: string; plan: SyntheticFlowInfo[]; summary: string } {
-  const generated = generateSyntheticHar({ seed: 20260314, flows: EXPECTED.flows, cognitoCalls: EXPECTED.calls, ordinary: EXPECTED.entries - EXPECTED.calls });
-  const kinds = Object.entries(generated.ordinaryByKind).map(([k, v]) => `${k} ${v}`).join(', ');
-  return {
-    text: serializeHar(generated.har),
-    plan: generated.flows,
-    summary: `${generated.har.log.entries.length} entries (${generated.cognitoCalls} Cognito calls in ${generated.flows.length} flows; ${generated.ordinary} ordinary: ${kinds})`,
-  };
 }
 
 let sink = 0; // consumes results so that no measured work can be optimized away
@@ -131,10 +115,9 @@ function main(): void {
 
   const t = performance.now();
   // Only the string and the plan stay alive: the generated object graph is dropped here.
-  const { text, plan, summary } = build();
+  const { text, plan, summary } = generateBenchHar();
   const generateMs = performance.now() - t;
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, text);
+  writeBenchHar(text);
 
   console.log(`Synthetic HAR: ${summary}, ${mb(text.length)}`);
   console.log(`  written to ${relative(root, outFile)}; generated and serialized in ${ms(generateMs)}`);

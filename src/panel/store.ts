@@ -2,7 +2,11 @@
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
  * has an `X-Amz-Target` header are kept (busy pages make thousands of requests; the others are
  * counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
- * one `analyzeEntries` run on the next frame, not one per entry.
+ * one `analyzeEntries` run on the next frame, not one per entry. And it is paced: each run covers
+ * the whole capture, so while a long capture keeps growing, re-analysing on every frame would cost
+ * time quadratic in its length and leave the page no time to react. After a run that took `d` ms
+ * the next waits `3·d` ms (capped), so re-analysis takes at most a quarter of the main thread; a
+ * small capture (runs of a millisecond) still updates every frame.
  */
 import { analyzeEntries } from '../core/analyze';
 import type { HarEntry } from '../core/har';
@@ -19,10 +23,20 @@ export interface CaptureState {
   paused: boolean;
 }
 
-export type Schedule = (run: () => void) => void;
+/** Runs `run` on a coming frame, not before `delayMs` (default 0) have passed. */
+export type Schedule = (run: () => void, delayMs?: number) => void;
+
+/** Share of the main thread that re-analysing a growing capture may take (the rest is the user's). */
+export const ANALYSIS_SHARE = 0.25;
+/** However slow one analysis was, the next waits no longer than this for new entries to show. */
+export const MAX_ANALYSIS_WAIT_MS = 1000;
 
 /** Next animation frame, or a short timeout when frames do not come (a hidden DevTools panel gets none). */
-export const nextFrame: Schedule = (run) => {
+export const nextFrame: Schedule = (run, delayMs = 0) => {
+  if (delayMs > 0) {
+    setTimeout(() => nextFrame(run), delayMs);
+    return;
+  }
   let done = false;
   const once = () => {
     if (done) return;
@@ -37,15 +51,30 @@ const EMPTY: Analysis = analyzeEntries([]);
 
 export class CaptureStore {
   private entries: HarEntry[] = [];
+  /** The entries `analysis` covers (a copy: `entries` keeps growing until the next run). */
+  private analysed: readonly HarEntry[] = [];
   private otherRequests = 0;
   private droppedWhilePaused = 0;
   private paused = false;
   private analysis: Analysis = EMPTY;
   private state: CaptureState;
-  private scheduled = false;
   private readonly listeners = new Set<(state: CaptureState) => void>();
+  /** Entries changed since the last analysis. */
+  private reanalyse = false;
+  /** Something else shown changed (paused, dropped count). */
+  private otherChanged = false;
+  /** The flush that is coming (older scheduled ones are ignored), and whether it is a paced one. */
+  private pending: number | null = null;
+  private pendingIsPaced = false;
+  private tickets = 0;
+  /** When the next analysis may start (the `now()` clock). */
+  private nextAnalysisAt = -Infinity;
 
-  constructor(private readonly schedule: Schedule = nextFrame) {
+  /** `now` is the clock that times analyses (injected, like `schedule`, so tests decide). */
+  constructor(
+    private readonly schedule: Schedule = nextFrame,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.state = this.snapshot();
   }
 
@@ -62,7 +91,7 @@ export class CaptureStore {
   add(entries: readonly HarEntry[]): void {
     if (this.paused) {
       this.droppedWhilePaused += entries.length;
-      this.invalidate(false);
+      this.invalidate(false, false);
       return;
     }
     let kept = false;
@@ -74,30 +103,32 @@ export class CaptureStore {
         this.otherRequests += 1;
       }
     }
-    this.invalidate(kept);
+    this.invalidate(kept, false);
   }
 
-  /** A replay the user sent: always kept, paused or not (the user asked for it). */
+  /** A replay the user sent: always kept, paused or not (the user asked for it), and shown at once. */
   addReplay(entry: HarEntry): void {
     this.entries.push(entry);
-    this.invalidate(true);
+    this.nextAnalysisAt = -Infinity;
+    this.invalidate(true, true);
   }
 
   clear(): void {
     this.entries = [];
     this.otherRequests = 0;
     this.droppedWhilePaused = 0;
-    this.invalidate(true);
+    this.nextAnalysisAt = -Infinity;
+    this.invalidate(true, true);
   }
 
   setPaused(paused: boolean): void {
     this.paused = paused;
-    this.invalidate(false);
+    this.invalidate(false, true);
   }
 
   private snapshot(): CaptureState {
     return {
-      entries: this.entries.slice(),
+      entries: this.analysed,
       analysis: this.analysis,
       otherRequests: this.otherRequests,
       droppedWhilePaused: this.droppedWhilePaused,
@@ -105,23 +136,48 @@ export class CaptureStore {
     };
   }
 
-  private reanalyse = false;
+  /**
+   * Marks the state stale; a flush on the next frame re-analyses (if entries changed) and notifies.
+   * What the user did (`urgent`) does not wait behind a paced flush: it gets the next frame.
+   */
+  private invalidate(entriesChanged: boolean, urgent: boolean): void {
+    if (entriesChanged) this.reanalyse = true;
+    else this.otherChanged = true;
+    if (this.pending !== null && !(urgent && this.pendingIsPaced)) return;
+    this.plan(0);
+  }
 
-  /** Marks the state stale; one flush per frame re-analyses (only if entries changed) and notifies. */
-  private invalidate(entriesChanged: boolean): void {
-    this.reanalyse ||= entriesChanged;
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.schedule(() => this.flush());
+  private plan(delayMs: number): void {
+    const ticket = ++this.tickets;
+    this.pending = ticket;
+    this.pendingIsPaced = delayMs > 0;
+    const run = () => { if (this.pending === ticket) this.flush(); };
+    if (delayMs > 0) this.schedule(run, delayMs);
+    else this.schedule(run);
   }
 
   private flush(): void {
-    this.scheduled = false;
+    this.pending = null;
     if (this.reanalyse) {
-      this.analysis = analyzeEntries(this.entries);
-      this.reanalyse = false;
+      const wait = this.nextAnalysisAt - this.now();
+      if (wait <= 0) this.analyse();
+      else {
+        this.plan(wait);
+        if (!this.otherChanged) return;
+      }
     }
+    this.otherChanged = false;
     this.state = this.snapshot();
     for (const listener of this.listeners) listener(this.state);
+  }
+
+  private analyse(): void {
+    const start = this.now();
+    this.analysis = analyzeEntries(this.entries);
+    this.analysed = this.entries.slice();
+    this.reanalyse = false;
+    const end = this.now();
+    const pause = (end - start) * (1 / ANALYSIS_SHARE - 1);
+    this.nextAnalysisAt = end + Math.min(MAX_ANALYSIS_WAIT_MS, pause);
   }
 }

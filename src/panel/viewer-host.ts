@@ -7,20 +7,27 @@ import type { HarEntry } from '../core/har';
 import type { CaptureSink, PanelHost, PanelSettings, SettingsStore, Theme, TrafficSource } from './host';
 import { fetchReplay } from './replay-fetch';
 
-/** A TrafficSource fed by HAR files: each file replaces the last (delivered as a navigation). */
+/**
+ * A TrafficSource fed by HAR files: each file replaces the last (delivered as a navigation). A file
+ * opened before the panel connects waits for it; once delivered, the source lets go of it: the
+ * store keeps only the X-Amz-Target entries, and holding on to the whole file would keep a big
+ * HAR's ordinary traffic (most of it, bodies and all) in memory for nothing.
+ */
 export class HarFileSource implements TrafficSource {
   private sink: CaptureSink | null = null;
   private pending: { name: string; entries: readonly HarEntry[] } | null = null;
 
   connect(sink: CaptureSink): () => void {
     this.sink = sink;
-    if (this.pending) this.deliver(this.pending.name, this.pending.entries);
+    const waiting = this.pending;
+    this.pending = null;
+    if (waiting) this.deliver(waiting.name, waiting.entries);
     return () => { if (this.sink === sink) this.sink = null; };
   }
 
   load(name: string, entries: readonly HarEntry[]): void {
-    this.pending = { name, entries };
     if (this.sink) this.deliver(name, entries);
+    else this.pending = { name, entries };
   }
 
   private deliver(name: string, entries: readonly HarEntry[]): void {

@@ -3,16 +3,30 @@
  * re-analysis, Pause and Clear. The scheduler is injected so a test decides when a frame ends.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureStore } from '../../src/panel/store';
+import { CaptureStore, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
 
 function manualFrames() {
-  const queue: (() => void)[] = [];
-  return { schedule: (run: () => void) => queue.push(run), flush: () => queue.splice(0).forEach((run) => run()), pending: () => queue.length };
+  const queue: { run: () => void; delayMs: number }[] = [];
+  const schedule: Schedule = (run, delayMs = 0) => { queue.push({ run, delayMs }); };
+  return {
+    schedule,
+    flush: () => queue.splice(0).forEach((frame) => frame.run()),
+    pending: () => queue.length,
+    /** The delays asked for by the frames now queued. */
+    delays: () => queue.map((frame) => frame.delayMs),
+  };
+}
+
+/** A clock the test moves by hand; `perReading` ms also pass at every reading, so an analysis "takes" that long. */
+function manualClock(perReading = 0) {
+  const clock = { t: 0, perReading, now: () => (clock.t += clock.perReading) };
+  return clock;
 }
 
 const signIn = scenarios.find((s) => s.name === 'mixed-traffic')!.har.log.entries as HarEntry[];
+const targeted = signIn.filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target'));
 const plain: HarEntry = { startedDateTime: '2026-11-23T10:00:00.000Z', time: 5, request: { method: 'GET', url: 'https://example.com/app.js', headers: [] }, response: { status: 200, headers: [], content: { text: 'x'.repeat(1000) } } };
 
 describe('CaptureStore', () => {
@@ -27,7 +41,6 @@ describe('CaptureStore', () => {
     expect(seen).toEqual([]);
     frames.flush();
     const state = store.getState();
-    const targeted = signIn.filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target'));
     expect(seen).toEqual([targeted.length]);
     expect(state.otherRequests).toBe(signIn.length - targeted.length + 2);
     expect(state.analysis.entries).toBe(targeted.length);
@@ -50,5 +63,99 @@ describe('CaptureStore', () => {
     frames.flush();
     expect(store.getState()).toMatchObject({ paused: false, droppedWhilePaused: 0, otherRequests: 0, entries: [] });
     expect(store.getState().analysis.calls).toEqual([]);
+  });
+
+  it('re-analyses on every frame while analyses are quick', () => {
+    const frames = manualFrames();
+    const store = new CaptureStore(frames.schedule, manualClock(0).now);
+    const seen: number[] = [];
+    store.subscribe((state) => seen.push(state.analysis.entries));
+    for (const entry of targeted) {
+      store.add([entry]);
+      frames.flush();
+    }
+    expect(seen).toEqual(targeted.map((_, i) => i + 1));
+  });
+
+  it('paces re-analysis when it gets slow: the next waits three times as long as the last took, then shows everything', () => {
+    const frames = manualFrames();
+    const clock = manualClock(40);
+    const store = new CaptureStore(frames.schedule, clock.now);
+    const seen: number[] = [];
+    store.subscribe((state) => seen.push(state.entries.length));
+    const half = Math.ceil(targeted.length / 2);
+    store.add(targeted.slice(0, half));
+    frames.flush();
+    expect(seen).toEqual([half]);
+
+    store.add(targeted.slice(half));
+    frames.flush();
+    // The analysis read the clock twice, 40 ms apart: the next may start 120 ms after it ended.
+    expect(frames.delays()).toHaveLength(1);
+    expect(frames.delays()[0]).toBeGreaterThan(0);
+    expect(frames.delays()[0]).toBeLessThanOrEqual(120);
+    expect(seen).toEqual([half]);
+    expect(store.getState().entries).toHaveLength(half);
+
+    // More arrivals meanwhile join the paced run; they do not ask for frames of their own.
+    store.add([plain]);
+    expect(frames.pending()).toBe(1);
+    clock.t += 200;
+    frames.flush();
+    expect(seen).toEqual([half, targeted.length]);
+    expect(store.getState().analysis.entries).toBe(targeted.length);
+    expect(store.getState().otherRequests).toBe(1);
+  });
+
+  it('never holds new entries back longer than the cap, however slow an analysis was', () => {
+    const frames = manualFrames();
+    const clock = manualClock(60_000);
+    const store = new CaptureStore(frames.schedule, clock.now);
+    store.add(targeted.slice(0, 1));
+    frames.flush();
+    clock.perReading = 0;
+    store.add(targeted.slice(1));
+    frames.flush();
+    expect(frames.delays()).toEqual([expect.any(Number)]);
+    expect(frames.delays()[0]).toBeLessThanOrEqual(MAX_ANALYSIS_WAIT_MS);
+  });
+
+  it('shows Pause, Clear and a replay on the next frame even while a slow re-analysis waits', () => {
+    const frames = manualFrames();
+    const clock = manualClock(40);
+    const store = new CaptureStore(frames.schedule, clock.now);
+    store.add(targeted.slice(0, 1));
+    frames.flush();
+    store.add(targeted.slice(1));
+    frames.flush();
+    expect(frames.delays()[0]).toBeGreaterThan(0);
+
+    store.setPaused(true);
+    expect(frames.delays()).toContain(0);
+    frames.flush();
+    // Paused is shown at once; the waiting entries still wait for their run.
+    expect(store.getState()).toMatchObject({ paused: true, entries: targeted.slice(0, 1) });
+    expect(frames.delays()).toEqual([expect.any(Number)]);
+    expect(frames.delays()[0]).toBeGreaterThan(0);
+
+    const replay = { ...targeted[0]!, _replayOf: 0 } as HarEntry;
+    store.addReplay(replay);
+    frames.flush();
+    expect(store.getState().entries).toEqual([...targeted, replay]);
+
+    store.add(targeted);
+    store.setPaused(false);
+    store.add(targeted);
+    frames.flush();
+    store.clear();
+    frames.flush();
+    expect(store.getState().entries).toEqual([]);
+    expect(store.getState().analysis.calls).toEqual([]);
+    // The paced run that was waiting finds nothing left to do and does not notify again.
+    const notified: number[] = [];
+    store.subscribe((state) => notified.push(state.entries.length));
+    clock.t += 10_000;
+    frames.flush();
+    expect(notified).toEqual([]);
   });
 });

@@ -69,6 +69,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     }
     return new Map(analysis.flows.map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
   }, [analysis]);
+  const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
   const visibleRows = useMemo(() => rows.filter((row) => matchesFilter(searchTexts.get(row.id) ?? '', filter)), [rows, searchTexts, filter]);
 
   const flow = analysis.flows.find((f) => f.id === selected) ?? null;
@@ -112,7 +113,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
         calls={cognitoCalls}
         otherRequests={capture.otherRequests}
         ignored={analysis.ignored.length}
-        ignoredDetail={ignoredDetail(analysis.ignored)}
+        ignoredDetail={ignoredText}
         droppedWhilePaused={capture.droppedWhilePaused}
         paused={capture.paused}
         preserveLog={settings.preserveLog}

@@ -1,10 +1,14 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FlowRow } from '../../core/view/flow-row';
-import { OUTCOME_LABEL } from '../../core/view/flow-row';
-import { formatClock, plural } from '../../core/view/format';
+import { plural } from '../../core/view/format';
+import { rowWindow, scrollToShow, WINDOW_FROM_ROWS } from '../row-window';
+import { FlowRowItem } from './FlowRowItem';
 
 /** The id of the pseudo-row listing Cognito calls outside any sign-in flow. */
 export const OTHER_CALLS = 'other-calls';
+
+/** Until a row has been measured: two lines of 12px text and the row's padding and border. */
+const ESTIMATED_ROW_HEIGHT = 38;
 
 export interface FlowListProps {
   rows: readonly FlowRow[];
@@ -19,11 +23,35 @@ export interface FlowListProps {
 
 /**
  * The flows list: a filter box and one row per flow. Up/Down move the cursor (from the filter box
- * too), Enter opens the row under it, a click does both.
+ * too), Enter opens the row under it, a click does both. A long list puts only the rows in view
+ * (and a margin) in the DOM; see row-window.ts.
  */
 export function FlowList(props: FlowListProps) {
   const listRef = useRef<HTMLDivElement>(null);
-  const ids = [...props.rows.map((r) => r.id), ...(props.otherCalls > 0 ? [OTHER_CALLS] : [])];
+  const latest = useRef(props);
+  latest.current = props;
+  // One function for the list's lifetime, so that rows whose own props did not change skip rendering.
+  const activate = useMemo(() => (id: string) => { latest.current.onCursor(id); latest.current.onOpen(id); }, []);
+  const ids = useMemo(() => [...props.rows.map((r) => r.id), ...(props.otherCalls > 0 ? [OTHER_CALLS] : [])], [props.rows, props.otherCalls]);
+  const windowed = props.rows.length > WINDOW_FROM_ROWS;
+  const [view, setView] = useState({ scrollTop: 0, height: 800 });
+  const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_HEIGHT);
+
+  // The list's height (it changes with the window and the DevTools dock), and a row's, once there is one.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || !windowed) return;
+    const measure = () => {
+      setView((old) => ({ scrollTop: list.scrollTop, height: list.clientHeight || old.height }));
+      const height = list.querySelector<HTMLElement>('.flow-row')?.offsetHeight;
+      if (height) setRowHeight(height);
+    };
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [windowed]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -39,13 +67,22 @@ export function FlowList(props: FlowListProps) {
     }
   };
 
-  // Keep the cursor row in view while moving with the keys.
+  // Keep the cursor row in view while moving with the keys (a row out of the window is not in the DOM yet).
   useEffect(() => {
-    if (props.cursor === null) return;
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(props.cursor)}"]`);
+    const list = listRef.current;
+    if (props.cursor === null || !list) return;
+    const index = windowed ? props.rows.findIndex((row) => row.id === props.cursor) : -1;
+    if (index >= 0) {
+      const top = scrollToShow(index, list.scrollTop, list.clientHeight, rowHeight);
+      if (top !== null) list.scrollTop = top; // its scroll event renders the new window
+      return;
+    }
+    const row = list.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(props.cursor)}"]`);
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [props.cursor]);
 
+  const shown = rowWindow(props.rows.length, view.scrollTop, view.height, rowHeight);
+  const otherSelected = props.selected === OTHER_CALLS;
   return (
     <div class="flows">
       <input
@@ -58,47 +95,25 @@ export function FlowList(props: FlowListProps) {
         onKeyDown={onKeyDown}
       />
       <div class="flow-rows" role="listbox" tabIndex={0} ref={listRef} aria-label="Sign-in flows" onKeyDown={onKeyDown}
+        onScroll={windowed ? (e) => setView({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || view.height }) : undefined}
         aria-activedescendant={props.cursor !== null ? `row-${props.cursor}` : undefined}>
-        {props.rows.map((row) => {
-          const outcome = OUTCOME_LABEL[row.outcome];
-          return (
-            <div
-              key={row.id}
-              id={`row-${row.id}`}
-              role="option"
-              aria-selected={props.selected === row.id}
-              class={`flow-row outcome-${row.outcome}${props.selected === row.id ? ' selected' : ''}${props.cursor === row.id ? ' cursor' : ''}`}
-              data-flow={row.id}
-              data-row-id={row.id}
-              data-outcome={row.outcome}
-              onClick={() => { props.onCursor(row.id); props.onOpen(row.id); }}
-            >
-              <span class="outcome-icon" title={outcome.text} aria-label={outcome.text}>{outcome.icon}</span>
-              <span class="flow-main">
-                <span class="flow-user">{row.user}</span>
-                <span class="flow-meta">{row.authFlow} · {row.clientId}</span>
-              </span>
-              <span class="flow-side">
-                <span class="flow-time">{formatClock(row.startedAt)}</span>
-                <span class="flow-counts">
-                  {plural(row.steps, 'step')}
-                  {row.errors > 0 && <span class="badge error" data-errors={row.errors} title={plural(row.errors, 'error')}>{row.errors} ✖</span>}
-                  {row.warnings > 0 && <span class="badge warning" data-warnings={row.warnings} title={plural(row.warnings, 'warning')}>{row.warnings} ⚠</span>}
-                  {row.replayed && <span class="badge replay" title="includes a replay">↻</span>}
-                </span>
-              </span>
-            </div>
-          );
-        })}
+        {shown.padTop > 0 && <div class="rows-pad" style={{ height: `${shown.padTop}px` }} aria-hidden="true" />}
+        {props.rows.slice(shown.start, shown.end).map((row, i) => (
+          <FlowRowItem key={row.id} row={row} index={shown.start + i} setSize={ids.length}
+            selected={props.selected === row.id} cursor={props.cursor === row.id} onActivate={activate} />
+        ))}
+        {shown.padBottom > 0 && <div class="rows-pad" style={{ height: `${shown.padBottom}px` }} aria-hidden="true" />}
         {props.otherCalls > 0 && (
           <div
             id={`row-${OTHER_CALLS}`}
             role="option"
-            aria-selected={props.selected === OTHER_CALLS}
-            class={`flow-row other${props.selected === OTHER_CALLS ? ' selected' : ''}${props.cursor === OTHER_CALLS ? ' cursor' : ''}`}
+            aria-selected={otherSelected}
+            aria-posinset={ids.length}
+            aria-setsize={ids.length}
+            class={`flow-row other${props.rows.length % 2 ? ' alt' : ''}${otherSelected ? ' selected' : ''}${props.cursor === OTHER_CALLS ? ' cursor' : ''}`}
             data-other-calls={props.otherCalls}
             data-row-id={OTHER_CALLS}
-            onClick={() => { props.onCursor(OTHER_CALLS); props.onOpen(OTHER_CALLS); }}
+            onClick={() => activate(OTHER_CALLS)}
           >
             <span class="outcome-icon">⋯</span>
             <span class="flow-main">

@@ -1,0 +1,122 @@
+/**
+ * The streaming half of the panel bench, bundled for the browser by bench-stream-build.ts (never
+ * shipped). It mounts the real App over the real CaptureStore, with the store's own frame
+ * schedule, and feeds it through a PanelHost the way the live DevTools capture does — from the
+ * synthetic HAR, in small batches at a fixed rate — to see what re-analysing on every frame costs
+ * while a capture grows. Results land in `window.__streamResult` for scripts/bench-panel.ts.
+ */
+import { render } from 'preact';
+import { App } from '../../src/panel/components/App';
+import { CaptureStore, nextFrame, type Schedule } from '../../src/panel/store';
+import type { CaptureSink, PanelHost } from '../../src/panel/host';
+import { MemorySettings } from '../../src/panel/viewer-host';
+import type { HarEntry } from '../../src/core/har';
+import '../../src/panel/panel.css';
+
+export interface StreamRun {
+  batches: number;
+  /** First batch delivered → the last batch's analysis on screen. */
+  wallMs: number;
+  /** What wallMs would be if delivery were never held up (batches × interval). */
+  idealMs: number;
+  /** Store flushes that re-analysed, and their cost (analysis + the render it triggers). */
+  analyses: number;
+  analysisMs: number;
+  maxFlushMs: number;
+  /** How late the most delayed batch timer fired: how long the page could not react to anything. */
+  maxStallMs: number;
+  calls: number;
+}
+
+export interface StreamResult {
+  entries: number;
+  oneShot: StreamRun;
+  stream: StreamRun;
+  batchSize: number;
+  everyMs: number;
+}
+
+const paint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The store's real schedule, timed: a flush runs analysis and notifies the App, which renders in
+ * the microtask Preact queued meanwhile; a microtask queued after the flush runs after that render.
+ */
+function timedSchedule(getStore: () => CaptureStore, record: (ms: number) => void): Schedule {
+  return (run, ...rest) => nextFrame(() => {
+    const before = getStore().getState().analysis;
+    const start = performance.now();
+    run();
+    queueMicrotask(() => {
+      if (getStore().getState().analysis !== before) record(performance.now() - start);
+    });
+  }, ...rest);
+}
+
+function benchHost(connected: (sink: CaptureSink) => void): PanelHost {
+  return {
+    kind: 'devtools',
+    source: { connect: (sink) => { connected(sink); return () => undefined; } },
+    settings: new MemorySettings(),
+    theme: () => 'light',
+    onThemeChange: () => () => undefined,
+    replay: () => Promise.reject(new Error('the bench sends no replays')),
+  };
+}
+
+async function runOnce(root: HTMLElement, entries: readonly HarEntry[], batchSize: number, everyMs: number, calls: number): Promise<StreamRun> {
+  const flushes: number[] = [];
+  const store: CaptureStore = new CaptureStore(timedSchedule(() => store, (ms) => flushes.push(ms)));
+  let sink: CaptureSink | null = null;
+  render(<App host={benchHost((s) => { sink = s; })} store={store} />, root);
+  await paint();
+  if (!sink) throw new Error('the App did not connect to its source');
+  const target: CaptureSink = sink;
+
+  const start = performance.now();
+  let maxStallMs = 0;
+  let batches = 0;
+  for (let i = 0; i < entries.length; i += batchSize, batches++) {
+    // A fixed arrival rate; when the page was too busy to take a batch on time, it takes it late.
+    const due = start + batches * everyMs;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    maxStallMs = Math.max(maxStallMs, performance.now() - due);
+    target.add(entries.slice(i, i + batchSize));
+  }
+  const shown = () => store.getState().analysis.calls.length === calls && document.querySelector('[data-count="calls"]')?.textContent === `${calls} Cognito calls`;
+  while (!shown()) await paint();
+  const wallMs = performance.now() - start;
+  render(null, root);
+  return {
+    batches,
+    wallMs,
+    idealMs: (batches - 1) * everyMs,
+    analyses: flushes.length,
+    analysisMs: flushes.reduce((a, b) => a + b, 0),
+    maxFlushMs: Math.max(0, ...flushes),
+    maxStallMs,
+    calls,
+  };
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const batchSize = Number(params.get('batch') ?? '50');
+  const everyMs = Number(params.get('every') ?? '16');
+  const calls = Number(params.get('calls') ?? '2000');
+  const response = await fetch(params.get('har') ?? '/bench.har');
+  const entries = ((await response.json()) as { log: { entries: HarEntry[] } }).log.entries;
+  const root = document.getElementById('app');
+  if (!root) throw new Error('no #app');
+  // One-shot first (as when a HAR is opened, or getHAR() returns a long capture at once), then streamed.
+  const oneShot = await runOnce(root, entries, entries.length, everyMs, calls);
+  const stream = await runOnce(root, entries, batchSize, everyMs, calls);
+  const result: StreamResult = { entries: entries.length, oneShot, stream, batchSize, everyMs };
+  (window as unknown as { __streamResult: StreamResult }).__streamResult = result;
+}
+
+main().catch((error: unknown) => {
+  (window as unknown as { __streamError: string }).__streamError = String(error);
+});
