@@ -19,14 +19,25 @@ export interface FlowRow {
 }
 
 /** Diagnostics of each entry, in the order the analysis gives them. */
-export function diagnosticsByEntry(diagnostics: readonly Diagnostic[]): Map<number, Diagnostic[]> {
-  const byEntry = new Map<number, Diagnostic[]>();
+function groupBy<K>(diagnostics: readonly Diagnostic[], key: (d: Diagnostic) => K | null): Map<K, Diagnostic[]> {
+  const groups = new Map<K, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
-    const list = byEntry.get(diagnostic.entry);
+    const k = key(diagnostic);
+    if (k === null) continue;
+    const list = groups.get(k);
     if (list) list.push(diagnostic);
-    else byEntry.set(diagnostic.entry, [diagnostic]);
+    else groups.set(k, [diagnostic]);
   }
-  return byEntry;
+  return groups;
+}
+
+export function diagnosticsByEntry(diagnostics: readonly Diagnostic[]): Map<number, Diagnostic[]> {
+  return groupBy(diagnostics, (d) => d.entry);
+}
+
+/** Diagnostics of each flow (those of calls outside any flow are left out). */
+export function diagnosticsByFlow(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  return groupBy(diagnostics, (d) => d.flow);
 }
 
 function count(diagnostics: readonly Diagnostic[], severity: Severity): number {
@@ -55,13 +66,7 @@ export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): Flo
 
 /** Rows for every flow of an analysis, in the analysis' order (first call first). */
 export function flowRows(analysis: Analysis): FlowRow[] {
-  const byFlow = new Map<string, Diagnostic[]>();
-  for (const diagnostic of analysis.diagnostics) {
-    if (diagnostic.flow === null) continue;
-    const list = byFlow.get(diagnostic.flow);
-    if (list) list.push(diagnostic);
-    else byFlow.set(diagnostic.flow, [diagnostic]);
-  }
+  const byFlow = diagnosticsByFlow(analysis.diagnostics);
   return analysis.flows.map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic, IgnoredEntry } from '../../core/model';
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
-import { diagnosticsByEntry, flowRows } from '../../core/view/flow-row';
+import { diagnosticsByEntry, diagnosticsByFlow, flowRows } from '../../core/view/flow-row';
 import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
@@ -60,13 +60,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const byEntry = useMemo(() => diagnosticsByEntry(analysis.diagnostics), [analysis]);
   const rows = useMemo(() => flowRows(analysis), [analysis]);
   const searchTexts = useMemo(() => {
-    const byFlow = new Map<string, Diagnostic[]>();
-    for (const d of analysis.diagnostics) {
-      if (d.flow === null) continue;
-      const list = byFlow.get(d.flow);
-      if (list) list.push(d);
-      else byFlow.set(d.flow, [d]);
-    }
+    const byFlow = diagnosticsByFlow(analysis.diagnostics);
     return new Map(analysis.flows.map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
   }, [analysis]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
