@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that start a real browser (Chromium, Firefox) or read the build: heavy, so one file at a time. */
-const BROWSER_TESTS = ['test/e2e/**/*.test.ts', 'test/panel/**/*.test.ts', 'test/build/**/*.test.ts'];
+const BROWSER_TESTS = ['test/e2e/**/*.test.ts', 'test/e2e-firefox/**/*.test.ts', 'test/panel/**/*.test.ts', 'test/build/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,7 +1,7 @@
 /**
- * Installs the Firefox build as a temporary add-on in headless firefox-esr through `web-ext run`:
- * Firefox itself validates the manifest and refuses an invalid extension. Driving Firefox's
- * DevTools UI was not found practical (shared/reference/e2e-notes.md), so install is the check.
+ * Installs the Firefox build as a temporary add-on in headless firefox-esr through `web-ext run`,
+ * the way a developer loads it: Firefox itself validates the manifest and refuses an invalid
+ * extension. What the panel does once installed is test/e2e-firefox (driven through Marionette).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
