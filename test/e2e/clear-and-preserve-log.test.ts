@@ -78,3 +78,23 @@ describe('Clear and Preserve log in the live panel', () => {
     expect(await usersListed()).toEqual([totp.username]);
   });
 });
+
+describe('what the extension stores', () => {
+  it('keeps only the Preserve log choice: no captured data in storage.local, localStorage or IndexedDB, and the choice survives the panel reloading', async () => {
+    // The test before turned Preserve log off after several sign-ins were captured.
+    const stored = await live.panel.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome;
+      const databases = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+      return { local: await api.storage.local.get(null), localStorage: localStorage.length, sessionStorage: sessionStorage.length, databases: databases.length };
+    });
+    expect(stored).toEqual({ local: { 'cognitoFlowInspector.settings': { preserveLog: false } }, localStorage: 0, sessionStorage: 0, databases: 0 });
+
+    // Mark this document, reload the panel, and read the checkbox of the new document only.
+    await live.panel.evaluate(() => {
+      (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+      location.reload();
+    });
+    await live.panel.waitForFunction(() => !(window as unknown as { beforeReload?: boolean }).beforeReload
+      && (document.querySelector('[data-action="preserve-log"]') as HTMLInputElement | null)?.checked === false, { timeout: 10_000 });
+  });
+});
