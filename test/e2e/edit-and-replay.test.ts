@@ -13,9 +13,14 @@ import { flowRows, selectFlow, steps } from '../../scripts/demo/panel-view';
 import { startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
+/** Every request DevTools' page and its frames (the panel among them) made, but DevTools' own and the extension's files. */
+const leftThePanel: string[] = [];
 
 beforeAll(async () => {
   live = await startLivePanel();
+  live.chromium.devtools.on('request', (request) => {
+    if (!/^(devtools|chrome-extension|data|blob):/.test(request.url())) leftThePanel.push(`${request.method()} ${request.url()}`);
+  });
 });
 
 afterAll(async () => {
@@ -59,7 +64,7 @@ describe('export from the live panel', () => {
 });
 
 describe('edit and replay in the live panel', () => {
-  it('fixes the missing NEW_PASSWORD, replays it to cognito-local, and the chain ends authenticated', async () => {
+  it('fixes the missing NEW_PASSWORD and replays it to cognito-local (the only request that ever leaves the panel); the chain ends authenticated', async () => {
     const { username } = live.env.config.users.broken;
     await live.act('broken');
     await selectFlow(live.panel, username);
@@ -72,8 +77,10 @@ describe('edit and replay in the live panel', () => {
     const body = JSON.parse(draft) as { ChallengeName: string; ChallengeResponses: Record<string, string> };
     expect(body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     expect(body.ChallengeResponses.NEW_PASSWORD).toBeUndefined();
-    // Nothing was sent by opening the editor: the chain still has the two captured steps.
+    // Nothing was sent by capturing, exporting or opening the editor: the chain still has the two
+    // captured steps, and no request has left DevTools.
     expect(await steps(panel)).toHaveLength(2);
+    expect(leftThePanel).toEqual([]);
 
     body.ChallengeResponses.NEW_PASSWORD = 'Replayed-Passw0rd!';
     await panel.$eval('textarea.replay-text', (el, text) => {
@@ -83,6 +90,8 @@ describe('edit and replay in the live panel', () => {
     }, JSON.stringify(body));
     await panel.click('[data-action="send-replay"]');
     await panel.waitForSelector('[data-step][data-replay="true"]', { timeout: 10_000 });
+    // The replay, and only it, went out: to the endpoint the call went to (after CORS's preflight).
+    expect(leftThePanel.filter((line) => !line.startsWith('OPTIONS '))).toEqual([`POST ${live.env.seed.endpoint}/`]);
 
     const chain = await steps(panel);
     expect(chain.map((s) => [s.operation, s.challengeIn, s.challengeOut])).toEqual([
