@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIST_FIREFOX } from '../../scripts/build/paths';
 import { requireBuild } from './dist';
 import { WEB_EXT, WEB_EXT_ENV } from './web-ext';
+import { stopProcessGroup } from '../support/process-group';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const INSTALL_TIMEOUT_MS = 60_000;
@@ -21,7 +22,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'cfi-firefox-smoke-'));
 let child: ChildProcess | undefined;
 
 afterAll(async () => {
-  if (child) await stop(child);
+  // web-ext can leave Firefox running after a failed install: the whole group goes.
+  if (child) await stopProcessGroup(child, 10_000);
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -61,26 +63,3 @@ function installOutcome(proc: ChildProcess): Promise<{ installed: boolean; outpu
   });
 }
 
-/**
- * Stops web-ext and everything it started, escalating if the group ignores the polite signal.
- * The group is signalled even when web-ext has already exited: after a failed install it can
- * leave Firefox running.
- */
-async function stop(proc: ChildProcess): Promise<void> {
-  const pid = proc.pid;
-  if (pid === undefined) return;
-  const running = proc.exitCode === null && proc.signalCode === null;
-  const exited = running ? new Promise<void>((resolve) => proc.once('exit', () => resolve())) : Promise.resolve();
-  signalGroup(pid, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Marionette } from './marionette';
+import { signalGroup, stopProcessGroup } from '../../support/process-group';
 
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const START_TIMEOUT_MS = 30_000;
@@ -91,7 +92,7 @@ export async function launchFirefox(): Promise<Firefox> {
   let marionette: Marionette | null = null;
   const stop = () => (stopped ??= (async () => {
     await marionette?.close();
-    await killGroup(child);
+    await stopProcessGroup(child, 5_000);
     process.removeListener('exit', onExit);
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   })());
@@ -124,24 +125,3 @@ async function activePort(profile: string, child: ChildProcess, output: () => st
   throw new Error(`Marionette did not start within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-/** SIGTERM to the group, SIGKILL if it is still there after 5 s; the group is signalled even if the parent exited. */
-async function killGroup(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  const running = child.exitCode === null && child.signalCode === null;
-  const exited = running ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
-  signalGroup(pid, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-  // Content processes can outlive the parent by a moment; make sure none is left.
-  signalGroup(pid, 'SIGKILL');
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
