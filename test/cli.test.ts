@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -169,5 +169,22 @@ describe('the text chain', () => {
     expect(setup).toMatch(/VerifySoftwareToken → Status SUCCESS/);
     expect(setup).toMatch(/RespondToAuthChallenge MFA_SETUP → tokens/);
     expect(text('unparseable-bodies')).toMatch(/RespondToAuthChallenge SMS_MFA → \(response unreadable\)/);
+  });
+});
+
+describe('cognito-flow with a HAR that was cut off', () => {
+  it('analyses the complete entries and warns on stderr, so --json stays clean', async () => {
+    const text = await readFile('test/fixtures/real/mixed-interleaved.har', 'utf8');
+    const folder = await mkdtemp(join(tmpdir(), 'cognito-flow-cut-'));
+    const path = join(folder, 'cut.har');
+    await writeFile(path, text.slice(0, Math.floor(text.length / 2)));
+    const out = { text: '', write(chunk: string) { this.text += chunk; } };
+    const err = { text: '', write(chunk: string) { this.text += chunk; } };
+    const status = await main(['analyze', path, '--json'], { stdout: out, stderr: err, stdin: process.stdin });
+    expect(status).not.toBe(2);
+    const report = JSON.parse(out.text) as { entries: number };
+    expect(report.entries).toBeGreaterThan(0);
+    expect(err.text).toMatch(new RegExp(`warning: .*cut.har: the file is cut off: read ${report.entries} complete entries`));
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,8 @@
  * Exit status: 0 no error diagnostics, 1 error diagnostics, 2 unusable input or usage.
  */
 import { writeFile } from 'node:fs/promises';
-import { analyzeHar, assertHar, HarFormatError } from '../core/analyze';
+import { analyzeHar, HarFormatError } from '../core/analyze';
+import { truncationNote, type ParsedHar } from '../core/salvage';
 import { toReport } from '../core/report';
 import { PROFILES, redactHar } from '../core/redact';
 import { COLOR, PLAIN, formatText } from './format-text';
@@ -52,6 +53,11 @@ function parseArgs(args: readonly string[]): Parsed {
   return { command: positional[0], file: positional[1], flags };
 }
 
+/** A cut-off file is still read (its complete entries); say so on stderr, where it cannot spoil --json. */
+function warnIfTruncated(input: ParsedHar & { name: string }, io: IO): void {
+  if (input.truncated) io.stderr.write(`cognito-flow: warning: ${input.name}: ${truncationNote(input.truncated)}\n`);
+}
+
 async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
   const { stdout } = io;
   const minutes = parsed.flags.get('--session-validity');
@@ -59,7 +65,9 @@ async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
   if (sessionValidityMinutes !== undefined && !(sessionValidityMinutes >= 3 && sessionValidityMinutes <= 15)) {
     throw new UnusableInput('--session-validity takes minutes between 3 and 15 (the app client\'s AuthSessionValidity)');
   }
-  const analysis = analyzeHar(await readHarFile(parsed.file!, io.stdin), { sessionValidityMinutes });
+  const input = await readHarFile(parsed.file!, io.stdin);
+  warnIfTruncated(input, io);
+  const analysis = analyzeHar(input.har, { sessionValidityMinutes });
   if (parsed.flags.has('--json')) {
     stdout.write(JSON.stringify(toReport(analysis), null, 2) + '\n');
   } else {
@@ -71,9 +79,9 @@ async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
 
 async function redactCommand(parsed: Parsed, io: IO): Promise<number> {
   const { stdout, stderr } = io;
-  const har = await readHarFile(parsed.file!, io.stdin);
-  assertHar(har);
-  const redacted = redactHar(har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
+  const input = await readHarFile(parsed.file!, io.stdin);
+  warnIfTruncated(input, io);
+  const redacted = redactHar(input.har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
   const text = JSON.stringify(redacted, null, 2) + '\n';
   const out = parsed.flags.get('--out');
   if (typeof out === 'string' && out !== '') {

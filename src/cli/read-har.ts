@@ -1,5 +1,7 @@
 /** Reads a HAR file from disk, turning every way it can be unusable into a one-line reason. */
 import { readFile } from 'node:fs/promises';
+import { HarFormatError } from '../core/analyze';
+import { parseHarText, type ParsedHar } from '../core/salvage';
 
 export class UnusableInput extends Error {}
 
@@ -9,8 +11,11 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads `path`, or standard input when `path` is `-` (so `… | cognito-flow analyze -` works). */
-export async function readHarFile(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<unknown> {
+/**
+ * Reads `path`, or standard input when `path` is `-` (so `… | cognito-flow analyze -` works).
+ * A file that was cut off comes back with the complete entries and `truncated` set.
+ */
+export async function readHarFile(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<ParsedHar & { name: string }> {
   const name = path === '-' ? 'standard input' : path;
   let text: string;
   try {
@@ -19,11 +24,10 @@ export async function readHarFile(path: string, stdin: NodeJS.ReadableStream = p
     const code = (error as NodeJS.ErrnoException).code;
     throw new UnusableInput(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a directory, not a HAR file` : `cannot read ${path} (${code ?? 'error'})`);
   }
-  // Some tools save HAR with a byte-order mark.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    return JSON.parse(text) as unknown;
+    return { name, ...parseHarText(text) };
   } catch (error) {
-    throw new UnusableInput(`${name} is not JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    if (error instanceof HarFormatError) throw new UnusableInput(`${name} is ${error.message}`);
+    throw error;
   }
 }

@@ -3,7 +3,7 @@
  * page, or `?har=<same-origin url>` (tests, demos). Nothing leaves the page but replays the
  * user sends.
  */
-import { assertHar } from '../core/analyze';
+import { parseHarText, truncationNote, type ParsedHar } from '../core/salvage';
 import { HarFileSource, createViewerHost } from './viewer-host';
 import { mountPanel } from './mount';
 
@@ -18,17 +18,17 @@ function showError(message: string): void {
 }
 
 function loadText(name: string, text: string): void {
-  let har: unknown;
+  let parsed: ParsedHar;
   try {
-    har = JSON.parse(text) as unknown;
-    assertHar(har);
+    parsed = parseHarText(text);
   } catch (error) {
     showError(`${name}: ${error instanceof Error ? error.message : 'not a HAR file'}`);
     return;
   }
-  showError('');
+  // A cut-off file still shows its complete entries, with what was lost said next to its name.
+  showError(parsed.truncated ? `${name}: ${truncationNote(parsed.truncated)}` : '');
   if (nameLabel) nameLabel.textContent = name;
-  source.load(name, har.log.entries);
+  source.load(name, parsed.har.log.entries);
 }
 
 async function loadFile(file: File): Promise<void> {

@@ -123,6 +123,16 @@ describe('toolbar', () => {
     expect(await page.$eval('[data-count="calls"]', (el) => el.textContent)).toBe('2 Cognito calls');
   });
 
+  it('shows the complete entries of a HAR that was cut off, and says what was lost', async () => {
+    const text = JSON.stringify(await realHar('mixed-interleaved.har'), null, 2);
+    await viewer.addHar('cut.har', text.slice(0, Math.floor(text.length * 0.6)));
+    const page = await viewer.open('har=/har/cut.har');
+    pages.push(page);
+    await page.waitForSelector('[data-flow]');
+    expect(await page.$eval('#load-error', (el) => el.textContent)).toMatch(/^cut\.har: the file is cut off: read \d+ complete entries/);
+    expect((await page.$$('[data-flow]')).length).toBeGreaterThan(0);
+  });
+
   it('says what to do when nothing is loaded, and reports a file that is not a HAR', async () => {
     const page = await viewer.open();
     pages.push(page);

@@ -87,7 +87,8 @@ export async function startViewer(): Promise<ViewerHarness> {
     browser,
     replays,
     async addHar(name, har) {
-      const text = JSON.stringify(har);
+      // A string is served as it is (e.g. a file cut off mid-way); anything else as JSON.
+      const text = typeof har === 'string' ? har : JSON.stringify(har);
       hars.set(`/har/${name}`, text);
       const path = join(work, name);
       await writeFile(path, text);
