@@ -5,14 +5,16 @@
  */
 import type { Page } from 'puppeteer-core';
 
-export type DemoAction = 'plain' | 'new-password' | 'totp' | 'broken' | 'iframe';
+export type DemoAction = 'plain' | 'new-password' | 'totp' | 'broken' | 'iframe' | 'service-worker';
 
-const BUTTONS: Record<DemoAction, string> = {
-  plain: '#sign-in-plain',
-  'new-password': '#sign-in-new-password',
-  totp: '#sign-in-totp',
-  broken: '#broken-call',
-  iframe: '#sign-in-iframe',
+/** The demo page's button for each action (element ids in src/demo/index.html); its status line is `#status-<action>`. */
+export const DEMO_BUTTONS: Readonly<Record<DemoAction, string>> = {
+  plain: 'sign-in-plain',
+  'new-password': 'sign-in-new-password',
+  totp: 'sign-in-totp',
+  broken: 'broken-call',
+  iframe: 'sign-in-iframe',
+  'service-worker': 'sign-in-service-worker',
 };
 
 /** Opens the demo app and waits until it has read /config.json. */
@@ -36,7 +38,7 @@ async function settled(page: Page, status: string): Promise<string> {
  */
 export async function runDemoAction(page: Page, action: DemoAction): Promise<string> {
   const status = `#status-${action}`;
-  await page.click(BUTTONS[action]);
+  await page.click(`#${DEMO_BUTTONS[action]}`);
   for (;;) {
     const text = await settled(page, status);
     const state = await page.$eval(status, (e) => e.getAttribute('data-state'));

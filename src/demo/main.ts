@@ -105,7 +105,32 @@ async function start(): Promise<void> {
   });
   element('sign-in-iframe').textContent = `Sign in as ${plain.username} from an iframe`;
   wire('sign-in-iframe', 'status-iframe', () => signInFromFrame());
+  element('sign-in-service-worker').textContent = `Sign in as ${plain.username} from a service worker`;
+  wire('sign-in-service-worker', 'status-service-worker', async () => {
+    const status = await signInFromServiceWorker(config);
+    show('status-service-worker', status === 200 ? 'ok' : 'error', `Service worker's InitiateAuth answered ${status}`);
+  });
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * Registers public/sw.js and has it send the InitiateAuth itself: the request is the worker's, not
+ * the page's (an app that signs in from its service worker). Resolves with the HTTP status.
+ */
+async function signInFromServiceWorker(config: DemoConfig): Promise<number> {
+  const registration = await navigator.serviceWorker.register('/sw.js');
+  await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) throw new Error('the service worker did not activate');
+  const { username, password } = config.users.plain;
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent<{ status: number }>) => {
+      navigator.serviceWorker.removeEventListener('message', onMessage);
+      resolve(event.data.status);
+    };
+    navigator.serviceWorker.addEventListener('message', onMessage);
+    worker.postMessage({ endpoint: config.endpoint, clientId: config.clientId, username, password });
+  });
 }
 
 /** Embeds frame.html, which signs in on its own, and shows what it reports. */

@@ -35,6 +35,18 @@ describe('frames of the inspected tab', () => {
     expect((await steps(live.panel)).map((s) => [s.operation, s.handoff])).toEqual([['InitiateAuth', 'start']]);
     expect((await flowRows(live.panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
   });
+
+  it("captures a sign-in sent by the page's service worker (Chromium reports the worker's requests to the tab)", async () => {
+    const { username } = live.env.config.users.plain;
+    const rowsOf = async () => (await flowRows(live.panel)).filter((r) => r.text.includes(username));
+    const before = (await rowsOf()).length;
+    expect(await live.act('service-worker')).toContain('answered 200');
+    await live.panel.waitForFunction((user: string, seen: number) => [...document.querySelectorAll('[data-flow]')]
+      .filter((row) => row.textContent?.includes(user)).length > seen, { timeout: 10_000 }, username, before);
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)?.outcome).toBe('authenticated');
+  });
 });
 
 describe('export from the live panel', () => {

@@ -3,16 +3,9 @@
  * scripts/demo/page-actions.ts does with puppeteer: click the button, submit the challenge form
  * with its prefilled answer, wait for the status line; throw with the page's own words on failure.
  */
-import type { DemoAction } from '../../../scripts/demo/page-actions';
+import { DEMO_BUTTONS, type DemoAction } from '../../../scripts/demo/page-actions';
 import type { Marionette } from './marionette';
 
-const BUTTONS: Record<DemoAction, string> = {
-  plain: 'sign-in-plain',
-  'new-password': 'sign-in-new-password',
-  totp: 'sign-in-totp',
-  broken: 'broken-call',
-  iframe: 'sign-in-iframe',
-};
 
 /** Opens the demo app in the selected tab and waits until it has read /config.json. */
 export async function openDemo(marionette: Marionette, url: string, timeoutMs = 10_000): Promise<void> {
@@ -53,7 +46,7 @@ export async function runDemoAction(marionette: Marionette, action: DemoAction, 
       if (Date.now() > deadline) return done({ state: 'timeout', text: 'still ' + state + ' after ' + timeoutMs + ' ms: ' + line.textContent });
       setTimeout(check, 50);
     };
-    check();`, [BUTTONS[action], `status-${action}`, timeoutMs], timeoutMs + 2_000);
+    check();`, [DEMO_BUTTONS[action], `status-${action}`, timeoutMs], timeoutMs + 2_000);
   if (result.state !== 'ok') throw new Error(`demo ${action}: ${result.state}: ${result.text}`);
   return result.text;
 }
