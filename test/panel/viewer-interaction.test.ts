@@ -214,3 +214,34 @@ describe('theme', () => {
     expect(d.background).toBe('rgb(32, 33, 36)');
   });
 });
+
+describe('layout', () => {
+  it('the bars between the list, the chain and the details resize them by drag and by keyboard', async () => {
+    const har = await realHar('new-password-required.har');
+    const flow = analyzeHar(har).flows[0]!;
+    const page = await openHar('layout.har', har);
+    await openFlow(page, flow.id);
+    await openStep(page, flow.steps[0]!.call.entry, 'request');
+    const size = (selector: string, dim: 'width' | 'height') => page.$eval(selector, (el, d) => el.getBoundingClientRect()[d as 'width' | 'height'], dim);
+    const bar = async (orientation: string) => (await page.$(`[data-split="${orientation}"]`))!.boundingBox();
+
+    const chainBefore = await size('.chain-pane', 'height');
+    const horizontal = (await bar('horizontal'))!;
+    await page.mouse.move(horizontal.x + 50, horizontal.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(horizontal.x + 50, horizontal.y + 102, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.round(await size('.chain-pane', 'height') - chainBefore)).toBe(100);
+    await page.focus('[data-split="horizontal"]');
+    await page.keyboard.press('ArrowUp');
+    expect(Math.round(await size('.chain-pane', 'height') - chainBefore)).toBe(80);
+
+    const listBefore = await size('.flows', 'width');
+    const vertical = (await bar('vertical'))!;
+    await page.mouse.move(vertical.x + 2, vertical.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(vertical.x + 62, vertical.y + 100, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.round(await size('.flows', 'width') - listBefore)).toBe(60);
+  });
+});

@@ -39,6 +39,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [tab, setTab] = useState<DetailTab>('request');
   const [listWidth, setListWidth] = useState(320);
+  /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
+  const [chainHeight, setChainHeight] = useState<number | null>(null);
 
   useEffect(() => store.subscribe(setCapture), [store]);
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -123,11 +125,12 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
         <div class="split" style={{ gridTemplateColumns: `${listWidth}px 4px minmax(0, 1fr)` }}>
           <FlowList rows={visibleRows} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
             onFilter={setFilter} onCursor={setCursor} onOpen={open} />
-          <SplitHandle width={listWidth} onResize={setListWidth} />
+          <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
           <div class="main">
-            <div class="chain-pane">
+            <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
               <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
             </div>
+            {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
             {selectedCall && (
               <div class="details-pane">
                 <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}

@@ -1,24 +1,46 @@
-/** The draggable bar between the flows list and the rest (keyboard: Left/Right). */
-export function SplitHandle({ width, onResize }: { width: number; onResize(width: number): void }) {
-  const clamp = (w: number) => Math.max(180, Math.min(900, w));
+/**
+ * The draggable bar between two panes, like DevTools' own: between the flows list and the rest
+ * (a vertical bar, resizes the list's width; keys Left/Right) and between the chain and the step
+ * details (a horizontal bar, resizes the chain's height; keys Up/Down).
+ */
+export interface SplitHandleProps {
+  /** `vertical`: a bar between columns. `horizontal`: a bar between rows. */
+  orientation: 'vertical' | 'horizontal';
+  /** Size in px of the pane before the bar; null while it still has its CSS default size. */
+  size: number | null;
+  min: number;
+  max: number;
+  onResize(size: number): void;
+}
+
+const STEP_PX = 20;
+
+export function SplitHandle({ orientation, size, min, max, onResize }: SplitHandleProps) {
+  const vertical = orientation === 'vertical';
+  const clamp = (px: number) => Math.round(Math.max(min, Math.min(max, px)));
+  // The pane's size now: what the user set, or what CSS gave it.
+  const current = (bar: HTMLElement) => size ?? bar.previousElementSibling?.getBoundingClientRect()[vertical ? 'width' : 'height'] ?? min;
   const onPointerDown = (event: PointerEvent) => {
-    const startX = event.clientX;
-    const target = event.currentTarget as HTMLElement;
-    target.setPointerCapture(event.pointerId);
-    const move = (e: PointerEvent) => onResize(clamp(width + e.clientX - startX));
+    const bar = event.currentTarget as HTMLElement;
+    const start = current(bar);
+    const from = vertical ? event.clientX : event.clientY;
+    bar.setPointerCapture(event.pointerId);
+    const move = (e: PointerEvent) => onResize(clamp(start + (vertical ? e.clientX : e.clientY) - from));
     const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
+      bar.removeEventListener('pointermove', move);
+      bar.removeEventListener('pointerup', up);
     };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    bar.addEventListener('pointermove', move);
+    bar.addEventListener('pointerup', up);
   };
+  const [less, more] = vertical ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
   return (
-    <div class="split-handle" role="separator" aria-orientation="vertical" aria-valuenow={width} tabIndex={0} title="Drag to resize"
+    <div class={`split-handle ${orientation}`} role="separator" aria-orientation={orientation} aria-valuenow={size ?? undefined}
+      tabIndex={0} title="Drag to resize" data-split={orientation}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft') onResize(clamp(width - 20));
-        if (e.key === 'ArrowRight') onResize(clamp(width + 20));
+        if (e.key === less) onResize(clamp(current(e.currentTarget as HTMLElement) - STEP_PX));
+        if (e.key === more) onResize(clamp(current(e.currentTarget as HTMLElement) + STEP_PX));
       }} />
   );
 }
