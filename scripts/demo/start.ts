@@ -1,42 +1,34 @@
 /**
  * `npm start`: the demo. Builds the extension and the demo app, starts a freshly seeded
- * cognito-local and the demo server, and opens Chromium with the extension and DevTools on the
- * demo app. Without a display (or with --headless) it signs in, screenshots the panel and exits.
+ * cognito-local and the demo server, and opens Chromium (or Firefox) with the extension and
+ * DevTools on the demo app. Without a display (or with --headless) it signs in, screenshots the
+ * panel and exits.
  *
  *   npm start                       window until Ctrl+C (needs a display)
  *   npm start -- --headless         screenshot to cognito-flow-demo.png
  *   npm start -- --theme=dark       dark DevTools (screenshot cognito-flow-demo-dark.png)
- *   npm start -- --no-build         reuse dist/chrome as it is
+ *   npm start -- --firefox          the same in firefox-esr with dist/firefox (cognito-flow-demo-firefox.png)
+ *   npm start -- --screenshot=f.png where the headless run saves its screenshot
+ *   npm start -- --no-build         reuse dist/chrome (dist/firefox) as it is
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, hasDisplay, launchWithExtension, type DevToolsTheme } from '../lib/chromium';
+import { chromiumPath, hasDisplay, launchWithExtension } from '../lib/chromium';
+import { firefoxPath } from '../lib/firefox/firefox';
 import { buildDemo } from './build-demo';
 import { startDemoEnvironment, type DemoEnvironment } from './environment';
+import { firefoxWindow } from './firefox-window';
+import { headlessFirefoxTour } from './firefox-tour';
+import { parseOptions, type DemoOptions } from './options';
 import { openDemo } from './page-actions';
 import { headlessTour } from './tour';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const EXTENSION_DIR = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
-
-interface Options {
-  headless: boolean;
-  theme: DevToolsTheme;
-  build: boolean;
-  screenshot: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const theme = argv.find((arg) => arg.startsWith('--theme='))?.slice('--theme='.length) ?? 'light';
-  if (theme !== 'light' && theme !== 'dark') throw new Error(`--theme must be light or dark, not ${theme}`);
-  const out = argv.find((arg) => arg.startsWith('--screenshot='))?.slice('--screenshot='.length);
-  return {
-    headless: argv.includes('--headless') || !hasDisplay(),
-    theme,
-    build: !argv.includes('--no-build'),
-    screenshot: out ?? (theme === 'dark' ? 'cognito-flow-demo-dark.png' : 'cognito-flow-demo.png'),
-  };
-}
+const EXTENSION_DIRS = {
+  chromium: fileURLToPath(new URL('../../dist/chrome', import.meta.url)),
+  firefox: fileURLToPath(new URL('../../dist/firefox', import.meta.url)),
+} as const;
+const BROWSER_NAMES = { chromium: 'Chromium', firefox: 'Firefox' } as const;
 
 /** `npm run build`, quiet unless it fails (its size table is not news for a demo). */
 function buildExtension(): void {
@@ -64,9 +56,9 @@ function printEnvironment(env: DemoEnvironment): void {
 }
 
 /** With a display: the browser stays open until Ctrl+C (`stop`) or until it is closed. */
-async function interactive(env: DemoEnvironment, options: Options, stop: Promise<void>): Promise<void> {
+async function chromiumWindow(env: DemoEnvironment, options: DemoOptions, stop: Promise<void>): Promise<void> {
   // Docked at the bottom: the panel's flow list and details want the window's full width.
-  const chromium = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: false, theme: options.theme, dock: 'bottom' });
+  const chromium = await launchWithExtension({ extensionDir: EXTENSION_DIRS.chromium, headless: false, theme: options.theme, dock: 'bottom' });
   try {
     await openDemo(chromium.page, env.server.url);
     await chromium.openPanel().catch((error: unknown) => console.log(`(select DevTools → Cognito yourself: ${String(error).split('\n')[0]})`));
@@ -79,15 +71,21 @@ async function interactive(env: DemoEnvironment, options: Options, stop: Promise
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const options = parseOptions(process.argv.slice(2));
-  chromiumPath(); // fails now, with the apt-get hint, rather than after the builds
+  const options = parseOptions(process.argv.slice(2), hasDisplay());
+  const { browser, theme } = options;
+  // Fails now, with the apt-get hint, rather than after the builds.
+  if (browser === 'firefox') firefoxPath();
+  else chromiumPath();
   // Caught from the start so that Ctrl+C while things start still stops cognito-local and the server.
-  const stop = options.headless
-    ? new Promise<void>(() => undefined)
-    : new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
+  // Kept listening (not once): Ctrl+C reaches this process twice, from the terminal and relayed by
+  // tsx, and a second signal with no listener would kill it before the browser's profile is removed.
+  const stop = new Promise<void>((done) => {
+    process.on('SIGINT', () => done());
+    process.on('SIGTERM', () => done());
+  });
+  // Headless there is nothing to wait for: an interrupt exits at once, and the 'exit' handlers
+  // kill the browser and cognito-local (a signal's default action would skip them).
+  if (options.headless) void stop.then(() => process.exit(130));
   if (options.build) {
     console.log('building the extension and the demo app…');
     buildExtension();
@@ -97,13 +95,16 @@ async function main(): Promise<void> {
   try {
     printEnvironment(env);
     if (!options.headless) {
-      await interactive(env, options, stop);
+      if (browser === 'firefox') await firefoxWindow(env, { extensionDir: EXTENSION_DIRS.firefox, theme }, stop);
+      else await chromiumWindow(env, options, stop);
       console.log('stopped: browser, demo server and cognito-local are closed');
       return;
     }
-    console.log(`${hasDisplay() ? '--headless' : 'no display (DISPLAY is not set)'}: running Chromium headless, signing in and taking a screenshot`);
-    const path = await headlessTour(env, { extensionDir: EXTENSION_DIR, theme: options.theme, screenshot: options.screenshot }, console.log);
-    console.log(`screenshot of DevTools → Cognito (${options.theme}): ${path}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`${hasDisplay() ? '--headless' : 'no display (DISPLAY is not set)'}: running ${BROWSER_NAMES[browser]} headless, signing in and taking a screenshot`);
+    const tour = { extensionDir: EXTENSION_DIRS[browser], theme, screenshot: options.screenshot };
+    const path = browser === 'firefox' ? await headlessFirefoxTour(env, tour, console.log) : await headlessTour(env, tour, console.log);
+    const where = browser === 'firefox' ? 'Toolbox' : 'DevTools';
+    console.log(`screenshot of ${BROWSER_NAMES[browser]} ${where} → Cognito (${theme}): ${path}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     await env.stop();
   }

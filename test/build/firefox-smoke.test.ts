@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIST_FIREFOX } from '../../scripts/build/paths';
 import { requireBuild } from './dist';
 import { WEB_EXT, WEB_EXT_ENV } from './web-ext';
-import { stopProcessGroup } from '../support/process-group';
+import { stopProcessGroup } from '../../scripts/lib/process-group';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const INSTALL_TIMEOUT_MS = 60_000;

@@ -8,7 +8,7 @@
  *   entry's response.content.encoding, so every response looked unreadable (read-content.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnostics, flowRows, selectFlow, steps } from './support/panel-view';
+import { diagnostics, flowRows, selectFlow, steps } from '../../scripts/lib/firefox/panel-view';
 import { startLiveFirefox, type LiveFirefox } from './support/live-firefox';
 
 /** What the panel says when it could not read a body: none may appear on a readable sign-in. */

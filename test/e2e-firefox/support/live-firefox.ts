@@ -1,5 +1,6 @@
 /**
- * One live Firefox setup per e2e file: a freshly seeded cognito-local and the demo app, headless
+ * One live Firefox setup per e2e file (the driving code is scripts/lib/firefox, shared with
+ * `npm start -- --firefox`): a freshly seeded cognito-local and the demo app, headless
  * firefox-esr with dist/firefox installed as a temporary add-on and the demo app open in its tab.
  * The toolbox is opened (on the Console) before `beforePanel` actions run, because Firefox records
  * only while the toolbox is open; the Cognito panel is selected after them, so a file can check
@@ -10,10 +11,11 @@ import { join } from 'node:path';
 import { DIST_FIREFOX } from '../../../scripts/build/paths';
 import { ensureDemoBuilt, startDemoEnvironment, type DemoEnvironment } from '../../../scripts/demo/environment';
 import type { DemoAction } from '../../../scripts/demo/page-actions';
-import { openDemo, runDemoAction } from './demo-page';
-import { launchFirefox } from './firefox';
-import type { Marionette } from './marionette';
-import { openToolbox, selectCognitoPanel } from './toolbox';
+import { installTemporaryAddon } from '../../../scripts/lib/firefox/addon';
+import { openDemo, runDemoAction } from '../../../scripts/lib/firefox/demo-page';
+import { launchFirefox } from '../../../scripts/lib/firefox/firefox';
+import type { Marionette } from '../../../scripts/lib/firefox/marionette';
+import { openToolbox, selectCognitoPanel } from '../../../scripts/lib/firefox/toolbox';
 
 export interface LiveFirefox {
   env: DemoEnvironment;
@@ -40,8 +42,7 @@ export async function startLiveFirefox(options: { beforePanel?: readonly DemoAct
   };
   try {
     const marionette = live.firefox.marionette;
-    await marionette.setContext('chrome');
-    await marionette.command('Addon:Install', { path: DIST_FIREFOX, temporary: true });
+    await installTemporaryAddon(marionette, DIST_FIREFOX);
     await openDemo(marionette, live.env.server.url);
     await openToolbox(marionette);
     for (const action of options.beforePanel ?? []) await runDemoAction(marionette, action);

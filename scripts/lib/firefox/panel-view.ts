@@ -73,3 +73,21 @@ export function diagnostics(marionette: Marionette): Promise<DiagnosticView[]> {
     code: node.getAttribute('data-diagnostic') || '', text: node.textContent || '',
   }))`);
 }
+
+/**
+ * Selects the selected flow's last step named `operation` and shows its Request tab; resolves with
+ * the keys that tab marks missing (the red rows, `data-key-state="missing"`).
+ */
+export function showRequest(marionette: Marionette, operation: string, timeoutMs = 10_000): Promise<string[]> {
+  return inPanel(marionette, `async (document, wait, operation) => {
+    const card = await wait(() => [...document.querySelectorAll('[data-step]')].filter((node) => node.getAttribute('data-operation') === operation).at(-1), 'a ' + operation + ' step');
+    const id = card.getAttribute('data-step');
+    if (card.getAttribute('aria-pressed') !== 'true') card.click();
+    // Found again by id: a render may have replaced the node clicked.
+    await wait(() => [...document.querySelectorAll('[data-step]')].find((node) => node.getAttribute('data-step') === id)?.getAttribute('aria-pressed') === 'true', operation + ' selected');
+    const tab = await wait(() => document.querySelector('[data-tab="request"]'), 'the Request tab');
+    if (tab.getAttribute('aria-selected') !== 'true') tab.click();
+    const body = await wait(() => document.querySelector('[data-tab-body="request"]'), 'the Request tab body');
+    return [...body.querySelectorAll('[data-key-state="missing"]')].map((row) => row.getAttribute('data-key') || '');
+  }`, [operation], timeoutMs);
+}

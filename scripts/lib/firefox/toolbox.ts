@@ -1,7 +1,8 @@
 /**
  * Firefox's DevTools toolbox, driven from Marionette's chrome context through `gDevTools` (the
  * toolbox is browser chrome, so it opens in headless Firefox too). Firefox records a tab's network
- * only while its toolbox is open, so tests open it before the sign-ins they want the panel to show.
+ * only while its toolbox is open, so the demo and the tests open it before the sign-ins the panel
+ * is to show.
  */
 import type { Marionette } from './marionette';
 
@@ -10,7 +11,7 @@ export const PANEL_TITLE = 'Cognito';
 
 /**
  * Chrome-context prelude shared by the scripts below: `gDevTools`, the browser window `win` and
- * its selected tab `tab` (the one the test navigated to the demo app).
+ * its selected tab `tab` (the one navigated to the demo app).
  */
 export const CHROME_PRELUDE = `
   const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');

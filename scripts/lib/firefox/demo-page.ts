@@ -3,9 +3,8 @@
  * scripts/demo/page-actions.ts does with puppeteer: click the button, submit the challenge form
  * with its prefilled answer, wait for the status line; throw with the page's own words on failure.
  */
-import { DEMO_BUTTONS, type DemoAction } from '../../../scripts/demo/page-actions';
+import { DEMO_BUTTONS, type DemoAction } from '../../demo/page-actions';
 import type { Marionette } from './marionette';
-
 
 /** Opens the demo app in the selected tab and waits until it has read /config.json. */
 export async function openDemo(marionette: Marionette, url: string, timeoutMs = 10_000): Promise<void> {

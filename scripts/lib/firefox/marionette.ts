@@ -1,6 +1,6 @@
 /**
  * A minimal Marionette client (Firefox's own remote protocol, what geckodriver speaks), written
- * here so the Firefox e2e tests need no WebDriver package. Wire format: every message is
+ * here so the Firefox demo and e2e tests need no WebDriver package. Wire format: every message is
  * `<byte length>:<JSON>`; the server greets first, then answers `[0, id, name, params]` with
  * `[1, id, error, result]`.
  *
