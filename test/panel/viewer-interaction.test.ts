@@ -226,22 +226,22 @@ describe('layout', () => {
     const bar = async (orientation: string) => (await page.$(`[data-split="${orientation}"]`))!.boundingBox();
 
     const chainBefore = await size('.chain-pane', 'height');
-    const horizontal = (await bar('horizontal'))!;
-    await page.mouse.move(horizontal.x + 50, horizontal.y + 2);
-    await page.mouse.down();
-    await page.mouse.move(horizontal.x + 50, horizontal.y + 102, { steps: 5 });
-    await page.mouse.up();
+    const drag = async (orientation: string, dx: number, dy: number) => {
+      const box = (await bar(orientation))!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + dx, y + dy, { steps: 5 });
+      await page.mouse.up();
+    };
+    await drag('horizontal', 0, 100);
     expect(Math.round(await size('.chain-pane', 'height') - chainBefore)).toBe(100);
     await page.focus('[data-split="horizontal"]');
     await page.keyboard.press('ArrowUp');
     expect(Math.round(await size('.chain-pane', 'height') - chainBefore)).toBe(80);
 
     const listBefore = await size('.flows', 'width');
-    const vertical = (await bar('vertical'))!;
-    await page.mouse.move(vertical.x + 2, vertical.y + 100);
-    await page.mouse.down();
-    await page.mouse.move(vertical.x + 62, vertical.y + 100, { steps: 5 });
-    await page.mouse.up();
+    await drag('vertical', 60, 0);
     expect(Math.round(await size('.flows', 'width') - listBefore)).toBe(60);
   });
 });
