@@ -34,9 +34,9 @@ export async function headlessFirefoxTour(env: DemoEnvironment, options: Firefox
       // Selected after the first sign-in: the panel loads that one from what the toolbox recorded.
       if (index === 0) await selectCognitoPanel(marionette);
       // Each flow is waited for in the panel (all its steps) before the next sign-in, as a person
-      // would look. Without the wait, a call made while the panel was still loading the toolbox's
-      // record (getHAR, asked again while Firefox answers empty) was lost by Firefox's own network
-      // monitor (status 0, the next call missing) in about half the runs.
+      // would look. Without the wait, calls made while the panel was still starting were lost by
+      // Firefox's own network monitor (missing from getHAR() and onRequestFinished alike) in about
+      // half the runs; see src/devtools/network-source.ts.
       await selectFlow(marionette, user, 2);
     }
     const missing = await showRequest(marionette, 'RespondToAuthChallenge');

@@ -29,16 +29,25 @@ export interface DevtoolsNetwork {
 
 /**
  * Firefox (153) answers a getHAR() made as the panel page loads with an empty log, and with the
- * requests the toolbox recorded a moment later (seen: 0 entries at 30 ms, all at 214 ms): an empty
- * answer is asked again after these delays. Live requests wait behind it, so order still holds.
+ * requests the toolbox recorded a moment later (seen: 0 entries at 30 ms, all at 214 ms). So the
+ * first getHAR() waits a moment, and an empty answer is asked again after these delays. Live
+ * requests wait behind it, so order still holds.
+ *
+ * (Also seen in Firefox: requests made in the half second while the panel starts can be missing
+ * from both getHAR() and onRequestFinished — Firefox's own network monitor lost them too; logged
+ * in 4 of 6 runs with sign-ins fired right after selecting the panel, with no second getHAR().)
  */
-export const EMPTY_HAR_RETRIES_MS: readonly number[] = [250, 750];
+export const INITIAL_HAR_DELAY_MS = 250;
+export const EMPTY_HAR_RETRIES_MS: readonly number[] = [500, 1000];
 
-async function initialHar(network: DevtoolsNetwork, retries: readonly number[]): Promise<{ entries?: unknown[] } | undefined> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function initialHar(network: DevtoolsNetwork, delayMs: number, retries: readonly number[]): Promise<{ entries?: unknown[] } | undefined> {
+  if (delayMs > 0) await sleep(delayMs);
   let log = await network.getHAR();
   for (const delay of retries) {
     if (Array.isArray(log?.entries) && log.entries.length > 0) break;
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
     log = await network.getHAR();
   }
   return log;
@@ -50,7 +59,9 @@ const DUPLICATE_WINDOW_MS = 30_000;
 export interface SourceOptions {
   /** How long to wait for DevTools to return one body before flagging it unreadable. */
   contentTimeoutMs?: number;
-  /** Delays before asking `getHAR()` again while it answers empty (see EMPTY_HAR_RETRIES_MS). */
+  /** Wait before the first `getHAR()` (see INITIAL_HAR_DELAY_MS). */
+  initialHarDelayMs?: number;
+  /** Delays before asking `getHAR()` again while it answers empty. */
   emptyHarRetriesMs?: readonly number[];
 }
 
@@ -94,7 +105,8 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
       network.onRequestFinished.addListener(onFinished as (request: never) => void);
       network.onNavigated.addListener(onNavigated);
 
-      const initial = initialHar(network, options.emptyHarRetriesMs ?? EMPTY_HAR_RETRIES_MS).then(async (log) => {
+      const initial = initialHar(network, options.initialHarDelayMs ?? INITIAL_HAR_DELAY_MS,
+        options.emptyHarRetriesMs ?? EMPTY_HAR_RETRIES_MS).then(async (log) => {
         const raws = Array.isArray(log?.entries) ? log.entries : [];
         const entries = await Promise.all(raws.map(toEntry));
         const seen = seenBeforeHar ?? new Set<string>();

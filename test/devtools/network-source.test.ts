@@ -31,14 +31,16 @@ async function until(condition: () => boolean, ms = 2_000) {
 const report = (entries: readonly unknown[]) => toReport(analyzeEntries(entries));
 
 /** For tests where the page made nothing before the panel opened: no waiting for a late getHAR(). */
-const NO_RETRY = { emptyHarRetriesMs: [] };
+const NO_RETRY = { initialHarDelayMs: 0, emptyHarRetriesMs: [] };
+/** Firefox's late getHAR(), with short delays so the tests stay fast. */
+const FAST = { initialHarDelayMs: 0, emptyHarRetriesMs: [10, 10] };
 
 describe.each<ContentStyle>(['callback', 'promise', 'firefox'])('live capture from devtools.network (%s-style getContent)', (style) => {
   it('delivers the requests made before the panel opened (getHAR) and then the live ones, with bodies: the same analysis as the saved HAR', async () => {
     const network = new FakeDevtoolsNetwork(style);
     network.earlier.push(...mixed.slice(0, 10));
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, FAST).connect(sink);
     await until(() => entries().length === 10);
     for (const entry of mixed.slice(10)) network.finish(entry);
     await until(() => entries().length === mixed.length);
@@ -111,7 +113,7 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
     network.earlier.push(a, b);
     network.delayHar(40);
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, FAST).connect(sink);
     network.finish(b); // arrives live while getHAR is still answering
     await sleep(80);
     network.finish(a); // a late live copy after getHAR answered
@@ -136,7 +138,7 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
   it('stops delivering and removes its listeners when the panel disconnects', async () => {
     const network = new FakeDevtoolsNetwork('promise');
     const { sink, entries } = recordingSink();
-    const stop = devtoolsTrafficSource(network).connect(sink);
+    const stop = devtoolsTrafficSource(network, FAST).connect(sink);
     expect(network.onRequestFinished.listeners.size).toBe(1);
     stop();
     expect(network.onRequestFinished.listeners.size).toBe(0);
@@ -149,7 +151,7 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
     const network = new FakeDevtoolsNetwork('promise');
     network.getHAR = () => Promise.reject(new Error('no inspected page'));
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network).connect(sink);
+    devtoolsTrafficSource(network, FAST).connect(sink);
     const post = mixed.find((e) => e.request.method === 'POST');
     if (!post) throw new Error('fixture changed');
     network.finish(post);
@@ -180,7 +182,7 @@ describe('Firefox: an empty first getHAR()', () => {
     const network = new FakeDevtoolsNetwork('firefox');
     network.earlier.push(...mixed.slice(0, 4));
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network, { emptyHarRetriesMs: [10, 10] }).connect(sink);
+    devtoolsTrafficSource(network, FAST).connect(sink);
     await until(() => entries().length === 4);
     expect(report(entries())).toEqual(report(mixed.slice(0, 4)));
   });
@@ -191,9 +193,22 @@ describe('Firefox: an empty first getHAR()', () => {
     const getHAR = network.getHAR.bind(network);
     network.getHAR = () => { asked += 1; return getHAR(); };
     const { sink, entries } = recordingSink();
-    devtoolsTrafficSource(network, { emptyHarRetriesMs: [5, 5] }).connect(sink);
+    devtoolsTrafficSource(network, { initialHarDelayMs: 0, emptyHarRetriesMs: [5, 5] }).connect(sink);
     await sleep(60);
     expect(asked).toBe(3);
     expect(entries()).toEqual([]);
+  });
+
+  it('asks the first time only after a moment, when Firefox has its record ready', async () => {
+    const network = new FakeDevtoolsNetwork('firefox');
+    network.earlier.push(...mixed.slice(0, 3));
+    const calledAt: number[] = [];
+    const started = Date.now();
+    const getHAR = network.getHAR.bind(network);
+    network.getHAR = () => { calledAt.push(Date.now() - started); return getHAR(); };
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { initialHarDelayMs: 30, emptyHarRetriesMs: [10] }).connect(sink);
+    await until(() => entries().length === 3);
+    expect(calledAt[0]).toBeGreaterThanOrEqual(25);
   });
 });
