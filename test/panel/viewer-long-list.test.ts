@@ -45,11 +45,13 @@ it('moves the cursor with ↓ past the rendered rows, keeps it in view, and open
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
   const at = await cursorId();
   expect(at).toBe(flows[steps - 1]!.id);
-  const inView = await page.$eval('.flow-row.cursor', (row) => {
-    const list = row.closest('.flow-rows')!.getBoundingClientRect();
-    const box = row.getBoundingClientRect();
-    return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
-  });
+  // Scrolling follows the render (the row is scrolled to once it exists): wait for it, briefly.
+  const inView = await page.waitForFunction(() => {
+    const row = document.querySelector('.flow-row.cursor');
+    const list = row?.closest('.flow-rows')?.getBoundingClientRect();
+    const box = row?.getBoundingClientRect();
+    return Boolean(list && box && box.top >= list.top - 1 && box.bottom <= list.bottom + 1);
+  }, { timeout: 2_000 }).then(() => true, () => false);
   expect(inView).toBe(true);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`[data-chain="${at}"]`);
