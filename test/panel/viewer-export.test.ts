@@ -35,11 +35,13 @@ async function exportAs(mode: 'share' | 'unmasked'): Promise<{ name: string; tex
   const before = new Set(await readdir(downloads));
   if (mode !== 'share') await page.select('[data-action="export-mode"]', mode);
   await page.click('[data-action="export"]');
-  const end = Date.now() + 10_000;
+  // Chrome writes `<name>.crdownload` and renames it when done; a shared, busy machine can be slow.
+  const end = Date.now() + 20_000;
   for (;;) {
-    const fresh = (await readdir(downloads)).filter((name) => !before.has(name) && name.endsWith('.har'));
+    const names = await readdir(downloads);
+    const fresh = names.filter((name) => !before.has(name) && name.endsWith('.har'));
     if (fresh[0]) return { name: fresh[0], text: await readFile(join(downloads, fresh[0]), 'utf8') };
-    if (Date.now() > end) throw new Error('no download');
+    if (Date.now() > end) throw new Error(`no download within 20 s; the folder holds: ${names.join(', ') || 'nothing'}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
