@@ -8,10 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumPath } from './chromium';
+import { QUIET_CHROMIUM_FLAGS, chromiumPath } from './chromium';
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = ['--headless', ...QUIET_CHROMIUM_FLAGS];
 
 /**
  * Installed in every page before its scripts run. Plain source, not a function: tsx may add

@@ -54,6 +54,14 @@ export function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
+/**
+ * Flags every Chromium started here gets: this machine's closed network refuses Chromium's own
+ * background connections (updates, sync, safe browsing), and there is no GPU or sandbox as root.
+ */
+export const QUIET_CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
   if (!existsSync(path)) {
@@ -116,13 +124,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       // puppeteer adds --disable-extensions by default, which would drop the unpacked extension.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
+        ...QUIET_CHROMIUM_FLAGS,
         '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
         '--auto-open-devtools-for-tabs',

@@ -3,7 +3,7 @@
  * (wire format: /work/shared/reference/cognito-protocol.md). Each flow is a list of calls with
  * request and response bodies and a timeline; synthetic-har.ts turns them into HAR entries.
  */
-import { createHmac } from 'node:crypto';
+import { secretHash } from './secret-hash';
 import type { Rng } from './prng';
 import type { TokenSubject } from './synthetic-tokens';
 import { issueTokens } from './synthetic-tokens';
@@ -128,7 +128,7 @@ class FlowWriter {
 
   secretHash(username: string): Json {
     if (!this.client.secret) return {};
-    return { SECRET_HASH: createHmac('sha256', this.client.secret).update(username + this.client.clientId).digest('base64') };
+    return { SECRET_HASH: secretHash(this.client.secret, username, this.client.clientId) };
   }
 
   /** A response that issues `name` with a fresh Session. */

@@ -129,25 +129,37 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 /**
- * How to mask a string under `key`, or undefined to keep it. ANSWER is a challenge name for
- * SELECT_MFA_TYPE / SELECT_CHALLENGE (kept: it is what one debugs) but the user's secret answer
- * for CUSTOM_CHALLENGE (masked).
+ * How to mask a string under `key`, or undefined to keep it: the one rule for "what is a secret",
+ * used by exports and by the panel's display. ANSWER is a challenge name for SELECT_MFA_TYPE /
+ * SELECT_CHALLENGE (kept: it is what one debugs) but the user's secret answer for CUSTOM_CHALLENGE
+ * (masked); with no value known, ANSWER counts as secret.
  */
-function maskKindFor(key: string, value: string, profile: RedactionProfile): MaskKind | undefined {
-  if (key === 'ANSWER') return isChallengeName(value) ? undefined : 'length';
+export function maskKindFor(key: string, value: string | undefined, profile: RedactionProfile = PROFILES.share): MaskKind | undefined {
+  if (key === 'ANSWER') return value !== undefined && isChallengeName(value) ? undefined : 'length';
   return ownEntry(profile.keys, key) ?? prefixKind(profile, key);
+}
+
+/**
+ * Deep copy of a JSON value in which `mask(key, value)` replaces each string it returns text for.
+ * Keys stay data even when they are "__proto__".
+ */
+export function mapJsonStrings(value: unknown, mask: (key: string, value: string) => string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapJsonStrings(item, mask));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const masked = typeof item === 'string' ? mask(key, item) : undefined;
+    define(out, key, masked ?? mapJsonStrings(item, mask));
+  }
+  return out;
 }
 
 /** Deep copy of a JSON value with every secret key's string value masked. */
 export function redactJson(value: unknown, profile: RedactionProfile = PROFILES.share): unknown {
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, profile));
-  if (!isObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const kind = typeof item === 'string' ? maskKindFor(key, item, profile) : undefined;
-    define(out, key, kind ? maskValue(item as string, kind, profile) : redactJson(item, profile));
-  }
-  return out;
+  return mapJsonStrings(value, (key, item) => {
+    const kind = maskKindFor(key, item, profile);
+    return kind ? maskValue(item, kind, profile) : undefined;
+  });
 }
 
 function redactHeaders(headers: unknown, profile: RedactionProfile): HarHeader[] {

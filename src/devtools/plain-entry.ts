@@ -4,20 +4,17 @@
  * copies (no bodies) for everything else, so a busy page does not fill the panel's memory.
  */
 import type { HarContent, HarEntry } from '../core/har';
+import { isObject } from '../core/json';
 import type { ContentResult } from './read-content';
 
 /** Bodies larger than this are not kept (Cognito bodies are a few KB; this is someone else's download). */
 export const MAX_BODY_CHARS = 2_000_000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A copy with method, URL, headers and status only: enough to count and list, nothing secret kept. */
 export function lightEntry(raw: unknown): HarEntry {
-  const source = isRecord(raw) ? raw : {};
-  const request = isRecord(source.request) ? source.request : {};
-  const response = isRecord(source.response) ? source.response : {};
+  const source = isObject(raw) ? raw : {};
+  const request = isObject(source.request) ? source.request : {};
+  const response = isObject(source.response) ? source.response : {};
   return {
     startedDateTime: typeof source.startedDateTime === 'string' ? source.startedDateTime : '',
     time: typeof source.time === 'number' ? source.time : 0,
@@ -33,8 +30,8 @@ export function lightEntry(raw: unknown): HarEntry {
  */
 export function fullEntry(raw: unknown, content: ContentResult): HarEntry {
   const copy = JSON.parse(JSON.stringify(raw ?? {})) as HarEntry;
-  if (!isRecord(copy.response)) copy.response = { status: 0, headers: [], content: {} };
-  const previous: HarContent = isRecord(copy.response.content) ? copy.response.content : {};
+  if (!isObject(copy.response)) copy.response = { status: 0, headers: [], content: {} };
+  const previous: HarContent = isObject(copy.response.content) ? copy.response.content : {};
   const base: HarContent = {};
   if (typeof previous.size === 'number') base.size = previous.size;
   if (typeof previous.mimeType === 'string') base.mimeType = previous.mimeType;

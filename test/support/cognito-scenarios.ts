@@ -24,6 +24,7 @@ import {
 import { readDbUser, sdkClient, startSeededCognitoLocal, type CognitoLocalServer, type CognitoSeed, type SeededUser } from './cognito-local';
 import { startHarRecorder, type HarRecorder, type RecordedHar } from './har-recorder';
 import { startSrpServer, type SrpServer } from './srp-server';
+import { secretHash } from '../../scripts/lib/secret-hash';
 
 export interface ScenarioContext {
   /** Where the client libraries send their requests (the recording proxy). */
@@ -64,10 +65,6 @@ export function totpCode(base32Secret: string, at = Date.now()): string {
   return String(value % 1_000_000).padStart(6, '0');
 }
 
-/** SECRET_HASH = Base64(HMAC_SHA256(client secret, username + client id)). */
-export function secretHash(username: string, clientId: string, clientSecret: string): string {
-  return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
-}
 
 /** A per-pool storage so identity-js instances never share cached tokens through its global memory store. */
 class MemoryStorage implements ICognitoStorage {
@@ -242,7 +239,7 @@ export const refreshToken: Scenario = {
 function secretClientSms(ctx: ScenarioContext, withHashOnAnswer: boolean): Promise<void> {
   const seeded = ctx.seed.users.sms;
   const { clientId, clientSecret } = ctx.seed.secretClient;
-  const hash = secretHash(seeded.username, clientId, clientSecret);
+  const hash = secretHash(clientSecret, seeded.username, clientId);
   return withSdk(ctx, async (sdk) => {
     const started = await sdk.send(new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId,

@@ -11,6 +11,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { AddressInfo } from 'node:net';
 import type { Har, HarHeader } from '../../src/core/har';
 import type { FullHarEntry } from './full-har';
+import { readBody } from './read-body';
 
 /** A HAR entry with the extra HAR 1.2 fields browsers write (the core reads only the `HarEntry` part). */
 export interface RecordedEntry extends FullHarEntry {
@@ -39,15 +40,6 @@ function pairs(raw: string[]): HarHeader[] {
   const headers: HarHeader[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) headers.push({ name: raw[i] ?? '', value: raw[i + 1] ?? '' });
   return headers;
-}
-
-function readBody(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.once('end', () => resolve(Buffer.concat(chunks)));
-    stream.once('error', reject);
-  });
 }
 
 function mimeOf(contentType: string | undefined): string {

@@ -22,6 +22,7 @@ import { generateKeyPairSync, randomBytes, randomUUID, sign, timingSafeEqual, ty
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Session, UserPool, type ServerUser } from 'cognito-srp';
+import { readBody } from './read-body';
 
 export interface SrpUserInput {
   username: string;
@@ -103,15 +104,6 @@ async function clientCompatibleSession(pool: UserPool, poolName: string, user: S
   let start = 0;
   while (start < fixedWidth.key.length - 1 && fixedWidth.key[start] === 0) start++;
   return { B: challenge.calculateB(), session: new Session(poolName, user.username, fixedWidth.key.subarray(start), fixedWidth.scramblingParameter) };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
 }
 
 const CORS_HEADERS = {

@@ -44,10 +44,6 @@ function count(diagnostics: readonly Diagnostic[], severity: Severity): number {
   return diagnostics.filter((d) => d.severity === severity).length;
 }
 
-/** Whether a HAR entry is a replay made from the panel (replay entries carry `_replayOf`). */
-export function isReplay(har: unknown): boolean {
-  return typeof har === 'object' && har !== null && '_replayOf' in har;
-}
 
 export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): FlowRow {
   return {
@@ -60,7 +56,7 @@ export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): Flo
     startedAt: flow.startedAt,
     errors: count(flowDiagnostics, 'error'),
     warnings: count(flowDiagnostics, 'warning'),
-    replayed: flow.steps.some((step) => isReplay(step.call.har)),
+    replayed: flow.steps.some((step) => step.call.replayOf !== null),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CognitoCall, JsonObject } from '../model';
 import { explainError } from '../errors';
-import { isObject, obj } from '../json';
+import { isObject, obj, parseJsonString } from '../json';
 import { bodyObject } from '../body';
 import { isSecretKey } from './secrets';
 
@@ -21,12 +21,7 @@ export interface ParameterRow {
 /** Decodes a string that holds a JSON array or object; scalars stay strings ("123" is a code, not a number). */
 export function jsonInString(text: string): unknown {
   const trimmed = text.trim();
-  if (!(trimmed.startsWith('[') || trimmed.startsWith('{'))) return undefined;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return undefined;
-  }
+  return trimmed.startsWith('[') || trimmed.startsWith('{') ? parseJsonString(trimmed) : undefined;
 }
 
 export function parameterRows(parameters: JsonObject | undefined): ParameterRow[] {

@@ -2,16 +2,12 @@
  * Which captured values are secrets the panel masks until the user reveals them. The list is the
  * redaction module's (one source of truth for "what is a secret"), plus token fields and headers.
  */
-import { PROFILES } from '../redact';
+import { PROFILES, mapJsonStrings, maskKindFor } from '../redact';
 import { ownEntry } from '../rules';
-
-/** ChallengeName-shaped ANSWER values (SELECT_MFA_TYPE, SELECT_CHALLENGE) are what one debugs, not secrets. */
-const CHALLENGE_NAME = /^[A-Z][A-Z_]*$/;
 
 /** Is the string value under this JSON key a secret (password, code, Session, SECRET_HASH, token, …)? */
 export function isSecretKey(key: string, value?: string): boolean {
-  if (key === 'ANSWER') return value === undefined || !CHALLENGE_NAME.test(value);
-  return ownEntry(PROFILES.share.keys, key) !== undefined;
+  return maskKindFor(key, value) !== undefined;
 }
 
 /** Is this HTTP header a secret (Authorization, cookies, security tokens)? */
@@ -29,15 +25,7 @@ export function maskedText(value: string): string {
  * Used for the Raw tab and for "copy" of a body that is not revealed.
  */
 export function maskJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskJson);
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const masked = typeof item === 'string' && isSecretKey(key, item) ? maskedText(item) : maskJson(item);
-    // defineProperty: a captured "__proto__" key stays a plain key.
-    Object.defineProperty(out, key, { value: masked, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+  return mapJsonStrings(value, (key, item) => (isSecretKey(key, item) ? maskedText(item) : undefined));
 }
 
 /** A body text masked for display: JSON with secrets masked, else the text (non-JSON bodies carry no keys to mask). */

@@ -1,6 +1,5 @@
 import type { CognitoCall, Diagnostic, Step } from '../../core/model';
 import { formatDuration } from '../../core/view/format';
-import { isReplay } from '../../core/view/flow-row';
 import { DiagnosticList } from './DiagnosticList';
 
 export interface StepCardProps {
@@ -28,7 +27,7 @@ function unreadable(call: CognitoCall): string | null {
 /** One call of the chain: operation, the challenge it answers and the one it gets, status, time, diagnostics. */
 export function StepCard({ call, step, diagnostics, selected, onSelect }: StepCardProps) {
   const flag = unreadable(call);
-  const replay = isReplay(call.har);
+  const replay = call.replayOf !== null;
   return (
     <div
       class={`step-card${selected ? ' selected' : ''}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}

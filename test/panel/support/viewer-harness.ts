@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { DIST_VIEWER } from '../../../scripts/build/paths';
+import { QUIET_CHROMIUM_FLAGS, chromiumPath } from '../../../scripts/lib/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -75,11 +76,10 @@ export async function startViewer(): Promise<ViewerHarness> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     userDataDir: join(work, 'profile'),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: ['--headless', ...QUIET_CHROMIUM_FLAGS],
   });
 
   return {
