@@ -98,7 +98,7 @@ const SECRET_KEYS: Record<string, MaskKind> = {
 const OAUTH_AND_URL_KEYS: Record<string, MaskKind> = {
   code: 'fingerprint', code_verifier: 'length', client_secret: 'length', state: 'opaque',
   access_token: 'jwt', id_token: 'jwt', refresh_token: 'jwt', token: 'jwt',
-  password: 'length', _csrf: 'length', cognitoAsfData: 'length', SAMLResponse: 'length',
+  password: 'length', _csrf: 'length', cognitoAsfData: 'length', SAMLResponse: 'length', RelayState: 'opaque',
   WebIdentityToken: 'jwt',
   'X-Amz-Signature': 'length', 'X-Amz-Credential': 'accessKeyId', 'X-Amz-Security-Token': 'fingerprint',
 };
