@@ -120,35 +120,53 @@ function redactCookies(list: unknown, profile: RedactionProfile): unknown {
   });
 }
 
+/**
+ * A copy of an object's other fields through the walk (depth-bounded, secrets by key, JWTs and URLs
+ * in strings masked), leaving out the fields the caller masks itself (each walked only once).
+ */
+function copyOthers(source: Record<string, unknown>, handled: readonly string[], profile: RedactionProfile): Record<string, unknown> {
+  const others: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) if (!handled.includes(key)) define(others, key, value);
+  return redactJson(others, profile) as Record<string, unknown>;
+}
+
+/** Fields the caller meant to mask but found in an unexpected shape: copied through the walk, never dropped. */
+function keepRest(copy: Record<string, unknown>, source: Record<string, unknown>, handled: readonly string[], profile: RedactionProfile): Record<string, unknown> {
+  for (const key of handled) if (Object.hasOwn(source, key) && !Object.hasOwn(copy, key)) define(copy, key, redactJson(source[key], profile));
+  return copy;
+}
+
 function dropped(text: string): string {
   return `‹redacted body, ${text.length} chars›`;
 }
 
 function redactRequest(request: Record<string, unknown>, keepBody: boolean, aws: boolean, profile: RedactionProfile): Record<string, unknown> {
-  const copy = redactJson(request, profile) as Record<string, unknown>;
+  const handled = ['headers', 'url', 'queryString', 'cookies', 'postData'];
+  const copy = copyOthers(request, handled, profile);
   copy.headers = redactHeaders(request.headers, profile);
   if (typeof request.url === 'string') copy.url = has(profile, 'request.url') ? maskUrl(request.url, profile) : request.url;
   if (Object.hasOwn(request, 'queryString')) copy.queryString = has(profile, 'request.queryString') ? redactPairs(request.queryString, profile) : request.queryString;
   if (Object.hasOwn(request, 'cookies')) copy.cookies = has(profile, 'request.cookies') ? redactCookies(request.cookies, profile) : request.cookies;
   const postData = request.postData;
   if (isObject(postData)) {
-    const out = redactJson(postData, profile) as Record<string, unknown>;
+    const out = copyOthers(postData, ['text', 'params'], profile);
     const mimeType = typeof postData.mimeType === 'string' ? postData.mimeType : '';
     if (typeof postData.text === 'string') out.text = keepBody ? redactBodyText(postData.text, mimeType, aws, profile) : dropped(postData.text);
     if (Object.hasOwn(postData, 'params')) out.params = has(profile, 'request.postData.params') ? redactPairs(postData.params, profile) : postData.params;
-    copy.postData = out;
+    copy.postData = keepRest(out, postData, ['text'], profile);
   }
-  return copy;
+  return keepRest(copy, request, handled, profile);
 }
 
 function redactResponse(response: Record<string, unknown>, keepBody: boolean, aws: boolean, profile: RedactionProfile): Record<string, unknown> {
-  const copy = redactJson(response, profile) as Record<string, unknown>;
+  const handled = ['headers', 'redirectURL', 'cookies', 'content'];
+  const copy = copyOthers(response, handled, profile);
   copy.headers = redactHeaders(response.headers, profile);
   if (typeof response.redirectURL === 'string') copy.redirectURL = has(profile, 'response.redirectURL') ? maskUrl(response.redirectURL, profile) : response.redirectURL;
   if (Object.hasOwn(response, 'cookies')) copy.cookies = has(profile, 'response.cookies') ? redactCookies(response.cookies, profile) : response.cookies;
   const content = response.content;
   if (isObject(content) && typeof content.text === 'string') {
-    const out = redactJson(content, profile) as Record<string, unknown>;
+    const out = copyOthers(content, ['text'], profile);
     const mimeType = typeof content.mimeType === 'string' ? content.mimeType : '';
     const base64 = content.encoding === 'base64';
     // Text bodies may come base64-encoded (Firefox does it for Cognito's JSON): decode to mask them.
@@ -160,7 +178,7 @@ function redactResponse(response: Record<string, unknown>, keepBody: boolean, aw
     if (out.text !== content.text) delete out.encoding;
     copy.content = out;
   }
-  return copy;
+  return keepRest(copy, response, handled, profile);
 }
 
 /** A redacted copy of one HAR entry (the input is never modified). */
@@ -171,7 +189,7 @@ export function redactEntry(entry: HarEntry, profile: RedactionProfile = PROFILE
   const service = awsService(request);
   const aws = service !== undefined && service !== '';
   const keepBody = !profile.dropOtherBodies || (service !== undefined && KEPT_SERVICES.has(service));
-  const copy = redactJson(entry, profile) as HarEntry;
+  const copy = copyOthers(entry as unknown as Record<string, unknown>, [...(request ? ['request'] : []), ...(response ? ['response'] : [])], profile) as unknown as HarEntry;
   if (request) copy.request = redactRequest(request, keepBody, aws, profile) as unknown as HarEntry['request'];
   if (response) copy.response = redactResponse(response, keepBody, aws, profile) as unknown as HarEntry['response'];
   return copy;

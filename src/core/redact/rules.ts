@@ -188,7 +188,7 @@ function isChallengeName(value: string): boolean {
 }
 
 function prefixKind(profile: RedactionProfile, key: string): MaskKind | undefined {
-  for (const [prefix, kind] of Object.entries(profile.keyPrefixes)) if (key.startsWith(prefix)) return kind;
+  for (const prefix in profile.keyPrefixes) if (Object.hasOwn(profile.keyPrefixes, prefix) && key.startsWith(prefix)) return profile.keyPrefixes[prefix];
   return undefined;
 }
 

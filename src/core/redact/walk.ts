@@ -17,7 +17,9 @@ export type Visit = (key: string, value: unknown) => { value: unknown } | undefi
 
 /** Sets a key as data even when it is "__proto__" (JSON.parse makes such own keys; `=` would not). */
 export function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where needed: it is slow and turns objects into dictionaries.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function isContainer(value: unknown): value is Container {
