@@ -48,6 +48,15 @@ describe('item 1: AWS credentials, whatever service the body belongs to', () => 
   });
 });
 
+describe('item 1: presigned URLs', () => {
+  it.each(both)('mask X-Amz-Signature and X-Amz-Security-Token, keep ASIA + the last 4 of the key in X-Amz-Credential and its scope ($name)', (profile) => {
+    const url = maskUrl('https://b.s3.amazonaws.com/k.png?X-Amz-Credential=ASIAEXAMPLEKEY7Q4Z%2F20260304%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEXAMPLE0123&X-Amz-Signature=0123456789abcdef0123456789abcdef', profile);
+    expect(url).toMatch(/X-Amz-Credential=‹redacted\+18\+chars\+ASIA…7Q4Z\+%23[0-9a-f]{8}›\/20260304\/eu-west-1\/s3\/aws4_request&/);
+    expect(url).not.toContain('IQoJb3JpZ2luX2Vj');
+    expect(url).not.toContain('0123456789abcdef');
+  });
+});
+
 describe('item 2: HAR fields nobody redacted', () => {
   it.each(both)('masks cookies arrays, postData.params, queryString, url, redirectURL, Location and Referer ($name)', (profile) => {
     const entry = plainEntry({
@@ -161,6 +170,18 @@ describe('item 10: deep nesting never overflows the stack', () => {
   it('keeps what is within the bound untouched', () => {
     const value = JSON.parse('{"a":'.repeat(MAX_DEPTH - 2) + '{"b":1}' + '}'.repeat(MAX_DEPTH - 2)) as unknown;
     expect(redactJson(value)).toEqual(value);
+  });
+});
+
+describe('bad input', () => {
+  it('keeps fields of an unexpected shape (copied through the walk), dropping nothing', () => {
+    const entry = { startedDateTime: 'x', time: 1, request: { method: 'GET', url: 42, headers: 'none', postData: { text: { PASSWORD: 'pw-in-object' } } }, response: { status: 200, headers: [], content: { text: ['x'] } }, _extra: { code: 'abc' } } as unknown as HarEntry;
+    const out = redactEntry(entry, PROFILES.share) as unknown as Record<string, Record<string, unknown>>;
+    expect(out.request!.url).toBe(42);
+    expect(out.request!.headers).toBe('none');
+    expect(out.request!.postData).toEqual({ text: { PASSWORD: '‹redacted 12 chars›' } });
+    expect(out.response!.content).toEqual({ text: ['x'] });
+    expect(out._extra).toEqual({ code: expect.stringMatching(/^‹redacted 3 chars #[0-9a-f]{8}›$/) as unknown });
   });
 });
 

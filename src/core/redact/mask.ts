@@ -62,6 +62,9 @@ function maskJwt(value: string, profile: RedactionProfile): string | undefined {
 /** Masks one secret string. Idempotent: a masked value is returned unchanged. */
 export function maskValue(value: string, kind: MaskKind, profile: RedactionProfile = PROFILES.share): string {
   if (MASK.test(value)) return value;
+  // X-Amz-Credential is `<AccessKeyId>/<date>/<region>/<service>/aws4_request`: only the key id is masked.
+  const slash = kind === 'accessKeyId' ? value.indexOf('/') : -1;
+  if (slash > 0) return maskValue(value.slice(0, slash), kind, profile) + value.slice(slash);
   if (kind === 'length') return `‹redacted ${value.length} chars›`;
   if (kind === 'jwt') {
     const masked = maskJwt(value, profile);
