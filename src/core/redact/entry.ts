@@ -9,7 +9,7 @@ import { headerValue } from '../har';
 import { isObject } from '../json';
 import { ownEntry } from '../rules';
 import { decodeBase64Text } from '../base64';
-import { maskAny } from './mask';
+import { isMasked, maskAny } from './mask';
 import { maskKindFor, paramKind, PROFILES, type HarField, type KeyContext, type MaskKind, type RedactionProfile } from './rules';
 import { maskHeader, maskParams, maskUrl, maskXml, scrubJwts } from './text';
 import { define, mapJson } from './walk';
@@ -67,6 +67,7 @@ const TEXTUAL_MIME = /json|xml|x-www-form-urlencoded|text|javascript/i;
 
 /** One body's text, masked by its format; `aws` bodies (X-Amz-Target) that do not parse keep only their size. */
 function redactBodyText(text: string, mimeType: string, aws: boolean, profile: RedactionProfile): string {
+  if (isMasked(text)) return text;
   const start = text.trimStart()[0];
   if (aws || start === '{' || start === '[' || /json/i.test(mimeType)) {
     try {
@@ -137,6 +138,7 @@ function keepRest(copy: Record<string, unknown>, source: Record<string, unknown>
 }
 
 function dropped(text: string): string {
+  if (isMasked(text)) return text;
   return `‹redacted body, ${text.length} chars›`;
 }
 

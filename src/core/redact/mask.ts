@@ -10,6 +10,11 @@ import { define, jsonLength, mapJson } from './walk';
 
 const MASK = /^‹redacted/;
 
+/** Is this text already a mask (so masking it again must leave it as it is)? */
+export function isMasked(text: string): boolean {
+  return MASK.test(text);
+}
+
 function base64UrlJson(value: unknown): string {
   const json = JSON.stringify(value);
   const bytes = encodeURIComponent(json).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -17,8 +22,9 @@ function base64UrlJson(value: unknown): string {
   return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** A claim's text for its fingerprint; a claim too deep to print is counted instead. */
+/** A claim's text for its fingerprint (a string as itself, so masking twice changes nothing); a claim too deep to print is counted instead. */
 function claimText(claim: unknown): string {
+  if (typeof claim === 'string') return claim;
   try {
     return JSON.stringify(claim) ?? 'null';
   } catch {

@@ -4,7 +4,7 @@
  * and JWTs sitting in any text. Pure string work (src/core has no URL class).
  */
 import { fingerprint } from '../fingerprint';
-import { maskValue } from './mask';
+import { isMasked, maskValue } from './mask';
 import { paramKind, type HeaderKind, type RedactionProfile } from './rules';
 
 /** base64url header and payload of a JWT (both start with `{"` → `eyJ`), then a signature. */
@@ -106,6 +106,7 @@ function basicClientId(credentials: string): string | undefined {
 function maskAuthorization(value: string, profile: RedactionProfile): string {
   const [scheme = '', ...rest] = value.split(' ');
   const credentials = rest.join(' ');
+  if (isMasked(credentials) || isMasked(value)) return value;
   switch (scheme.toLowerCase()) {
     case 'basic': {
       const clientId = basicClientId(credentials.trim());
