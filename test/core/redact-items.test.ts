@@ -12,7 +12,7 @@ import { b64url, cognitoEntry, jwt } from './entries';
 const ID_TOKEN = jwt({ token_use: 'id', sub: '7d1f0a5e-1111-4222-8333-944445555666', email: 'alice@example.com', exp: 1_900_000_000 });
 const SIGNATURE = ID_TOKEN.split('.')[2]!;
 
-function plainEntry(over: Partial<HarEntry['request']> & Record<string, unknown>, response: Record<string, unknown> = {}): HarEntry {
+function plainEntry(over: Record<string, unknown>, response: Record<string, unknown> = {}): HarEntry {
   return {
     startedDateTime: '2026-11-23T10:00:00.000Z',
     time: 5,
