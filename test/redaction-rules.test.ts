@@ -39,6 +39,7 @@ function variants(profile: RedactionProfile, only?: (table: Table | 'flag', name
     ['claimsAllowed', { claimsAllowed: undefined }],
     ['paramsAllowed', { paramsAllowed: undefined }],
     ['maskPathIdentifiers', { maskPathIdentifiers: false }],
+    ['maskUserInCookieNames', { maskUserInCookieNames: false }],
     ['dropOtherBodies', { dropOtherBodies: false }],
   ];
   for (const [name, change] of flags) {

@@ -11,7 +11,7 @@ import { ownEntry } from '../rules';
 import { decodeBase64Text } from '../base64';
 import { isMasked, maskAny } from './mask';
 import { maskKindFor, paramKind, PROFILES, type HarField, type KeyContext, type MaskKind, type RedactionProfile } from './rules';
-import { maskHeader, maskParams, maskUrl, maskXml, scrubJwts } from './text';
+import { maskCookieName, maskHeader, maskParams, maskUrl, maskXml, scrubJwts } from './text';
 import { define, mapJson } from './walk';
 
 /** The ChallengeName of a body (the context that decides whether its ANSWER is a secret). */
@@ -117,7 +117,9 @@ function redactCookies(list: unknown, profile: RedactionProfile): unknown {
   return list.map((item: unknown) => {
     if (typeof item === 'string') return maskAny(item, 'opaque', profile);
     const copy = redactJson(item, profile);
-    return isObject(item) && isObject(copy) && Object.hasOwn(item, 'value') ? { ...copy, value: maskAny(item.value, 'opaque', profile) } : copy;
+    if (!isObject(item) || !isObject(copy)) return copy;
+    if (typeof item.name === 'string') copy.name = maskCookieName(item.name, profile);
+    return Object.hasOwn(item, 'value') ? { ...copy, value: maskAny(item.value, 'opaque', profile) } : copy;
   });
 }
 

@@ -68,6 +68,11 @@ export interface RedactionProfile {
   paramsAllowed?: readonly string[];
   /** Mask URL path segments that look like identifiers (an e-mail, a UUID, an identity id). */
   maskPathIdentifiers: boolean;
+  /**
+   * Mask the user name inside cookie names: Amplify's cookie storage names its cookies
+   * `CognitoIdentityServiceProvider.<clientId>.<username>.idToken` (and accessToken, refreshToken, …).
+   */
+  maskUserInCookieNames: boolean;
   /** `opaque` masks keep the first and last 4 characters. */
   opaqueEnds: boolean;
   /** Remove request and response bodies of entries that are not Cognito calls. */
@@ -156,6 +161,7 @@ export const PROFILES: Readonly<Record<'share' | 'strict', RedactionProfile>> = 
     scrubJwtsInText: true,
     claims: [],
     maskPathIdentifiers: false,
+    maskUserInCookieNames: false,
     opaqueEnds: true,
     dropOtherBodies: false,
   },
@@ -172,6 +178,7 @@ export const PROFILES: Readonly<Record<'share' | 'strict', RedactionProfile>> = 
     claimsAllowed: NON_IDENTIFYING_CLAIMS,
     paramsAllowed: NON_IDENTIFYING_PARAMS,
     maskPathIdentifiers: true,
+    maskUserInCookieNames: true,
     opaqueEnds: false,
     dropOtherBodies: true,
   },

@@ -68,11 +68,21 @@ export function maskUrl(url: string, profile: RedactionProfile): string {
   return scrubJwts(out, profile);
 }
 
-/** `Cookie: a=1; b=2`: every cookie's value masked, names kept. */
+/** Amplify's cookie storage: `CognitoIdentityServiceProvider.<clientId>.<username>.<what>` (a user name may hold dots). */
+const AMPLIFY_COOKIE = /^(\s*CognitoIdentityServiceProvider\.[^.]+\.)(.+)(\.(?:idToken|accessToken|refreshToken|clockDrift|userData|deviceKey|deviceGroupKey|randomPasswordKey|signInDetails))$/;
+
+/** A cookie's name, with the user name it may carry masked when the profile hides who the user is. */
+export function maskCookieName(name: string, profile: RedactionProfile): string {
+  if (!profile.maskUserInCookieNames) return name;
+  const match = AMPLIFY_COOKIE.exec(name);
+  return match && !isMasked(match[2]!) ? `${match[1]}${maskValue(match[2]!, 'fingerprint', profile)}${match[3]}` : name;
+}
+
+/** `Cookie: a=1; b=2`: every cookie's value masked, names kept (but for a user name inside them). */
 function maskCookieHeader(value: string, profile: RedactionProfile): string {
   return value.split(';').map((part) => {
     const at = part.indexOf('=');
-    return at < 0 ? part : `${part.slice(0, at)}=${maskValue(part.slice(at + 1), 'opaque', profile)}`;
+    return at < 0 ? part : `${maskCookieName(part.slice(0, at), profile)}=${maskValue(part.slice(at + 1), 'opaque', profile)}`;
   }).join(';');
 }
 
@@ -82,7 +92,7 @@ function maskSetCookie(value: string, profile: RedactionProfile): string {
     const end = line.indexOf(';');
     const first = end < 0 ? line : line.slice(0, end);
     const at = first.indexOf('=');
-    const masked = at < 0 ? maskValue(first, 'opaque', profile) : `${first.slice(0, at)}=${maskValue(first.slice(at + 1), 'opaque', profile)}`;
+    const masked = at < 0 ? maskValue(first, 'opaque', profile) : `${maskCookieName(first.slice(0, at), profile)}=${maskValue(first.slice(at + 1), 'opaque', profile)}`;
     return masked + (end < 0 ? '' : line.slice(end));
   }).join('\n');
 }
