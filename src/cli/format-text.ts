@@ -66,8 +66,9 @@ const CLAIM_CHARS = 200;
  * (`{"toString":1}` throws; an array nested 100,000 deep overflows `join`).
  */
 function claimText(value: unknown): string {
-  const text = typeof value === 'string' ? value : value === undefined ? '(none)' : (jsonText(value) ?? '(none)');
-  return text.length > CLAIM_CHARS ? `${text.slice(0, CLAIM_CHARS)}… (${text.length.toLocaleString('en-US')} characters)` : text;
+  // Only the start of a huge value is written (stopAfter): the line shows no more anyway.
+  const text = typeof value === 'string' ? value : value === undefined ? '(none)' : (jsonText(value, { stopAfter: CLAIM_CHARS + 1 }) ?? '(none)');
+  return text.length > CLAIM_CHARS ? `${text.slice(0, CLAIM_CHARS)}…` : text;
 }
 
 function handoffLine(step: Step): Line | null {

@@ -17,6 +17,11 @@ export interface JsonTextOptions {
   indent?: number;
   /** Characters (one code point each) written as `\uXXXX` escapes even where JSON allows them raw. */
   escapeAlso?: RegExp;
+  /**
+   * Stop once at least this many characters are written, and return that start (not valid JSON):
+   * for a preview of a value that may be huge, without writing all of it.
+   */
+  stopAfter?: number;
 }
 
 /** Levels indented before the rest of a value is written compact. */
@@ -87,9 +92,16 @@ export function jsonText(value: unknown, options: JsonTextOptions = {}): string 
   };
 
   const newline = (depth: number) => `\n${indent.repeat(depth)}`;
+  const stopAfter = options.stopAfter ?? Infinity;
+  let written = 0;
+  let counted = 0;
 
   if (!write(value, '', 0)) return undefined;
   while (stack.length > 0) {
+    if (stopAfter !== Infinity) {
+      for (; counted < out.length; counted++) written += out[counted]!.length;
+      if (written >= stopAfter) break;
+    }
     const frame = stack[stack.length - 1]!;
     const { container, pretty, depth } = frame;
     const length = container.kind === 'array' ? container.items.length : container.keys.length;
