@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { codeUnit } from './code-units';
 import { Readable } from 'node:stream';
 import { main, EXIT } from '../../src/cli/main';
 import { UNSAFE_CHARACTER } from '../../src/cli/terminal-text';
@@ -80,7 +81,7 @@ describe('the CLI over mutated real captures', () => {
 
   it('the same for junk that is hardly a HAR at all', async () => {
     const junk = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: codeUnit, maxLength: 200 }),
       fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? ''),
       fc.constantFrom(...NASTY_STRINGS).map((s) => `{"log":{"entries":[${JSON.stringify(s)}], "x": ${s}`),
     );
