@@ -10,6 +10,9 @@
  * and `escapeAlso` lets a caller escape more characters as `\uXXXX` (the CLI escapes terminal
  * controls that JSON allows raw, such as C1 controls and bidi overrides): the parsed value is
  * the same either way.
+ *
+ * Values no deeper than `PRETTY_DEPTH` (every real HAR) go to the engine's JSON.stringify, ~10×
+ * faster than this writer, and the same text; only deeper ones take the writer's own stack.
  */
 
 export interface JsonTextOptions {
@@ -62,9 +65,46 @@ interface Frame {
   pretty: boolean;
 }
 
+/**
+ * True when no object or array in `value` sits `limit` levels deep; it stops looking at the first
+ * that does (a cycle too ends there). The walk costs what writing the value would.
+ */
+function shallowerThan(value: unknown, limit: number): boolean {
+  const stack: [object, number][] = typeof value === 'object' && value !== null ? [[value, 0]] : [];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth >= limit) return false;
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** JSON text of `value` (`undefined` for what JSON.stringify also answers `undefined`), at any depth. */
 export function jsonText(value: unknown, options: JsonTextOptions = {}): string | undefined {
-  const indent = ' '.repeat(Math.max(0, Math.min(10, Math.floor(options.indent ?? 0))));
+  if (options.stopAfter === undefined && shallowerThan(value, PRETTY_DEPTH)) {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value, null, indentOf(options));
+    } catch {
+      // A toJSON that returned something deep, a cycle, a BigInt: the writer decides (and says so).
+      return writeJson(value, options);
+    }
+    if (text === undefined || !options.escapeAlso) return text;
+    // What escapeAlso adds can only sit inside strings (JSON's own syntax is ASCII, and the C0
+    // characters left raw are the indentation's newlines), so escaping it in place keeps the value.
+    return text.replace(new RegExp(options.escapeAlso.source, 'gu'), (ch) => (ch.charCodeAt(0) < 0x20 ? ch : escapeMatch(ch)));
+  }
+  return writeJson(value, options);
+}
+
+function indentOf(options: JsonTextOptions): string {
+  return ' '.repeat(Math.max(0, Math.min(10, Math.floor(options.indent ?? 0))));
+}
+
+/** The writer itself, with its own stack: what `jsonText` does for values of any depth. Exported for tests. */
+export function writeJson(value: unknown, options: JsonTextOptions = {}): string | undefined {
+  const indent = indentOf(options);
   const quote = quoter(options.escapeAlso);
   const out: string[] = [];
   const stack: Frame[] = [];

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { main, EXIT } from '../../src/cli/main';
-import { jsonText, PRETTY_DEPTH } from '../../src/core/json-text';
+import { jsonText, writeJson, PRETTY_DEPTH } from '../../src/core/json-text';
 import { UNSAFE_CHARACTER } from '../../src/cli/terminal-text';
 import { cognitoEntry, b64url, jwt } from '../core/entries';
 
@@ -73,10 +73,10 @@ afterAll(async () => {
 });
 
 describe('jsonText', () => {
-  it('writes exactly what JSON.stringify writes, compact and indented', () => {
+  it('its own writer writes exactly what JSON.stringify writes, compact and indented', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom(0, 2, 4), (value, indent) => {
-        expect(jsonText(value, { indent })).toBe(JSON.stringify(value, null, indent));
+        expect(writeJson(value, { indent })).toBe(JSON.stringify(value, null, indent));
       }),
       { numRuns: 300 },
     );
@@ -84,20 +84,29 @@ describe('jsonText', () => {
 
   it('matches JSON.stringify on what JSON.parse never gives: undefined, functions, NaN, -0, toJSON, lone surrogates', () => {
     const odd = { a: undefined, f: () => 1, n: [NaN, Infinity, -0, undefined, () => 2], d: new Date(0), s: 'x\ud800y\udc00\u2028', e: {}, l: [], o: { u: undefined } };
-    for (const indent of [0, 2]) expect(jsonText(odd, { indent })).toBe(JSON.stringify(odd, null, indent));
+    for (const indent of [0, 2]) expect(writeJson(odd, { indent })).toBe(JSON.stringify(odd, null, indent));
+    expect(writeJson(undefined)).toBeUndefined();
     expect(jsonText(undefined)).toBeUndefined();
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(() => jsonText(cycle)).toThrow(TypeError);
+    const deepCycle: Record<string, unknown> = { a: JSON.parse(nestedObject(100)) as unknown };
+    deepCycle.self = deepCycle;
+    expect(() => jsonText(deepCycle)).toThrow(TypeError);
     // Shared (not cyclic) values are fine.
     const shared = { x: 1 };
     expect(jsonText([shared, shared])).toBe('[{"x":1},{"x":1}]');
+    // A toJSON that answers something deep: the engine overflows, the writer does not.
+    const sneaky = { toJSON: () => JSON.parse(nestedObject(50_000)) as unknown };
+    expect(depthOf(JSON.parse(jsonText({ sneaky }, { indent: 2 })!))).toBe(50_001);
   });
 
-  it('with escapeAlso, escapes those characters and still parses to the same value', () => {
+  it('with escapeAlso, escapes those characters and still parses to the same value, either way', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 3, stringUnit: codeUnit }), (value) => {
-        const text = jsonText(value, { indent: 2, escapeAlso: UNSAFE_CHARACTER })!;
+      fc.property(fc.jsonValue({ maxDepth: 3, stringUnit: codeUnit }), fc.constantFrom(0, 2), (value, indent) => {
+        const text = jsonText(value, { indent, escapeAlso: UNSAFE_CHARACTER })!;
+        // The engine's text escaped afterwards (shallow values) is the writer's text.
+        expect(text).toBe(writeJson(value, { indent, escapeAlso: UNSAFE_CHARACTER }));
         // Only the writer's own newlines between members are left.
         expect(text.split('\n').join('')).not.toMatch(UNSAFE_CHARACTER);
         // Text JSON.parse reads back to the same value (the writer kept every character).
