@@ -3,7 +3,12 @@
  * on 127.0.0.1 and prints its address; with a HAR file, the address opens it directly. For people
  * who only have a HAR someone sent them. Everything stays on this machine: the page reads the
  * file in the browser, and the server listens on loopback only.
+ *
+ * The HAR (unredacted: passwords, tokens) is served at `/har/<token>/<name>`, the token 128 random
+ * bits: the server also refuses other Host names (DNS rebinding, static-server.ts), and a page
+ * that cannot see this address cannot guess it either.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +25,15 @@ async function main(): Promise<void> {
   const documents: Record<string, { type: string; body: Buffer }> = {};
   let query = '';
   if (harPath) {
-    const name = `/har/${encodeURIComponent(basename(harPath))}`;
-    documents[name] = { type: JSON_TYPE, body: readFileSync(harPath) };
+    const name = `/har/${randomBytes(16).toString('hex')}/${encodeURIComponent(basename(harPath))}`;
+    let body: Buffer;
+    try {
+      body = readFileSync(harPath);
+    } catch (error) {
+      console.error(`cannot read ${JSON.stringify(harPath)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      process.exit(2);
+    }
+    documents[name] = { type: JSON_TYPE, body };
     query = `?har=${encodeURIComponent(name)}`;
   }
   const server = await startStaticServer(VIEWER_DIR, { index: 'viewer.html', documents });

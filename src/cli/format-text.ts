@@ -1,8 +1,17 @@
-/** Renders an analysis as readable chains for a terminal. */
+/**
+ * Renders an analysis as readable chains for a terminal.
+ *
+ * Lines are built as segments — plain text, or text to paint — and only `renderLine` turns them
+ * into characters: it passes every piece of text through `visibleLine` (captured strings can carry
+ * terminal escapes and newlines) before our own colour codes are wrapped around it. No captured
+ * text reaches the terminal any other way.
+ */
 import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
+import { jsonText } from '../core/json-text';
+import { visibleLine } from './terminal-text';
 
 export interface Style {
   bold(s: string): string;
@@ -16,6 +25,28 @@ const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 export const COLOR: Style = { bold: ansi(1), dim: ansi(2), red: ansi(31), yellow: ansi(33), green: ansi(32) };
 export const PLAIN: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s };
 
+type Paint = keyof Style;
+/** A piece of a line: text (made visible when rendered), or pieces to paint. */
+export type Segment = string | { paint: Paint; parts: Segment[] };
+type Line = Segment[];
+
+const paint = (how: Paint, ...parts: Segment[]): Segment => ({ paint: how, parts });
+const bold = (...parts: Segment[]) => paint('bold', ...parts);
+const dim = (...parts: Segment[]) => paint('dim', ...parts);
+const red = (...parts: Segment[]) => paint('red', ...parts);
+const yellow = (...parts: Segment[]) => paint('yellow', ...parts);
+const green = (...parts: Segment[]) => paint('green', ...parts);
+
+function renderSegment(segment: Segment, style: Style): string {
+  if (typeof segment === 'string') return visibleLine(segment);
+  return style[segment.paint](segment.parts.map((part) => renderSegment(part, style)).join(''));
+}
+
+/** One line for the terminal: every text piece made visible, then painted. */
+export function renderLine(line: readonly Segment[], style: Style): string {
+  return line.map((segment) => renderSegment(segment, style)).join('');
+}
+
 const OUTCOME_MARK = { authenticated: '✔ authenticated', failed: '✖ failed', pending: '… pending' } as const;
 
 /** "1 step", "3 steps", "1 entry", "2 entries". */
@@ -27,84 +58,105 @@ function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function handoffLine(step: Step, style: Style): string | null {
+/** A summary line shows this much of a claim; the JSON report has all of it. */
+const CLAIM_CHARS = 200;
+
+/**
+ * A claim's value as text. Claims are whatever the token's payload holds: never `String()` them
+ * (`{"toString":1}` throws; an array nested 100,000 deep overflows `join`).
+ */
+function claimText(value: unknown): string {
+  // Only the start of a huge value is written (stopAfter): the line shows no more anyway.
+  const text = typeof value === 'string' ? value : value === undefined ? '(none)' : (jsonText(value, { stopAfter: CLAIM_CHARS + 1 }) ?? '(none)');
+  return text.length > CLAIM_CHARS ? `${text.slice(0, CLAIM_CHARS)}…` : text;
+}
+
+function handoffLine(step: Step): Line | null {
   if (step.handoff === 'start') return null;
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
-  const fp = step.sessionSent ? ` ${style.dim(step.sessionSent)}` : '';
-  const text = `${what} ${step.handoff}${fp}${age}${step.sessionExpired ? ' (expired)' : ''}`;
-  return step.handoff === 'ok' && !step.sessionExpired ? style.dim(`    │ ${text}`) : style.red(`    │ ${text}`);
+  const fp: Segment[] = step.sessionSent ? [' ', dim(step.sessionSent)] : [];
+  const text: Segment[] = ['    │ ', `${what} ${step.handoff}`, ...fp, `${age}${step.sessionExpired ? ' (expired)' : ''}`];
+  return [step.handoff === 'ok' && !step.sessionExpired ? dim(...text) : red(...text)];
 }
 
-function tokenLine(name: string, token: DecodedToken | null): string | null {
+function tokenLine(name: string, token: DecodedToken | null): Line | null {
   if (!token) return null;
-  if (token.kind !== 'jwt') return `${name}: ${token.reason}`;
+  if (token.kind !== 'jwt') return [`    ${name}: `, token.reason];
   const c = token.claims;
   const who = c['cognito:username'] ?? c.username ?? c.sub;
-  const parts = [`user ${String(who)}`];
+  const parts = [`user ${claimText(who)}`];
   if (typeof c.scope === 'string') parts.push(`scope ${c.scope}`);
-  if (Array.isArray(c['cognito:groups'])) parts.push(`groups ${c['cognito:groups'].join(',')}`);
+  const groups = c['cognito:groups'];
+  if (Array.isArray(groups)) parts.push(`groups ${groups.map(claimText).join(',')}`);
   if (token.expiresInMs !== null) parts.push(token.expiresInMs > 0 ? `expires ${relativeTime(token.expiresInMs)}` : `expired ${relativeTime(token.expiresInMs)}`);
-  return `${name}: ${parts.join(', ')}`;
+  return [`    ${name}: `, parts.join(', ')];
 }
 
 /** What a step's response gave: an error, a challenge, tokens, or what setup calls return. */
-function stepResult(step: Step, style: Style): string {
+function stepResult(step: Step): Segment {
   const { call } = step;
-  if (call.error) return style.red(call.error.type);
+  if (call.error) return red(call.error.type);
   if (step.challengeOut) return step.challengeOut;
-  if (call.response.state === 'not-captured') return style.yellow('(response not captured)');
-  if (call.response.state === 'unparseable') return style.yellow('(response unreadable)');
+  if (call.response.state === 'not-captured') return yellow('(response not captured)');
+  if (call.response.state === 'unparseable') return yellow('(response unreadable)');
   const body = bodyObject(call.response);
-  if ('AuthenticationResult' in body) return style.green('tokens');
+  if ('AuthenticationResult' in body) return green('tokens');
   if (typeof body.SecretCode === 'string') return 'SecretCode';
   if (typeof body.Status === 'string') return `Status ${body.Status}`;
   if ('CodeDeliveryDetails' in body) return 'code sent';
   return 'ok';
 }
 
-function diagnosticLines(d: Diagnostic, style: Style): string[] {
-  const paint = d.severity === 'error' ? style.red : d.severity === 'warning' ? style.yellow : style.dim;
+function diagnosticLines(d: Diagnostic): Line[] {
+  const how = d.severity === 'error' ? red : d.severity === 'warning' ? yellow : dim;
   const mark = d.severity === 'error' ? '✖' : d.severity === 'warning' ? '▲' : 'ℹ';
-  return [paint(`      ${mark} ${d.code}: ${d.message}`), style.dim(`        ${d.hint}`)];
+  return [[how(`      ${mark} `, d.code, ': ', d.message)], [dim('        ', d.hint)]];
 }
 
-function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style): string[] {
+function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
   const outcome = OUTCOME_MARK[flow.outcome];
-  const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
-  const lines = [
-    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+  const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
+  const lines: Line[] = [
+    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', flow.clientId ?? '?', '  ', flow.authFlow ?? '', '  ', how(outcome), '  ',
+      dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
   for (const step of flow.steps) {
-    const handoff = handoffLine(step, style);
+    const handoff = handoffLine(step);
     if (handoff) lines.push(handoff);
-    const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
-    lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${stepResult(step, style)}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);
-    for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d, style));
+    const answered = step.challengeIn ? [' ', step.challengeIn] : [];
+    lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);
+    for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d));
   }
-  const tokens = [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)].filter((l): l is string => l !== null);
-  for (const line of tokens) lines.push(`    ${line}`);
+  for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
+    if (line) lines.push(line);
+  }
   return lines;
 }
 
-export function formatText(analysis: Analysis, style: Style): string {
+/** The analysis as lines of segments, before rendering. */
+function analysisLines(analysis: Analysis): Line[] {
   const byEntry = new Map<number, Diagnostic[]>();
   for (const d of analysis.diagnostics) byEntry.set(d.entry, [...(byEntry.get(d.entry) ?? []), d]);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
-  const out = [
-    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
-    '',
+  const out: Line[] = [
+    [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
+    [],
   ];
-  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
+  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry), []);
   if (analysis.standalone.length > 0) {
-    out.push(style.bold('Other Cognito calls'));
+    out.push([bold('Other Cognito calls')]);
     for (const call of analysis.standalone) {
-      out.push(`  #${call.entry}  ${call.operation}  ${call.error ? style.red(call.error.type) : call.status}`);
-      for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d, style));
+      out.push([`  #${call.entry}  `, call.operation, '  ', call.error ? red(call.error.type) : String(call.status)]);
+      for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d));
     }
-    out.push('');
+    out.push([]);
   }
-  if (analysis.calls.length === 0) out.push('No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).');
-  return out.join('\n');
+  if (analysis.calls.length === 0) out.push(['No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).']);
+  return out;
+}
+
+export function formatText(analysis: Analysis, style: Style): string {
+  return analysisLines(analysis).map((line) => renderLine(line, style)).join('\n');
 }

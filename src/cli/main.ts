@@ -1,14 +1,20 @@
 /**
  * `cognito-flow` — the core over HAR files, from a terminal.
- * Exit status: 0 no error diagnostics, 1 error diagnostics, 2 unusable input or usage.
+ * Exit status: 0 no error diagnostics, 1 error diagnostics, 2 unusable input or usage,
+ * 3 an internal failure (a bug: no input should get there; a CI script can tell it from a finding).
+ *
+ * Everything written goes through the terminal-text rules: stderr lines through `visibleLine`
+ * (`say`), JSON through `jsonText` with the same characters escaped, text through `formatText`.
  */
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar, HarFormatError } from '../core/analyze';
 import { truncationNote, type ParsedHar } from '../core/salvage';
 import { toReport } from '../core/report';
 import { PROFILES, redactHar } from '../core/redact';
+import { jsonText } from '../core/json-text';
 import { COLOR, PLAIN, formatText } from './format-text';
 import { readHarFile, UnusableInput } from './read-har';
+import { UNSAFE_CHARACTER, visibleLine, visibleLines } from './terminal-text';
 
 interface Output {
   write(text: string): unknown;
@@ -21,13 +27,32 @@ export const USAGE = `Usage:
   cognito-flow redact <file.har | -> [--out <file>] [--strict]
       Write a copy with passwords, codes, Sessions and tokens masked (to stdout by default).
 
-Exit status: 0 no errors found, 1 error diagnostics, 2 unusable input.`;
+Exit status: 0 no errors found, 1 error diagnostics, 2 unusable input, 3 internal failure
+(set COGNITO_FLOW_DEBUG=1 for its stack trace).`;
+
+/** Exit statuses; 3 is never a verdict on the HAR. */
+export const EXIT = { ok: 0, errorsFound: 1, unusableInput: 2, internalFailure: 3 } as const;
 
 interface IO {
   stdout: Output;
   stderr: Output;
   /** Read when the file is `-`; defaults to the process's standard input. */
   stdin?: NodeJS.ReadableStream;
+  /** Environment (COGNITO_FLOW_DEBUG, NO_COLOR); defaults to the process's. */
+  env?: Record<string, string | undefined>;
+}
+
+/** One line on stderr, `cognito-flow: …`, whatever `text` holds (file names and reasons can carry escapes). */
+function say(io: IO, text: string): void {
+  io.stderr.write(`cognito-flow: ${visibleLine(text)}\n`);
+}
+
+/**
+ * JSON for stdout or a file: any depth, 2-space indent, and terminal controls that JSON allows raw
+ * (C1, DEL, bidi overrides, …) escaped as \uXXXX, so the text is safe to print and parses to the same value.
+ */
+function jsonOutput(value: unknown): string {
+  return `${jsonText(value, { indent: 2, escapeAlso: UNSAFE_CHARACTER }) ?? 'null'}\n`;
 }
 
 interface Parsed {
@@ -55,7 +80,7 @@ function parseArgs(args: readonly string[]): Parsed {
 
 /** A cut-off file is still read (its complete entries); say so on stderr, where it cannot spoil --json. */
 function warnIfTruncated(input: ParsedHar & { name: string }, io: IO): void {
-  if (input.truncated) io.stderr.write(`cognito-flow: warning: ${input.name}: ${truncationNote(input.truncated)}\n`);
+  if (input.truncated) say(io, `warning: ${input.name}: ${truncationNote(input.truncated)}`);
 }
 
 async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
@@ -69,47 +94,77 @@ async function analyzeCommand(parsed: Parsed, io: IO): Promise<number> {
   warnIfTruncated(input, io);
   const analysis = analyzeHar(input.har, { sessionValidityMinutes });
   if (parsed.flags.has('--json')) {
-    stdout.write(JSON.stringify(toReport(analysis), null, 2) + '\n');
+    stdout.write(jsonOutput(toReport(analysis)));
   } else {
-    const color = stdout.isTTY === true && !parsed.flags.has('--no-color') && !process.env.NO_COLOR;
+    const color = stdout.isTTY === true && !parsed.flags.has('--no-color') && !(io.env ?? process.env).NO_COLOR;
     stdout.write(formatText(analysis, color ? COLOR : PLAIN) + '\n');
   }
-  return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return analysis.diagnostics.some((d) => d.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
 async function redactCommand(parsed: Parsed, io: IO): Promise<number> {
-  const { stdout, stderr } = io;
   const input = await readHarFile(parsed.file!, io.stdin);
   warnIfTruncated(input, io);
   const redacted = redactHar(input.har, parsed.flags.has('--strict') ? PROFILES.strict : PROFILES.share);
-  const text = JSON.stringify(redacted, null, 2) + '\n';
+  const text = jsonOutput(redacted);
   const out = parsed.flags.get('--out');
   if (typeof out === 'string' && out !== '') {
-    await writeFile(out, text);
-    stderr.write(`wrote ${out}\n`);
+    try {
+      await writeFile(out, text);
+    } catch (error) {
+      throw new UnusableInput(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    io.stderr.write(`${visibleLine(`wrote ${out}`)}\n`);
   } else {
-    stdout.write(text);
+    io.stdout.write(text);
   }
-  return 0;
+  return EXIT.ok;
 }
 
-export async function main(args: readonly string[], io: IO): Promise<number> {
+async function run(args: readonly string[], io: IO): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.flags.has('--help') || parsed.command === 'help') {
     io.stdout.write(USAGE + '\n');
-    return 0;
+    return EXIT.ok;
   }
   if ((parsed.command !== 'analyze' && parsed.command !== 'redact') || !parsed.file) {
-    io.stderr.write(`cognito-flow: ${parsed.command && parsed.command !== 'analyze' && parsed.command !== 'redact' ? `unknown command "${parsed.command}"` : 'missing <file.har>'}\n${USAGE}\n`);
-    return 2;
+    say(io, parsed.command && parsed.command !== 'analyze' && parsed.command !== 'redact' ? `unknown command "${parsed.command}"` : 'missing <file.har>');
+    io.stderr.write(`${USAGE}\n`);
+    return EXIT.unusableInput;
   }
+  return parsed.command === 'analyze' ? await analyzeCommand(parsed, io) : await redactCommand(parsed, io);
+}
+
+/** The message of whatever was thrown, without calling anything on it that could throw again. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    const name = typeof error.name === 'string' ? error.name : 'Error';
+    return typeof error.message === 'string' && error.message !== '' ? `${name}: ${error.message}` : name;
+  }
+  return typeof error === 'string' ? error : 'a non-Error value was thrown';
+}
+
+/**
+ * Runs the CLI; returns the exit status. Never throws: unusable input is status 2 with its reason,
+ * anything else (a bug, a stack overflow) status 3 with one line on stderr — the stack trace only
+ * when COGNITO_FLOW_DEBUG is set — so a crash is never mistaken for status 1, "errors found".
+ */
+export async function main(args: readonly string[], io: IO): Promise<number> {
   try {
-    return parsed.command === 'analyze' ? await analyzeCommand(parsed, io) : await redactCommand(parsed, io);
+    return await run(args, io);
   } catch (error) {
     if (error instanceof UnusableInput || error instanceof HarFormatError) {
-      io.stderr.write(`cognito-flow: ${error.message}\n`);
-      return 2;
+      say(io, error.message);
+      return EXIT.unusableInput;
     }
-    throw error;
+    try {
+      say(io, `internal error (exit status 3), not a finding about the HAR: ${describeFailure(error)}`);
+      const debug = (io.env ?? process.env).COGNITO_FLOW_DEBUG;
+      if (debug && debug !== '0' && error instanceof Error && typeof error.stack === 'string') io.stderr.write(`${visibleLines(error.stack)}\n`);
+      else say(io, 'set COGNITO_FLOW_DEBUG=1 for the stack trace');
+    } catch {
+      // Even reporting failed (a broken stderr): the status still says what happened.
+    }
+    return EXIT.internalFailure;
   }
 }

@@ -35,11 +35,13 @@ describe('npm run viewer', () => {
     expect(await page.text()).toContain('<title>Cognito Flow Inspector — HAR viewer</title>');
   });
 
-  it('serves the HAR it was given at the address it printed', async () => {
+  it('serves the HAR it was given at the address it printed, behind a random token', async () => {
     const har = url.searchParams.get('har');
-    expect(har).toBe('/har/mixed-interleaved.har');
+    // 128 random bits: a page that cannot see the printed address cannot guess it (issue 7, item 8).
+    expect(har).toMatch(/^\/har\/[0-9a-f]{32}\/mixed-interleaved\.har$/);
     const served = await fetch(new URL(har ?? '', url));
     expect(await served.text()).toBe(readFileSync(HAR, 'utf8'));
+    expect((await fetch(new URL('/har/mixed-interleaved.har', url))).status).toBe(404);
   });
 
   it('serves nothing outside dist/viewer', async () => {
