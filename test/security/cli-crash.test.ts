@@ -161,12 +161,12 @@ describe('cognito-flow with deeply nested input', () => {
       const text = JSON.stringify({ log: { entries: [entry] } }).replace('"time":1', `"time":1,"_deep":${nestedObject(100_000)}`);
       await writeFile(file('deep-outside.har'), text);
       const { code, stdout, stderr } = await run(['redact', file('deep-outside.har'), ...args]);
-      // The redaction walk is made depth-safe elsewhere (src/core/redact.ts); whatever it does, the CLI
-      // answers with a usable copy or status 3 and one line — never a stack trace, never status 1.
-      expect([EXIT.ok, EXIT.internalFailure]).toContain(code);
-      if (code === EXIT.ok) expect(depthOf(JSON.parse(stdout))).toBeGreaterThanOrEqual(100_000);
-      else expect(stderr.trimEnd().split('\n')).toHaveLength(2);
-      expect(stderr).not.toMatch(/\n\s+at /);
+      // The redaction walk is depth-safe (src/core/redact/walk.ts): past its depth limit a subtree is
+      // masked whole, so the copy is usable, shallow, and says what it cut.
+      expect(stderr).toBe('');
+      expect(code).toBe(EXIT.ok);
+      expect(depthOf(JSON.parse(stdout))).toBeLessThan(100);
+      expect(stdout).toMatch(/nested deeper than \d+ levels/);
     });
   }
 });
