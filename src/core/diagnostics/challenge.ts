@@ -8,6 +8,7 @@ import type { ExpectedKey, ExpectedKeys, JsonObject } from '../model';
 import { SECRET_NOT_RECEIVED } from '../errors';
 import type { Finding, StepCheck, StepInput } from './types';
 import { finding } from './types';
+import { outstandingChallengeUnknown } from './evidence';
 
 /** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
 export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
@@ -58,7 +59,8 @@ function checkAnswer(input: StepInput): Finding[] {
         'Check the spelling (ChallengeName values are upper case); its required keys cannot be checked.'));
     }
   }
-  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge) {
+  // When a later response could not be read, the challenge it may have issued is unknown: no verdict.
+  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge && !outstandingChallengeUnknown(ctx.flow, step)) {
     findings.push(finding('challenge-name-mismatch', 'error',
       `Answers ${challenge}, but the challenge issued was ${ctx.expectedChallenge}.`,
       `Send ChallengeName ${ctx.expectedChallenge} with its keys; a code under the wrong key gets CodeMismatchException.`));

@@ -8,6 +8,7 @@ import type { Step } from '../model';
 import type { Finding, StepCheck } from './types';
 import { finding } from './types';
 import { accepted } from './error-context';
+import { lastUnreadResponse } from './evidence';
 
 /** Cognito's own words for a Session it refused (cognito-protocol.md, "Common failures"). */
 const INVALID_SESSION = /invalid session/i;
@@ -18,8 +19,7 @@ const INVALID_SESSION = /invalid session/i;
  * cannot be checked instead of guessing a failure.
  */
 function uncheckable(step: Step, ctx: StepContext): Finding | null {
-  const before = ctx.flow.steps.slice(0, ctx.flow.steps.indexOf(step));
-  const unread = before.filter((s) => s.call.response.state === 'not-captured' || s.call.response.state === 'unparseable').at(-1);
+  const unread = lastUnreadResponse(ctx.flow, step);
   if (!unread) return null;
   const what = step.handoffVia === 'secret-block' ? 'PASSWORD_CLAIM_SECRET_BLOCK' : 'Session';
   return finding('session-mismatch', 'warning',
