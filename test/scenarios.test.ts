@@ -10,6 +10,9 @@ import { analyzeHar } from '../src/core/analyze';
 import { headerValue, type HarEntry } from '../src/core/har';
 import type { Analysis } from '../src/core/model';
 import { toReport, type Report } from '../src/core/report';
+import { handoffView } from '../src/core/view/handoff-view';
+import { flowRows } from '../src/core/view/flow-row';
+import { formatText, PLAIN } from '../src/cli/format-text';
 import { SECRET_CLIENT, secretHash } from './fixtures/builders';
 import { ALL_CODES, scenarios, type ExpectedFlow, type Scenario } from './fixtures/scenarios';
 
@@ -170,6 +173,10 @@ describe('scenario catalogue', () => {
       ['UserLambdaValidationException', 'CreateAuthChallenge failed with error'],
       ['NotAuthorizedException', 'Password attempts exceeded'],
       ['NotAuthorizedException', 'Refresh Token has been revoked'],
+      ['TooManyRequestsException', 'Rate exceeded'],
+      ['LimitExceededException', 'Attempt limit exceeded, please try after some time.'],
+      ['PasswordResetRequiredException', 'Password reset required for the user'],
+      ['UserNotConfirmedException', 'User is not confirmed.'],
     ];
     const errors = scenarios.flatMap((s) => s.har.log.entries.map((e) => `${headerValue(e.response.headers, 'x-amzn-ErrorType') ?? ''} ${headerValue(e.response.headers, 'x-amzn-ErrorMessage') ?? ''}`));
     expect(rows.filter(([type, message]) => !errors.some((e) => e.startsWith(`${type}:`) && e.includes(message)))).toEqual([]);
@@ -242,5 +249,51 @@ describe('fixtures are realistic', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('words for people (issue 9, item 5)', () => {
+  const byName = (name: string): Scenario => scenarios.find((s) => s.name === name)!;
+
+  it('reports as authFlow only an AuthFlow a request of the HAR sent, never an operation name', () => {
+    for (const s of scenarios) {
+      const sent = new Set(s.har.log.entries.map((e) => {
+        try {
+          return (JSON.parse(e.request.postData?.text ?? '{}') as { AuthFlow?: string }).AuthFlow;
+        } catch {
+          return undefined;
+        }
+      }).filter((f): f is string => typeof f === 'string'));
+      for (const flow of analyse(s).report.flows) {
+        if (flow.authFlow !== null) expect(sent.has(flow.authFlow), `${s.name} ${flow.id}: ${flow.authFlow}`).toBe(true);
+      }
+    }
+  });
+
+  it('says what a ConfirmSignUp linked by user name is, not "Session ok"', () => {
+    const { analysis } = analyse(byName('sign-up-confirm-by-user-name'));
+    const confirm = analysis.flows[0]!.steps[1]!;
+    expect(confirm.handoffVia).toBe('user-name');
+    expect(handoffView(confirm).label).toMatch(/^linked by user name: ConfirmSignUp of the same user's SignUp/);
+    const text = formatText(analysis, PLAIN);
+    expect(text).toContain('linked by user name');
+    expect(text).not.toMatch(/Session ok/);
+  });
+
+  it('says why placeholder tokens cannot be decoded, without decoder jargon', () => {
+    const { analysis } = analyse(byName('refresh-with-placeholder-tokens'));
+    const tokens = analysis.flows[0]!.tokens;
+    for (const token of [tokens.id, tokens.access, tokens.refresh]) {
+      expect(token?.kind).toBe('malformed');
+      if (token?.kind === 'malformed') expect(token.reason).toMatch(/^cannot be (decoded|read)/);
+    }
+    if (tokens.refresh?.kind === 'malformed') expect(tokens.refresh.reason).toMatch(/placeholder/);
+    expect(formatText(analysis, PLAIN)).not.toMatch(/a JWT has 3 dot-separated parts; this has/);
+  });
+
+  it('names an empty ClientId instead of printing a blank', () => {
+    const { analysis } = analyse(byName('empty-client-id-behind-proxy'));
+    expect(flowRows(analysis)[0]!.clientId).toBe('empty ClientId (a proxy may fill it in)');
+    expect(formatText(analysis, PLAIN)).toContain('client empty ClientId (a proxy may fill it in)');
   });
 });

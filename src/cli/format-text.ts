@@ -3,6 +3,8 @@ import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
+import { linkWords } from '../core/view/handoff-view';
+import { formatClientId } from '../core/view/format';
 
 export interface Style {
   bold(s: string): string;
@@ -29,6 +31,8 @@ function duration(ms: number): string {
 
 function handoffLine(step: Step, style: Style): string | null {
   if (step.handoff === 'start') return null;
+  const words = linkWords(step);
+  if (words) return style.dim(`    │ ${words}`);
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
   const fp = step.sessionSent ? ` ${style.dim(step.sessionSent)}` : '';
@@ -73,7 +77,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style)
   const outcome = OUTCOME_MARK[flow.outcome];
   const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
   const lines = [
-    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${formatClientId(flow.clientId)}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
   ];
   for (const step of flow.steps) {
     const handoff = handoffLine(step, style);

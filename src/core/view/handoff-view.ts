@@ -24,6 +24,7 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   'secret-block': 'SECRET_BLOCK',
   'access-token': 'access token',
   'confirm-session': 'Session (sign-up confirmation)',
+  'user-name': 'user name',
   none: '',
 };
 
@@ -36,6 +37,16 @@ const KIND_LABEL: Readonly<Record<LinkKind, string>> = {
   expired: 'expired when sent',
 };
 
+/** Links that carry no Session: said for what they are, not as a Session "handed over". */
+const LINK_WORDS: Readonly<Partial<Record<Step['handoffVia'], string>>> = {
+  'user-name': 'linked by user name: ConfirmSignUp of the same user\'s SignUp (this API sends no Session)',
+};
+
+/** The words for a link that carries no Session, or undefined for the others. */
+export function linkWords(step: Step): string | undefined {
+  return step.handoff === 'ok' ? LINK_WORDS[step.handoffVia] : undefined;
+}
+
 /** The link kind: the handoff verdict, with an ok-but-too-old Session shown as expired. */
 export function linkKind(step: Step): LinkKind {
   if (step.handoff === 'ok' && step.sessionExpired) return 'expired';
@@ -47,7 +58,7 @@ export function handoffView(step: Step): HandoffView {
   const via = VIA_LABEL[step.handoffVia];
   return {
     kind,
-    label: via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind],
+    label: linkWords(step) ?? (via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind]),
     age: formatAge(step.sessionAgeMs),
     fingerprint: step.sessionSent ? `#${step.sessionSent}` : '',
     via,
