@@ -138,7 +138,7 @@ export interface ConditionalKey {
 
 export const CONDITIONAL_KEYS: readonly ConditionalKey[] = [
   { key: 'SECRET_HASH', when: 'client-has-secret',
-    why: 'the app client has a secret (an earlier request of this sign-in sent SECRET_HASH), so every challenge answer needs SECRET_HASH too' },
+    why: 'the app client has a secret (an earlier request of this sign-in sent SECRET_HASH), so every challenge answer needs SECRET_HASH too: Base64(HMAC_SHA256(client secret, USERNAME + ClientId))' },
   { key: 'DEVICE_KEY', when: 'device-in-play',
     why: 'a remembered device is in use (DEVICE_KEY was sent earlier or a DEVICE_* challenge ran), so every challenge answer carries its key: NewDeviceMetadata.DeviceKey from an earlier sign-in on this device, stored by the client' },
 ];

@@ -59,8 +59,10 @@ function checkAnswer(input: StepInput): Finding[] {
         'Check the spelling (ChallengeName values are upper case); its required keys cannot be checked.'));
     }
   }
-  // When a later response could not be read, the challenge it may have issued is unknown: no verdict.
-  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge && !outstandingChallengeUnknown(ctx.flow, step)) {
+  // No verdict when the outstanding challenge is not known: a later response could not be read, or
+  // it was issued only after this request was sent (a double submit answers the earlier challenge).
+  const issuedLater = ctx.challengeIssuedAt !== null && step.call.startedAt < ctx.challengeIssuedAt;
+  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge && !issuedLater && !outstandingChallengeUnknown(ctx.flow, step)) {
     findings.push(finding('challenge-name-mismatch', 'error',
       `Answers ${challenge}, but the challenge issued was ${ctx.expectedChallenge}.`,
       `Send ChallengeName ${ctx.expectedChallenge} with its keys; a code under the wrong key gets CodeMismatchException.`));
@@ -113,12 +115,15 @@ function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'
   const keys: ExpectedKey[] = rule.required.map((key) => {
     // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
     const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
-    return { key, why: meaning ? `${authFlow} needs ${key}: ${meaning}` : `${authFlow} needs ${key}` };
+    return { key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` };
   });
   if (rule.keysByParameter) {
     const { parameter, values } = rule.keysByParameter;
     const value = str(obj(request, 'AuthParameters'), parameter);
-    for (const key of ownEntry(values, value) ?? []) keys.push({ key, why: `${parameter} is ${value ?? ''}` });
+    for (const key of ownEntry(values, value) ?? []) {
+      const meaning = keyMeaning(key, null);
+      keys.push({ key, why: `${parameter} is ${value ?? ''}, so AuthParameters carry ${key} too${meaning ? `: ${meaning}` : ''}` });
+    }
   }
   if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '') && !keys.some((k) => k.key === 'SECRET_HASH')) {
     keys.push({ key: 'SECRET_HASH', why: 'the app client has a secret (Cognito said so)' });
@@ -168,7 +173,7 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
     `${step.call.operation} ${authFlow ?? ''} lacks AuthParameters ${names.join(', ')}.`,
     names.includes('SECRET_HASH')
       ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
-      : `${authFlow ?? ''} needs ${required.map((k) => k.key).join(', ')} in AuthParameters (keys are case-sensitive).`,
+      : `${absent.map((k) => `${k.key}: ${k.why}.`).join(' ')} Keys are upper case and case-sensitive.`,
     names,
     Object.fromEntries(absent.map((k) => [k.key, k.why])))];
 }
