@@ -124,8 +124,11 @@ describe('scenario catalogue', () => {
   it.each(ALL_CODES.map((code) => [code]))('has a scenario where %s fires and one where it must not', (code) => {
     const fires = scenarios.filter((s) => s.expect.diagnostics.some((d) => d.code === code)).map((s) => s.name);
     const quiet = scenarios.filter((s) => s.expect.absent?.includes(code)).map((s) => s.name);
+    // A near miss: a capture with something wrong (not a clean one) where this code must still stay quiet.
+    const nearMiss = scenarios.filter((s) => !s.expect.clean && s.expect.absent?.includes(code)).map((s) => s.name);
     expect(fires.length, `${code} never expected to fire`).toBeGreaterThan(0);
     expect(quiet.length, `${code} never expected to stay quiet`).toBeGreaterThan(0);
+    expect(nearMiss.length, `${code} has no near miss`).toBeGreaterThan(0);
   });
 
   it('has a clean scenario for every challenge in the reference table', () => {
