@@ -29,7 +29,7 @@ function wrap(text: string, indent: string, width = 100): string[] {
 
 function flowLine(flow: Flow): string {
   const steps = flow.steps.map((step) => {
-    const link = step.handoff === 'start' ? '' : `[${handoffView(step).label}] `;
+    const link = step.handoff === 'start' ? '' : `[${handoffView(step, flow).label}] `;
     const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
     const result = step.call.error ? ` ✖ ${step.call.error.type}` : step.challengeOut ? ` → ${step.challengeOut}` : step.tokens ? ' → tokens' : '';
     return `${link}#${step.call.entry} ${step.call.operation}${answered}${result}`;

@@ -294,6 +294,22 @@ describe('words for people (issue 9, item 5)', () => {
     expect(formatText(analysis, PLAIN)).not.toMatch(/a JWT has 3 dot-separated parts; this has/);
   });
 
+  it('draws a handoff that cannot be checked, and a retry after a rejected answer, for what they are', () => {
+    const kindOf = (name: string, entry: number): string => {
+      const flow = analyse(byName(name)).analysis.flows.find((f) => f.steps.some((st) => st.call.entry === entry))!;
+      return handoffView(flow.steps.find((st) => st.call.entry === entry)!, flow).kind;
+    };
+    expect(kindOf('sign-in-response-not-captured', 2)).toBe('unchecked');
+    expect(kindOf('totp-retry-accepted-after-wrong-code', 2)).toBe('retried');
+    expect(kindOf('totp-retry-rejected-again', 2)).toBe('retried');
+    // Refused by Cognito ("Invalid session"), or a double submit after an accepted answer: a reuse.
+    expect(kindOf('session-reused-retry-after-wrong-code', 2)).toBe('reused');
+    expect(kindOf('session-reused-double-submit', 2)).toBe('reused');
+    // A Session nobody issued, with every response read: a mismatch.
+    expect(kindOf('session-unknown', 2)).toBe('mismatch');
+    expect(formatText(analyse(byName('sign-in-response-not-captured')).analysis, PLAIN)).toContain('Session cannot be checked (an earlier response was not captured)');
+  });
+
   it('names an empty ClientId instead of printing a blank', () => {
     const { analysis } = analyse(byName('empty-client-id-behind-proxy'));
     expect(flowRows(analysis)[0]!.clientId).toBe('empty ClientId (a proxy may fill it in)');

@@ -3,7 +3,7 @@ import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
-import { linkWords } from '../core/view/handoff-view';
+import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
 
 export interface Style {
@@ -29,10 +29,13 @@ function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function handoffLine(step: Step, style: Style): string | null {
+function handoffLine(step: Step, flow: Flow, style: Style): string | null {
   if (step.handoff === 'start') return null;
   const words = linkWords(step);
   if (words) return style.dim(`    │ ${words}`);
+  // What the verdict alone cannot tell: a Session that cannot be checked, a retry after a rejection.
+  const kind = linkKind(step, flow);
+  if (kind === 'unchecked' || kind === 'retried') return style.yellow(`    │ ${handoffView(step, flow).label}`);
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
   const fp = step.sessionSent ? ` ${style.dim(step.sessionSent)}` : '';
@@ -80,7 +83,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style)
     `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${formatClientId(flow.clientId)}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
   ];
   for (const step of flow.steps) {
-    const handoff = handoffLine(step, style);
+    const handoff = handoffLine(step, flow, style);
     if (handoff) lines.push(handoff);
     const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
     lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${stepResult(step, style)}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);

@@ -23,3 +23,23 @@ export function outstandingChallengeUnknown(flow: Flow, step: Step): boolean {
   const lastUnread = before.findLastIndex(unread);
   return lastUnread > lastIssued;
 }
+
+/**
+ * The step whose unread response may have issued what `step` handed back, when `step` sent a
+ * Session (or SECRET_BLOCK) no response of this capture issued: the handoff cannot be checked.
+ * Undefined when the handoff is not such a mismatch, or every earlier response was read.
+ */
+export function uncheckableHandoff(flow: Flow, step: Step): Step | undefined {
+  if (step.handoff !== 'mismatch') return undefined;
+  const before = flow.steps.slice(0, flow.steps.indexOf(step));
+  // A Session the flow did issue (an older one) is checkable: it is stale.
+  if (step.handoffVia !== 'secret-block' && step.sessionSent !== null && before.some((s) => s.sessionReturned === step.sessionSent)) return undefined;
+  return lastUnreadResponse(flow, step);
+}
+
+/** The Session sent again after the request that first carried it was rejected (a wrong code, say). */
+export function retriedAfterRejection(flow: Flow, step: Step): boolean {
+  if (step.handoff !== 'reused' || step.sessionSent === null) return false;
+  const first = flow.steps.find((s) => s !== step && s.sessionSent === step.sessionSent);
+  return first !== undefined && first.call.error !== null;
+}

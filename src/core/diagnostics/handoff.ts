@@ -8,7 +8,7 @@ import type { Step } from '../model';
 import type { Finding, StepCheck } from './types';
 import { finding } from './types';
 import { accepted } from './error-context';
-import { lastUnreadResponse } from './evidence';
+import { uncheckableHandoff } from './evidence';
 
 /** Cognito's own words for a Session it refused (cognito-protocol.md, "Common failures"). */
 const INVALID_SESSION = /invalid session/i;
@@ -19,7 +19,7 @@ const INVALID_SESSION = /invalid session/i;
  * cannot be checked instead of guessing a failure.
  */
 function uncheckable(step: Step, ctx: StepContext): Finding | null {
-  const unread = lastUnreadResponse(ctx.flow, step);
+  const unread = uncheckableHandoff(ctx.flow, step);
   if (!unread) return null;
   const what = step.handoffVia === 'secret-block' ? 'PASSWORD_CLAIM_SECRET_BLOCK' : 'Session';
   return finding('session-mismatch', 'warning',
@@ -76,7 +76,7 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
       'Every challenge answer must send the top-level Session from the previous response unchanged ("Missing required parameter Session").'));
   }
   if (step.handoff === 'mismatch') {
-    const unread = ctx.handoffFrom === null ? uncheckable(step, ctx) : null;
+    const unread = uncheckable(step, ctx);
     if (unread) {
       findings.push(unread);
     } else if (step.handoffVia === 'secret-block') {
