@@ -1,11 +1,13 @@
 /**
- * The demo page: one button per kind of sign-in, each with a status line (`#status-*`, with
+ * The demo page: one button per kind of sign-in (Amplify v6 for the main ones, one with
+ * amazon-cognito-identity-js), each with a status line (`#status-*`, with
  * `data-state` idle | busy | challenge | ok | error) that people read and e2e tests wait on.
  * A pending challenge shows one form, prefilled with the right answer, to submit.
  */
 import { brokenNewPasswordAnswer } from './broken-call';
 import { loadConfig, type DemoConfig } from './config';
-import { signIn, type SignInStep } from './sign-in';
+import { signIn as identityJsSignIn, type SignInStep } from './sign-in';
+import { amplifySignIn, amplifySignOut } from './amplify-sign-in';
 import { totpCode } from './totp';
 import type { FrameResult } from './frame';
 
@@ -95,9 +97,16 @@ async function start(): Promise<void> {
   element('sign-in-totp').textContent = `Sign in as ${totp.username} (TOTP MFA)`;
   element('broken-call').textContent = `Broken call: ${broken.username} answers without NEW_PASSWORD`;
 
-  wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', signIn(config, plain)));
-  wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', signIn(config, newPassword)));
-  wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', signIn(config, totp)));
+  // The main buttons sign in with Amplify v6, as most apps do; one keeps amazon-cognito-identity-js.
+  wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', amplifySignIn(config, plain)));
+  wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', amplifySignIn(config, newPassword)));
+  wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', amplifySignIn(config, totp)));
+  wire('sign-out', 'status-sign-out', async () => {
+    const who = await amplifySignOut(config);
+    show('status-sign-out', 'ok', who ? `Signed out ${who}` : 'Nobody was signed in');
+  });
+  element('sign-in-identity-js').textContent = `Sign in as ${plain.username} with amazon-cognito-identity-js`;
+  wire('sign-in-identity-js', 'status-identity-js', () => runSignIn(config, 'status-identity-js', identityJsSignIn(config, plain)));
   wire('broken-call', 'status-broken', async () => {
     const answer = await brokenNewPasswordAnswer(config, broken);
     // cognito-local rejects it; the point is what the panel says about it.
