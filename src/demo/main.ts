@@ -57,8 +57,13 @@ form.addEventListener('submit', (event) => {
 });
 
 /** Walks a sign-in through its challenges, answering each from the form. */
+function isCodeMismatch(error: unknown): boolean {
+  return describe(error).startsWith('CodeMismatchException');
+}
+
 async function runSignIn(config: DemoConfig, statusId: string, first: Promise<SignInStep>): Promise<void> {
   let step = await first;
+  let retrying = false;
   for (;;) {
     if (step.kind === 'signed-in') {
       show(statusId, 'ok', `Signed in as ${step.username}`);
@@ -70,11 +75,18 @@ async function runSignIn(config: DemoConfig, statusId: string, first: Promise<Si
       show(statusId, 'busy', '…');
       step = await step.complete(newPassword);
     } else {
-      show(statusId, 'challenge', 'SOFTWARE_TOKEN_MFA: enter the authenticator code');
+      show(statusId, 'challenge', retrying ? 'Wrong code (CodeMismatchException): enter the authenticator code again' : 'SOFTWARE_TOKEN_MFA: enter the authenticator code');
       // The code is computed when the form opens; a code older than ~60 s would be refused.
       const code = await askChallenge('TOTP code', await totpCode(config.users.totp.totpSecret));
       show(statusId, 'busy', '…');
-      step = await step.answer(code);
+      try {
+        step = await step.answer(code);
+        retrying = false;
+      } catch (error) {
+        // Amplify's designed retry: after a wrong code, confirmSignIn again with the same Session.
+        if (!isCodeMismatch(error)) throw error;
+        retrying = true;
+      }
     }
   }
 }
