@@ -22,7 +22,7 @@ const chain = (analysis: Analysis) => analysis.flows.map((flow) => ({
   steps: flow.steps.map((s) => [s.call.operation, s.challengeIn, s.challengeOut, s.handoff, s.call.error?.type ?? null]),
 }));
 
-const CAPTURES = ['amplify-password-auth', 'amplify-new-password', 'amplify-totp-retry'] as const;
+const CAPTURES = ['amplify-password-auth', 'amplify-new-password', 'amplify-totp-retry', 'amplify-refresh-unsupported'] as const;
 
 describe('Amplify v6 captures (Chromium, cognito-local)', () => {
   it.each(CAPTURES)('%s: every Cognito request is Amplify\'s (x-amz-user-agent, cache-control no-store), its CORS preflights are set aside', (name) => {
@@ -30,7 +30,7 @@ describe('Amplify v6 captures (Chromium, cognito-local)', () => {
     expect(analysis.calls.length).toBeGreaterThan(0);
     for (const call of analysis.calls) {
       const entry = har.log.entries[call.entry]!;
-      expect(headerValue(entry.request.headers, 'x-amz-user-agent')).toMatch(/^aws-amplify\/6\.\d+\.\d+ auth\/\d+/);
+      expect(headerValue(entry.request.headers, 'x-amz-user-agent')).toMatch(/^aws-amplify\/6\.\d+\.\d+ /);
       expect(headerValue(entry.request.headers, 'cache-control')).toBe('no-store');
     }
     // One preflight per call: Amplify's extra headers make every POST a non-simple request.
@@ -69,5 +69,15 @@ describe('Amplify v6 captures (Chromium, cognito-local)', () => {
     // The wrong code gets TOTP advice; the retry is drawn as a retry, not as a red reuse.
     expect(analysis.diagnostics[0]?.hint).toMatch(/TOTP code is wrong/);
     expect(handoffView(retry!, flow).kind).toBe('retried');
+  });
+
+  it('fetchAuthSession({ forceRefresh: true }): GetTokensFromRefreshToken (no AuthFlow), unsupported by cognito-local, tried three times by Amplify', () => {
+    const { har, analysis } = load('amplify-refresh-unsupported');
+    expect(chain(analysis)).toEqual([1, 2, 3].map(() => ({
+      authFlow: null, outcome: 'failed', steps: [['GetTokensFromRefreshToken', null, null, 'start', 'Unsupported']],
+    })));
+    // Amplify's own retries, numbered by its amz-sdk-request header.
+    expect(analysis.calls.map((c) => headerValue(har.log.entries[c.entry]!.request.headers, 'amz-sdk-request'))).toEqual(['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3']);
+    for (const d of analysis.diagnostics) expect([d.code, d.hint]).toEqual(['cognito-error', expect.stringMatching(/emulator does not implement/)]);
   });
 });

@@ -54,9 +54,13 @@ export const AMPLIFY_RECORDINGS: readonly Recording[] = [
     run: (page) => runDemoAction(page, 'plain'), after: 'sign-out' },
   { name: 'amplify-new-password', summary: 'Amplify v6 signIn for bob-new → NEW_PASSWORD_REQUIRED → confirmSignIn({ challengeResponse: newPassword }) → tokens.',
     run: (page) => runDemoAction(page, 'new-password'), after: 'sign-out' },
-  { name: 'amplify-totp-retry', summary: 'Amplify v6 signIn for erin-totp → SOFTWARE_TOKEN_MFA; a wrong code (CodeMismatchException), then confirmSignIn again with the same Session and the right code → tokens.',
+  { name: 'amplify-totp-retry', summary: 'Amplify v6 signIn for the TOTP user (hana-totp) → SOFTWARE_TOKEN_MFA; a wrong code (CodeMismatchException), then confirmSignIn again with the same Session and the right code → tokens.',
+    run: totpWithWrongCodeFirst },
+  { name: 'amplify-refresh-unsupported', summary: 'Amplify v6 fetchAuthSession({ forceRefresh: true }) for the signed-in user: GetTokensFromRefreshToken, which cognito-local does not implement (500 CognitoLocal#Unsupported), retried by Amplify.',
+    // The refresh fails against cognito-local; the capture is what it sent, and how the panel tells it.
+    run: (page) => runDemoAction(page, 'refresh-tokens').catch(() => undefined),
     // signOut against cognito-local sends nothing (its tokens have no origin_jti to revoke): no capture of its own.
-    run: totpWithWrongCodeFirst, after: 'sign-out' },
+    after: 'sign-out' },
 ];
 
 async function capture(recorder: HarRecorder, page: Page, recording: Recording): Promise<AmplifyCapture> {

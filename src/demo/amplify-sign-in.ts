@@ -5,7 +5,7 @@
  * app must do next, in the same shape as sign-in.ts, so the page drives both clients alike.
  */
 import { Amplify } from 'aws-amplify';
-import { confirmSignIn, getCurrentUser, signIn, signOut, type SignInOutput } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut, type SignInOutput } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import type { KeyValueStorageInterface } from 'aws-amplify/utils';
 import type { DemoConfig, DemoUser } from './config';
@@ -57,4 +57,17 @@ export async function amplifySignOut(config: DemoConfig): Promise<string | null>
   const current = await getCurrentUser().then((user) => user.username, () => null);
   await signOut();
   return current;
+}
+
+/**
+ * Amplify's token refresh (`fetchAuthSession({ forceRefresh: true })`): GetTokensFromRefreshToken,
+ * which cognito-local 5.3 does not implement (500 `CognitoLocal#Unsupported`; Amplify retries it).
+ * Resolves with the access token's user, or throws what Amplify threw.
+ */
+export async function amplifyRefresh(config: DemoConfig): Promise<string> {
+  configure(config);
+  const session = await fetchAuthSession({ forceRefresh: true });
+  const user = session.tokens?.accessToken.payload.username;
+  if (typeof user !== 'string') throw new Error('no tokens after the refresh (sign in first)');
+  return user;
 }

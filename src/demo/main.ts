@@ -7,7 +7,7 @@
 import { brokenNewPasswordAnswer } from './broken-call';
 import { loadConfig, type DemoConfig } from './config';
 import { signIn as identityJsSignIn, type SignInStep } from './sign-in';
-import { amplifySignIn, amplifySignOut } from './amplify-sign-in';
+import { amplifyRefresh, amplifySignIn, amplifySignOut } from './amplify-sign-in';
 import { totpCode } from './totp';
 import type { FrameResult } from './frame';
 
@@ -116,6 +116,9 @@ async function start(): Promise<void> {
   wire('sign-out', 'status-sign-out', async () => {
     const who = await amplifySignOut(config);
     show('status-sign-out', 'ok', who ? `Signed out ${who}` : 'Nobody was signed in');
+  });
+  wire('refresh-tokens', 'status-refresh-tokens', async () => {
+    show('status-refresh-tokens', 'ok', `Refreshed the tokens of ${await amplifyRefresh(config)}`);
   });
   element('sign-in-identity-js').textContent = `Sign in as ${plain.username} with amazon-cognito-identity-js`;
   wire('sign-in-identity-js', 'status-identity-js', () => runSignIn(config, 'status-identity-js', identityJsSignIn(config, plain)));
