@@ -5,13 +5,15 @@
  * runs every scenario of test/support/cognito-scenarios.ts with the real client libraries
  * through a recording proxy, and writes one pretty-printed HAR per scenario, plus
  * `mixed-interleaved.har` recorded on a second, freshly seeded server with several
- * scenarios running at once. Sessions and tokens differ on every run; names do not.
+ * scenarios running at once, plus the `amplify-*.har` captures: Amplify v6 in the demo app, in a
+ * headless Chromium (needs Debian's chromium). Sessions and tokens differ on every run; names do not.
  *
  * Options: `--only <name>[,<name>]` records just those captures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { RecordedHar } from '../test/support/har-recorder';
+import { recordAmplifyCaptures } from './demo/record-amplify';
 import {
   MIXED_SCENARIOS,
   SCENARIOS,
@@ -62,6 +64,9 @@ async function main(): Promise<void> {
       await writeHar(scenario.name, await recordScenario(env, scenario), scenario.summary);
     }
   });
+
+  // Amplify v6 in Chromium: the demo app signs in through the recording proxy (scripts/demo/record-amplify.ts).
+  for (const captured of await recordAmplifyCaptures(wanted)) await writeHar(captured.name, captured.har, captured.summary);
 
   if (wanted(MIXED_NAME)) {
     await withEnvironment(async (env) => {

@@ -93,3 +93,15 @@ export async function showTokens(panel: Frame, kind: 'id' | 'access' = 'id', tim
   await panel.waitForSelector(`[data-token="${kind}"]`, { timeout: timeoutMs });
   return tokenText(panel, kind);
 }
+
+/** Opens the Raw tab of the selected flow's first step and returns its request and response headers as text. */
+export async function showRawHeaders(panel: Frame, timeoutMs = 10_000): Promise<string> {
+  const first = await panel.$('[data-step]');
+  if (!first) throw new Error('no step to show: select a flow first');
+  await first.click();
+  await panel.waitForFunction((card: Element) => card.getAttribute('aria-pressed') === 'true', { timeout: timeoutMs }, first);
+  const tab = await panel.waitForSelector('[data-tab="raw"]', { timeout: timeoutMs });
+  await tab?.click();
+  await panel.waitForSelector('table.headers', { timeout: timeoutMs });
+  return panel.$$eval('table.headers', (tables) => tables.map((table) => table.textContent ?? '').join('\n'));
+}

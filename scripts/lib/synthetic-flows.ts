@@ -46,7 +46,7 @@ export const FLOW_KINDS: Readonly<Record<FlowKind, FlowKindInfo>> = {
   'password-new-password-mfa-setup': { calls: 5, outcome: 'authenticated', authFlow: 'USER_PASSWORD_AUTH', description: 'NEW_PASSWORD_REQUIRED → MFA_SETUP → tokens' },
   'custom-auth': { calls: 4, outcome: 'authenticated', authFlow: 'CUSTOM_AUTH', description: 'CUSTOM_CHALLENGE ×3 → tokens' },
   'user-auth-email-otp': { calls: 3, outcome: 'authenticated', authFlow: 'USER_AUTH', description: 'SELECT_CHALLENGE → EMAIL_OTP → tokens' },
-  'sign-up-auto-sign-in': { calls: 3, outcome: 'authenticated', authFlow: 'SignUp', description: 'SignUp → ConfirmSignUp → InitiateAuth USER_AUTH (Session) → tokens' },
+  'sign-up-auto-sign-in': { calls: 3, outcome: 'authenticated', authFlow: 'USER_AUTH', description: 'SignUp → ConfirmSignUp → InitiateAuth USER_AUTH (Session) → tokens' },
   'fail-wrong-password': { calls: 2, outcome: 'failed', authFlow: 'USER_SRP_AUTH', description: 'PASSWORD_VERIFIER → NotAuthorizedException' },
   'fail-password-auth': { calls: 1, outcome: 'failed', authFlow: 'USER_PASSWORD_AUTH', description: 'NotAuthorizedException on InitiateAuth' },
   'fail-totp-mismatch': { calls: 3, outcome: 'failed', authFlow: 'USER_SRP_AUTH', description: 'PASSWORD_VERIFIER → SOFTWARE_TOKEN_MFA → CodeMismatchException' },

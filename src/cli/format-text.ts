@@ -12,6 +12,8 @@ import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
 import { jsonText } from '../core/json-text';
 import { visibleLine } from './terminal-text';
+import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
+import { formatClientId } from '../core/view/format';
 
 export interface Style {
   bold(s: string): string;
@@ -71,8 +73,13 @@ function claimText(value: unknown): string {
   return text.length > CLAIM_CHARS ? `${text.slice(0, CLAIM_CHARS)}…` : text;
 }
 
-function handoffLine(step: Step): Line | null {
+function handoffLine(step: Step, flow: Flow): Line | null {
   if (step.handoff === 'start') return null;
+  const words = linkWords(step);
+  if (words) return [dim(`    │ ${words}`)];
+  // What the verdict alone cannot tell: a Session that cannot be checked, a retry after a rejection.
+  const kind = linkKind(step, flow);
+  if (kind === 'unchecked' || kind === 'retried') return [yellow(`    │ ${handoffView(step, flow).label}`)];
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
   const fp: Segment[] = step.sessionSent ? [' ', dim(step.sessionSent)] : [];
@@ -118,11 +125,11 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
   const outcome = OUTCOME_MARK[flow.outcome];
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
-    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', flow.clientId ?? '?', '  ', flow.authFlow ?? '', '  ', how(outcome), '  ',
+    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.authFlow ?? '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
   for (const step of flow.steps) {
-    const handoff = handoffLine(step);
+    const handoff = handoffLine(step, flow);
     if (handoff) lines.push(handoff);
     const answered = step.challengeIn ? [' ', step.challengeIn] : [];
     lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);

@@ -44,15 +44,48 @@ export function parseCognitoError(status: number, body: Body, headers: readonly 
 /** Cognito's words when SECRET_HASH is missing: it tells that the app client has a secret. */
 export const SECRET_NOT_RECEIVED = /configured for secret but secret was not received/i;
 
+/**
+ * Where an error was answered: the advice is chosen for the operation, the challenge and the
+ * sign-in it sits in (the same words mean different things on different steps).
+ */
+export interface ErrorContext {
+  operation: string;
+  /** The ChallengeName the failing request answered; null for other operations. */
+  challenge: string | null;
+  /** The sign-in's AuthFlow (the first one its requests sent); null when none was sent. */
+  authFlow: string | null;
+  /** How this sign-in proves the password so far: SRP, PASSWORD as typed, or not seen. */
+  passwordProof: 'srp' | 'plain' | null;
+  /** An earlier step of this sign-in that carried a password proof was accepted: the password is right. */
+  passwordAccepted: boolean;
+}
+
+/** The steps a row of the table applies to. Every field given must match; a row without one matches any step. */
+export interface ErrorScope {
+  operations?: readonly string[];
+  challenges?: readonly string[];
+  authFlows?: readonly string[];
+  passwordProof?: 'srp' | 'plain';
+  passwordAccepted?: boolean;
+}
+
 export interface ErrorExplanation {
   type: string;
   /** Matched against the message; absent matches any message of that type. */
   message?: RegExp;
+  /** Only on these steps; a scoped row never matches a call whose context is unknown. */
+  where?: ErrorScope;
   cause: string;
   fix: string;
 }
 
-/** The reference's "Common failures" table, most specific rows first. */
+const ANSWERS = ['RespondToAuthChallenge', 'AdminRespondToAuthChallenge'] as const;
+const INCORRECT = /incorrect username or password/i;
+
+/**
+ * The reference's "Common failures" table (cognito-protocol.md), most specific rows first: for one
+ * error, the rows scoped to a challenge or flow come before the row that fits any step.
+ */
 export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'NotAuthorizedException', message: /session is expired/i,
     cause: 'The Session was older than the app client\'s AuthSessionValidity (3 to 15 minutes, default 3).',
@@ -66,21 +99,48 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'NotAuthorizedException', message: /invalid session for the user/i,
     cause: 'A stale or wrong Session: e.g. VerifySoftwareToken given the sign-in Session instead of AssociateSoftwareToken\'s, or a custom-auth Lambda failed.',
     fix: 'Forward the Session returned by the immediately previous response.' },
-  { type: 'NotAuthorizedException', message: /(unable to verify secret hash|secrethash does not match)/i,
+  { type: 'NotAuthorizedException', message: /(unable to verify secret hash|secrethash does not match)/i, where: { operations: ANSWERS },
     cause: 'SECRET_HASH was computed over the wrong username (an alias instead of USER_ID_FOR_SRP) or with the wrong client secret.',
     fix: 'SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)); after an alias sign-in hash USER_ID_FOR_SRP.' },
+  { type: 'NotAuthorizedException', message: /(unable to verify secret hash|secrethash does not match)/i,
+    cause: 'SECRET_HASH was computed over the wrong username (not the USERNAME sent; on a token refresh, not the user\'s internal name) or with the wrong client secret (e.g. a rotated one).',
+    fix: 'SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)) over the USERNAME exactly as sent, with the app client\'s current secret.' },
   { type: 'NotAuthorizedException', message: SECRET_NOT_RECEIVED,
     cause: 'The app client has a secret and the request carries no SECRET_HASH.',
     fix: 'Add SECRET_HASH to AuthParameters / ChallengeResponses, or use an app client without a secret in browsers.' },
-  { type: 'NotAuthorizedException', message: /incorrect username or password/i,
-    cause: 'Wrong password; on PASSWORD_VERIFIER also a zero-padded day or wrong weekday in TIMESTAMP, clock skew, or an alias used in the SRP math.',
-    fix: 'Check the password; for SRP check TIMESTAMP (`Wed Apr 5 22:42:34 UTC 2017`) and use USER_ID_FOR_SRP as USERNAME.' },
+  // "Incorrect username or password." means a different thing on each step (cognito-protocol.md,
+  // "Common failures"): the device proof on DEVICE_PASSWORD_VERIFIER, the SRP proof on
+  // PASSWORD_VERIFIER, the password itself where it is sent as typed.
+  { type: 'NotAuthorizedException', message: INCORRECT, where: { challenges: ['DEVICE_PASSWORD_VERIFIER'], passwordAccepted: true },
+    cause: 'The device proof failed, not the password: Cognito already accepted this sign-in\'s password, and DEVICE_PASSWORD_VERIFIER checks the remembered device. Usual reasons: the device verifier registered by ConfirmDevice was wrong, the device was forgotten or never confirmed/remembered, or the device SRP math used the wrong DeviceGroupKey or DeviceKey.',
+    fix: 'Check the device math (DeviceGroupKey + DeviceKey as the user name, the device password stored at ConfirmDevice); if the device was forgotten, clear the stored device keys so the next sign-in confirms it again.' },
+  { type: 'NotAuthorizedException', message: INCORRECT, where: { challenges: ['DEVICE_PASSWORD_VERIFIER'] },
+    cause: 'The device proof failed: DEVICE_PASSWORD_VERIFIER checks the remembered device, not the user\'s password (Cognito asks for it only after the password). Usual reasons: the device verifier registered by ConfirmDevice was wrong, the device was forgotten or never confirmed/remembered, or the device SRP math used the wrong DeviceGroupKey or DeviceKey.',
+    fix: 'Check the device math (DeviceGroupKey + DeviceKey as the user name, the device password stored at ConfirmDevice); if the device was forgotten, clear the stored device keys so the next sign-in confirms it again.' },
+  { type: 'NotAuthorizedException', message: INCORRECT, where: { challenges: ['PASSWORD_VERIFIER'] },
+    cause: 'The SRP proof of the password failed: a wrong password, or the proof was computed wrongly — a zero-padded day or wrong weekday in TIMESTAMP, clock skew, or an alias instead of USER_ID_FOR_SRP in the SRP math.',
+    fix: 'Check the password; check TIMESTAMP (`Wed Apr 5 22:42:34 UTC 2017`) and use USER_ID_FOR_SRP as USERNAME.' },
+  { type: 'NotAuthorizedException', message: INCORRECT, where: { passwordProof: 'plain' },
+    cause: 'The user name or password is wrong (when the pool hides whether a user exists, an unknown user gets this answer too).',
+    fix: 'Check the user name and the password the app sent; the password goes as typed here, so there is no SRP math or TIMESTAMP to get wrong.' },
+  { type: 'NotAuthorizedException', message: INCORRECT,
+    cause: 'The user name or password is wrong (when the pool hides whether a user exists, an unknown user gets this answer too).',
+    fix: 'Check the user name and the password the app sent.' },
+  { type: 'NotAuthorizedException', message: /access token has expired/i,
+    cause: 'The access token sent had expired (access tokens last 5 minutes to 1 day, 1 hour by default).',
+    fix: 'Refresh the tokens before the call (REFRESH_TOKEN_AUTH or GetTokensFromRefreshToken; Amplify\'s fetchAuthSession does it), then send the new AccessToken.' },
+  { type: 'NotAuthorizedException', message: /access token has been revoked/i,
+    cause: 'The access token was revoked: the user signed out everywhere (GlobalSignOut) or its refresh token was revoked.',
+    fix: 'Sign in again.' },
   { type: 'NotAuthorizedException', message: /invalid access token/i,
     cause: 'Something other than an access token (often the Session) was sent as AccessToken.',
     fix: 'During sign-in, call AssociateSoftwareToken with Session; after sign-in, with the AccessToken.' },
+  { type: 'NotAuthorizedException', message: /password attempts exceeded/i, where: { passwordProof: 'srp' },
+    cause: 'Too many failed sign-ins: Cognito locks the user out for a while. With SRP, failed proofs count too: a wrong TIMESTAMP or signature locks the user out like a wrong password.',
+    fix: 'Wait before trying again (never retry in a loop); fix the SRP answer (TIMESTAMP, USER_ID_FOR_SRP) before the next try.' },
   { type: 'NotAuthorizedException', message: /password attempts exceeded/i,
-    cause: 'Too many failed attempts: the user is temporarily locked out.',
-    fix: 'Wait before retrying; check the password and the SRP math.' },
+    cause: 'Too many failed sign-ins with a wrong password: Cognito locks the user out for a while, longer after each further failure.',
+    fix: 'Wait before trying again (never retry in a loop), then check the password.' },
   { type: 'NotAuthorizedException', message: /refresh token has been revoked/i,
     cause: 'The refresh token was revoked (sign-out or RevokeToken).',
     fix: 'Sign in again to get a new refresh token.' },
@@ -99,12 +159,27 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'InvalidParameterException', message: /flow not enabled for this client/i,
     cause: 'The AuthFlow is not in the app client\'s ExplicitAuthFlows.',
     fix: 'Enable the flow on the app client, or use a flow that is enabled.' },
-  { type: 'CodeMismatchException',
+  { type: 'CodeMismatchException', where: { operations: ['VerifySoftwareToken'] },
+    cause: 'The TOTP code does not match the authenticator being set up: a typo, a code that rolled over, a phone clock that is off, or an authenticator entry made from an older SecretCode.',
+    fix: 'Enter the current code of the authenticator entry created from this setup\'s SecretCode (AssociateSoftwareToken); check the phone\'s clock.' },
+  { type: 'CodeMismatchException', where: { operations: ANSWERS, challenges: ['SOFTWARE_TOKEN_MFA'] },
+    cause: 'The TOTP code is wrong: a typo, a code that rolled over while it was typed, a phone clock that is off, or a code sent under another key than SOFTWARE_TOKEN_MFA_CODE.',
+    fix: 'Send the authenticator\'s current code as SOFTWARE_TOKEN_MFA_CODE; check the phone\'s clock.' },
+  { type: 'CodeMismatchException', where: { operations: ANSWERS },
     cause: 'Wrong code, a code key that does not match ChallengeName, or a code from an earlier InitiateAuth.',
     fix: 'Send the latest code under the key of the challenge being answered (e.g. SMS_MFA_CODE for SMS_MFA).' },
-  { type: 'ExpiredCodeException',
+  { type: 'CodeMismatchException',
+    cause: 'Wrong code, or a code from an earlier request (each new code voids the one before).',
+    fix: 'Send the latest code the user received, as typed.' },
+  { type: 'ExpiredCodeException', where: { operations: ANSWERS },
     cause: 'The code expired or was already used.',
     fix: 'Start the sign-in again to get a new code.' },
+  { type: 'ExpiredCodeException', where: { operations: ['ConfirmSignUp'] },
+    cause: 'The confirmation code expired or was already used.',
+    fix: 'Send a new code with ResendConfirmationCode and confirm with that one.' },
+  { type: 'ExpiredCodeException',
+    cause: 'The code expired or was already used.',
+    fix: 'Ask for a new code (e.g. ForgotPassword again for a password reset) and use that one.' },
   { type: 'EnableSoftwareTokenMFAException',
     cause: 'Wrong TOTP code sent to VerifySoftwareToken.',
     fix: 'Check the authenticator\'s clock and that it was set up with the latest SecretCode.' },
@@ -114,6 +189,15 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
   { type: 'UserLambdaValidationException',
     cause: 'A Lambda trigger (e.g. CreateAuthChallenge) threw an error.',
     fix: 'Read the trigger\'s logs; the message names the trigger.' },
+  { type: 'TooManyRequestsException',
+    cause: 'The user pool\'s request-rate quota for this kind of operation was exceeded; the quota is per pool, shared by every user of the app.',
+    fix: 'Back off and retry with an increasing delay and jitter; look for code that calls Cognito in a loop (e.g. on every render). Quotas can be raised in Service Quotas.' },
+  { type: 'LimitExceededException', message: /attempt limit exceeded/i,
+    cause: 'Cognito\'s per-user limit on sending codes and resetting passwords (ForgotPassword, ResendConfirmationCode, …) was reached.',
+    fix: 'Wait before trying again; do not resend codes automatically.' },
+  { type: 'LimitExceededException',
+    cause: 'A Cognito limit was exceeded (the message says which).',
+    fix: 'Wait before trying again; if it keeps happening, check the pool\'s quotas.' },
   { type: 'InvalidPasswordException',
     cause: 'The password does not meet the pool\'s policy (cognito-local also uses this for a wrong password).',
     fix: 'Check the password against the pool\'s password policy.' },
@@ -121,11 +205,11 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
     cause: 'No user with this USERNAME (or the pool hides this as NotAuthorizedException when user existence errors are prevented).',
     fix: 'Check the USERNAME and which user pool the client belongs to.' },
   { type: 'UserNotConfirmedException',
-    cause: 'The user signed up but has not confirmed.',
-    fix: 'Confirm the user (ConfirmSignUp) before signing in.' },
+    cause: 'The user signed up but has not confirmed the account yet.',
+    fix: 'Confirm it with ConfirmSignUp and the code that was sent (ResendConfirmationCode sends a new one), then sign in.' },
   { type: 'PasswordResetRequiredException',
-    cause: 'An administrator requires this user to reset the password.',
-    fix: 'Run the forgot-password flow.' },
+    cause: 'An administrator reset this user\'s password: the old one no longer signs in.',
+    fix: 'Run the forgot-password flow: ForgotPassword sends a code, ConfirmForgotPassword sets the new password with it.' },
   { type: 'Unsupported',
     cause: 'The emulator does not implement this operation or flow (cognito-local answers `CognitoLocal#Unsupported`).',
     fix: 'Test this flow against a real user pool.' },
@@ -143,6 +227,17 @@ export const KNOWN_ERRORS: readonly ErrorExplanation[] = [
     fix: 'Check ClientId, the pool and the region of the endpoint.' },
 ];
 
-export function explainError(error: CognitoError): ErrorExplanation | undefined {
-  return KNOWN_ERRORS.find((row) => row.type === error.type && (!row.message || row.message.test(error.message)));
+function inScope(scope: ErrorScope | undefined, context: ErrorContext | undefined): boolean {
+  if (!scope) return true;
+  if (!context) return false;
+  return (!scope.operations || scope.operations.includes(context.operation))
+    && (!scope.challenges || (context.challenge !== null && scope.challenges.includes(context.challenge)))
+    && (!scope.authFlows || (context.authFlow !== null && scope.authFlows.includes(context.authFlow)))
+    && (scope.passwordProof === undefined || scope.passwordProof === context.passwordProof)
+    && (scope.passwordAccepted === undefined || scope.passwordAccepted === context.passwordAccepted);
+}
+
+/** The explanation of `error` for the step it answered (without a context: the row that fits any step). */
+export function explainError(error: CognitoError, context?: ErrorContext): ErrorExplanation | undefined {
+  return KNOWN_ERRORS.find((row) => row.type === error.type && (!row.message || row.message.test(error.message)) && inScope(row.where, context));
 }

@@ -141,13 +141,12 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
   const accessTokens = new Map<string, Issued>();
   const candidates = new CandidateIndex();
 
-  const newFlow = (call: CognitoCall, at: number, request: JsonObject): FlowState => {
-    const op = call.operation;
+  const newFlow = (at: number, request: JsonObject): FlowState => {
     const flow: Flow = {
       id: `flow-${flows.length + 1}`,
       user: requestUser(request),
       clientId: str(request, 'ClientId') ?? null,
-      authFlow: str(request, 'AuthFlow') ?? (op === 'SignUp' || op === 'ConfirmSignUp' ? 'SignUp' : op === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN' : null),
+      authFlow: str(request, 'AuthFlow') ?? null,
       outcome: 'pending',
       steps: [],
       tokens: { id: null, access: null, refresh: null, issuedBy: null },
@@ -238,9 +237,10 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     } else if (op === 'ConfirmSignUp') {
       // The older API has no Session here: a ConfirmSignUp continues the sign-up of the same user.
       const candidate = plausibleFlow(request);
-      if (candidate && candidate.flow.authFlow === 'SignUp') {
+      if (candidate && candidate.flow.steps[0]?.call.operation === 'SignUp') {
         state = candidate;
         handoff = 'ok';
+        via = 'user-name';
       }
     } else if (CONTINUE_OPERATIONS.has(op)) {
       state = plausibleFlow(request);
@@ -248,7 +248,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       via = 'session';
     }
 
-    if (!state) state = newFlow(call, at, request);
+    if (!state) state = newFlow(at, request);
     const flow = state.flow;
     if (flow.steps.length === 0 && handoff === 'ok') handoff = 'start';
 
@@ -288,6 +288,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     // "Common failures"). A request that never got a response (status 0) did not reach Cognito.
     if (issued && issued.usedBy === null && call.status > 0) issued.usedBy = call.entry;
     if (flow.user === null) flow.user = requestUser(request);
+    flow.authFlow ??= str(request, 'AuthFlow') ?? null;
     if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
     if (sentSecretHash(request)) flow.clientHasSecret = true;
     if (sentDeviceKey(request)) flow.deviceInPlay = true;

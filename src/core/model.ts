@@ -64,8 +64,11 @@ export interface IgnoredEntry {
  */
 export type Handoff = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
 
-/** What carried the handoff: the Session, SECRET_BLOCK echoed back (PASSWORD_VERIFIER), or an access token. */
-export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'none';
+/**
+ * What carried the handoff: the Session, SECRET_BLOCK echoed back (PASSWORD_VERIFIER), an access
+ * token, or — for ConfirmSignUp of the older API, which has no Session — the user name of the SignUp.
+ */
+export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'user-name' | 'none';
 
 export interface Step {
   call: CognitoCall;
@@ -116,7 +119,7 @@ export interface Flow {
   /** USERNAME as sent (or the token's username when the flow has none, e.g. refresh). */
   user: string | null;
   clientId: string | null;
-  /** AuthFlow of the InitiateAuth that started it, `SignUp` for sign-up chains, null when unknown. */
+  /** The AuthFlow its requests sent (the first one), null when none did (SignUp, GetTokensFromRefreshToken, …). */
   authFlow: string | null;
   outcome: Outcome;
   steps: Step[];

@@ -20,6 +20,12 @@ export interface ChallengeRule {
   device?: boolean;
   /** The challenge is answered with SECRET_BLOCK echoed back; Cognito often sends no Session. */
   handoffBySecretBlock?: boolean;
+  /**
+   * The answer is SRP math over the user's internal name, so USERNAME must be USER_ID_FOR_SRP (the
+   * reference scopes that rule to the SRP challenges; other challenges accept an alias, as AWS's CLI
+   * example answering NEW_PASSWORD_REQUIRED with the e-mail alias shows [CLI-AIA]).
+   */
+  srp?: boolean;
   /** Shown in the UI: what is special or unverified about this row. */
   note?: string;
 }
@@ -31,6 +37,7 @@ export const CHALLENGES: Readonly<Record<string, ChallengeRule>> = {
     required: ['PASSWORD_CLAIM_SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE', 'TIMESTAMP'],
     parameters: ['SRP_B', 'SALT', 'SECRET_BLOCK', 'USER_ID_FOR_SRP', 'USERNAME'],
     handoffBySecretBlock: true,
+    srp: true,
     note: 'USERNAME must equal USER_ID_FOR_SRP; the signature binds TIMESTAMP and SECRET_BLOCK.',
   },
   DEVICE_SRP_AUTH: { required: ['DEVICE_KEY', 'SRP_A'], parameters: [], device: true },
@@ -39,6 +46,7 @@ export const CHALLENGES: Readonly<Record<string, ChallengeRule>> = {
     parameters: ['SRP_B', 'SALT', 'SECRET_BLOCK', 'USERNAME'],
     device: true,
     handoffBySecretBlock: true,
+    srp: true,
   },
   SMS_MFA: { required: ['SMS_MFA_CODE'], parameters: ['CODE_DELIVERY_DELIVERY_MEDIUM', 'CODE_DELIVERY_DESTINATION'] },
   SMS_OTP: { required: ['SMS_OTP_CODE'], parameters: ['CODE_DELIVERY_DELIVERY_MEDIUM', 'CODE_DELIVERY_DESTINATION'] },
@@ -78,6 +86,47 @@ export const CHALLENGES: Readonly<Record<string, ChallengeRule>> = {
 };
 
 /**
+ * What each key of a challenge answer is and where its value comes from, shown where the key is
+ * missing. Said for people: what the key holds, not that the challenge "is answered with" it.
+ * A challenge-specific wording (ANSWER means something else in each challenge) comes first.
+ */
+export const KEY_MEANINGS: Readonly<Record<string, string>> = {
+  USERNAME: 'the user this answer is for: the USERNAME the sign-in started with, or USER_ID_FOR_SRP once Cognito names it in ChallengeParameters',
+  PASSWORD: 'the user\'s password, as typed',
+  NEW_PASSWORD: 'the user\'s new password, chosen by the user; Cognito asked for it because the temporary password must be replaced',
+  REFRESH_TOKEN: 'the RefreshToken of an earlier sign-in\'s AuthenticationResult, stored by the client',
+  SRP_A: 'the client\'s SRP public value (hex), computed by the client from a fresh random number',
+  PASSWORD_CLAIM_SECRET_BLOCK: 'SECRET_BLOCK from the PASSWORD_VERIFIER challenge\'s ChallengeParameters, echoed back unchanged',
+  PASSWORD_CLAIM_SIGNATURE: 'the SRP proof of the password, computed by the client from SRP_B, SALT, SECRET_BLOCK and TIMESTAMP',
+  TIMESTAMP: 'the current UTC time written like `Wed Apr 5 22:42:34 UTC 2017`; the signature covers it',
+  DEVICE_KEY: 'the remembered device\'s key: NewDeviceMetadata.DeviceKey from an earlier sign-in on this device, stored by the client (Amplify keeps it in local storage)',
+  SMS_MFA_CODE: 'the code Cognito just sent to the user\'s phone by SMS',
+  SMS_OTP_CODE: 'the one-time code Cognito just sent to the user\'s phone by SMS',
+  EMAIL_OTP_CODE: 'the one-time code Cognito just sent to the user\'s e-mail',
+  SOFTWARE_TOKEN_MFA_CODE: 'the 6-digit code the user\'s authenticator app shows now',
+  CREDENTIAL: 'the passkey\'s answer: what navigator.credentials.get() returned for CREDENTIAL_REQUEST_OPTIONS, as JSON',
+  'SELECT_MFA_TYPE/ANSWER': 'the MFA type the user picks, one of MFAS_CAN_CHOOSE',
+  'SELECT_CHALLENGE/ANSWER': 'the sign-in method the user picks, one of the response\'s AvailableChallenges',
+  'CUSTOM_CHALLENGE/ANSWER': 'the user\'s answer to the custom challenge, checked by the VerifyAuthChallengeResponse Lambda',
+};
+
+/** What `key` holds in the answer to `challenge` (or in AuthParameters when `challenge` is null). */
+export function keyMeaning(key: string, challenge: string | null): string | undefined {
+  return (challenge !== null ? ownEntry(KEY_MEANINGS, `${challenge}/${key}`) : undefined) ?? ownEntry(KEY_MEANINGS, key);
+}
+
+/**
+ * The request keys that prove the password, and how: PASSWORD is sent as typed, SRP proves it
+ * without sending it (SRP_A starts the exchange, PASSWORD_CLAIM_SIGNATURE is the proof). A step
+ * Cognito accepted that carried a proof means the password is right.
+ */
+export const PASSWORD_PROOF_KEYS: Readonly<Record<string, { proof: 'srp' | 'plain'; proves: boolean }>> = {
+  PASSWORD: { proof: 'plain', proves: true },
+  SRP_A: { proof: 'srp', proves: false },
+  PASSWORD_CLAIM_SIGNATURE: { proof: 'srp', proves: true },
+};
+
+/**
  * Keys every challenge needs under a condition of the flow, with the reason shown to the user.
  * [S2; A6]: SECRET_HASH when the app client has a secret, DEVICE_KEY when a remembered device is used.
  */
@@ -89,9 +138,9 @@ export interface ConditionalKey {
 
 export const CONDITIONAL_KEYS: readonly ConditionalKey[] = [
   { key: 'SECRET_HASH', when: 'client-has-secret',
-    why: 'the app client has a secret (an earlier request of this sign-in sent SECRET_HASH), so every challenge answer needs SECRET_HASH too' },
+    why: 'the app client has a secret (an earlier request of this sign-in sent SECRET_HASH), so every challenge answer needs SECRET_HASH too: Base64(HMAC_SHA256(client secret, USERNAME + ClientId))' },
   { key: 'DEVICE_KEY', when: 'device-in-play',
-    why: 'a remembered device is in use (DEVICE_KEY was sent or a DEVICE_* challenge ran), so every challenge answer needs DEVICE_KEY' },
+    why: 'a remembered device is in use (DEVICE_KEY was sent earlier or a DEVICE_* challenge ran), so every challenge answer carries its key: NewDeviceMetadata.DeviceKey from an earlier sign-in on this device, stored by the client' },
 ];
 
 export interface AuthFlowRule {

@@ -55,6 +55,16 @@ function decodeHeaderOnly(raw: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * Why a value with the wrong number of parts cannot be decoded, in words for people: placeholders
+ * ("REDACTED", "<token>") and values cut short in a pasted HAR are the usual reasons. Refresh
+ * tokens are 5-part JWEs and never decodable; that is not an error (see the `encrypted` kind).
+ */
+function partsReason(count: number): string {
+  const parts = count === 1 ? '1 part' : `${count} dot-separated parts`;
+  return `cannot be decoded: this value has ${parts}, but an ID or access token (a JWT) has 3 and a refresh token (an encrypted JWE) has 5 — it may be a placeholder, cut short, or masked before the HAR was saved`;
+}
+
 export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
   if (typeof raw !== 'string') {
     // Never String(raw): a JSON object like {"toString":1} throws when converted.
@@ -67,16 +77,17 @@ export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
   if (parts.length === 5) {
     return { kind: 'encrypted', raw, header: decodeHeaderOnly(token), reason: 'encrypted (JWE, 5 parts): only Cognito can read it' };
   }
-  if (parts.length !== 3) return { kind: 'malformed', raw, reason: `a JWT has 3 dot-separated parts; this has ${parts.length}` };
+  if (parts.length !== 3) return { kind: 'malformed', raw, reason: partsReason(parts.length) };
   let header: unknown;
   let claims: unknown;
   try {
     header = jwtDecode(token, { header: true });
     claims = jwtDecode(token);
   } catch (error) {
-    return { kind: 'malformed', raw, reason: error instanceof Error ? error.message : 'cannot be decoded' };
+    const why = error instanceof Error ? `: ${error.message.replace(/^Invalid token specified: /, '')}` : '';
+    return { kind: 'malformed', raw, reason: `cannot be decoded${why}; it may be cut short or edited` };
   }
-  if (!isObject(header) || !isObject(claims)) return { kind: 'malformed', raw, reason: 'header or payload is not a JSON object' };
+  if (!isObject(header) || !isObject(claims)) return { kind: 'malformed', raw, reason: 'cannot be read: its header or payload is not a JSON object' };
   const expiresAt = seconds(claims, 'exp');
   return {
     kind: 'jwt',

@@ -1,11 +1,13 @@
 /**
- * The demo page: one button per kind of sign-in, each with a status line (`#status-*`, with
+ * The demo page: one button per kind of sign-in (Amplify v6 for the main ones, one with
+ * amazon-cognito-identity-js), each with a status line (`#status-*`, with
  * `data-state` idle | busy | challenge | ok | error) that people read and e2e tests wait on.
  * A pending challenge shows one form, prefilled with the right answer, to submit.
  */
 import { brokenNewPasswordAnswer } from './broken-call';
 import { loadConfig, type DemoConfig } from './config';
-import { signIn, type SignInStep } from './sign-in';
+import { signIn as identityJsSignIn, type SignInStep } from './sign-in';
+import { amplifyRefresh, amplifySignIn, amplifySignOut } from './amplify-sign-in';
 import { totpCode } from './totp';
 import type { FrameResult } from './frame';
 
@@ -55,8 +57,13 @@ form.addEventListener('submit', (event) => {
 });
 
 /** Walks a sign-in through its challenges, answering each from the form. */
+function isCodeMismatch(error: unknown): boolean {
+  return describe(error).startsWith('CodeMismatchException');
+}
+
 async function runSignIn(config: DemoConfig, statusId: string, first: Promise<SignInStep>): Promise<void> {
   let step = await first;
+  let retrying = false;
   for (;;) {
     if (step.kind === 'signed-in') {
       show(statusId, 'ok', `Signed in as ${step.username}`);
@@ -68,11 +75,18 @@ async function runSignIn(config: DemoConfig, statusId: string, first: Promise<Si
       show(statusId, 'busy', '…');
       step = await step.complete(newPassword);
     } else {
-      show(statusId, 'challenge', 'SOFTWARE_TOKEN_MFA: enter the authenticator code');
+      show(statusId, 'challenge', retrying ? 'Wrong code (CodeMismatchException): enter the authenticator code again' : 'SOFTWARE_TOKEN_MFA: enter the authenticator code');
       // The code is computed when the form opens; a code older than ~60 s would be refused.
       const code = await askChallenge('TOTP code', await totpCode(config.users.totp.totpSecret));
       show(statusId, 'busy', '…');
-      step = await step.answer(code);
+      try {
+        step = await step.answer(code);
+        retrying = false;
+      } catch (error) {
+        // Amplify's designed retry: after a wrong code, confirmSignIn again with the same Session.
+        if (!isCodeMismatch(error)) throw error;
+        retrying = true;
+      }
     }
   }
 }
@@ -95,9 +109,19 @@ async function start(): Promise<void> {
   element('sign-in-totp').textContent = `Sign in as ${totp.username} (TOTP MFA)`;
   element('broken-call').textContent = `Broken call: ${broken.username} answers without NEW_PASSWORD`;
 
-  wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', signIn(config, plain)));
-  wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', signIn(config, newPassword)));
-  wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', signIn(config, totp)));
+  // The main buttons sign in with Amplify v6, as most apps do; one keeps amazon-cognito-identity-js.
+  wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', amplifySignIn(config, plain)));
+  wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', amplifySignIn(config, newPassword)));
+  wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', amplifySignIn(config, totp)));
+  wire('sign-out', 'status-sign-out', async () => {
+    const who = await amplifySignOut(config);
+    show('status-sign-out', 'ok', who ? `Signed out ${who}` : 'Nobody was signed in');
+  });
+  wire('refresh-tokens', 'status-refresh-tokens', async () => {
+    show('status-refresh-tokens', 'ok', `Refreshed the tokens of ${await amplifyRefresh(config)}`);
+  });
+  element('sign-in-identity-js').textContent = `Sign in as ${plain.username} with amazon-cognito-identity-js`;
+  wire('sign-in-identity-js', 'status-identity-js', () => runSignIn(config, 'status-identity-js', identityJsSignIn(config, plain)));
   wire('broken-call', 'status-broken', async () => {
     const answer = await brokenNewPasswordAnswer(config, broken);
     // cognito-local rejects it; the point is what the panel says about it.

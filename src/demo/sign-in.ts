@@ -1,5 +1,5 @@
 /**
- * Sign-ins the way a browser app does them: amazon-cognito-identity-js pointed at cognito-local.
+ * Sign-ins with amazon-cognito-identity-js (the older client, kept for one demo button) pointed at cognito-local.
  * USER_PASSWORD_AUTH because cognito-local has no SRP. Each step resolves to what the app must do
  * next, so the page can show the challenge and let the user (or a test) answer it.
  */
@@ -7,14 +7,14 @@ import {
   AuthenticationDetails,
   CognitoUser,
   CognitoUserPool,
-  type CognitoUserSession,
   type IAuthenticationCallback,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import type { DemoConfig, DemoUser } from './config';
 
+/** What the app must do next; the same shape for Amplify (amplify-sign-in.ts) and this library. */
 export type SignInStep =
-  | { kind: 'signed-in'; username: string; session: CognitoUserSession }
+  | { kind: 'signed-in'; username: string }
   | { kind: 'new-password'; complete(newPassword: string): Promise<SignInStep> }
   | { kind: 'totp'; answer(code: string): Promise<SignInStep> };
 
@@ -42,7 +42,7 @@ function pool(config: DemoConfig): CognitoUserPool {
 function nextStep(user: CognitoUser, send: (callbacks: IAuthenticationCallback) => void): Promise<SignInStep> {
   return new Promise((resolve, reject) => {
     send({
-      onSuccess: (session) => resolve({ kind: 'signed-in', username: user.getUsername(), session }),
+      onSuccess: () => resolve({ kind: 'signed-in', username: user.getUsername() }),
       onFailure: (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
       newPasswordRequired: () =>
         resolve({

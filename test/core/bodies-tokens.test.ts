@@ -43,7 +43,9 @@ describe('decoding tokens', () => {
   });
 
   it('gives a reason for malformed tokens, never an exception', () => {
-    expect(decodeToken('abc.def', at)).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/3 dot-separated parts/) });
+    // Said for people: it cannot be decoded, and why that may be so (no decoder jargon).
+    expect(decodeToken('abc.def', at)).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/^cannot be decoded: this value has 2 dot-separated parts, .*placeholder, cut short/) });
+    expect(decodeToken('REDACTED', at)).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/has 1 part, but .* refresh token \(an encrypted JWE\) has 5/) });
     expect(decodeToken('!!!.???.sig', at)).toMatchObject({ kind: 'malformed' });
     expect(decodeToken(`${b64url({ alg: 'RS256' })}.${Buffer.from('not json').toString('base64url')}.sig`, at)).toMatchObject({ kind: 'malformed' });
     expect(decodeToken(`${b64url([1])}.${b64url([2])}.sig`, at)).toMatchObject({ kind: 'malformed', reason: /not a JSON object/ });

@@ -15,9 +15,10 @@ describe('missing keys carry why they are needed (the panel shows it on the red 
     expect(Object.keys(first?.reasons ?? {}).sort()).toEqual([...(first?.keys ?? [])].sort());
   });
 
-  it('NEW_PASSWORD missing: because the challenge is answered with it', () => {
+  it('NEW_PASSWORD missing: says what the key is and why Cognito asked for it, not that the challenge "is answered with" it', () => {
     const missing = analyze('broken-missing-new-password').diagnostics.find((d) => d.code === 'missing-challenge-response');
-    expect(missing?.reasons.NEW_PASSWORD).toBe('NEW_PASSWORD_REQUIRED is answered with NEW_PASSWORD');
+    expect(missing?.reasons.NEW_PASSWORD).toBe('the user\'s new password, chosen by the user; Cognito asked for it because the temporary password must be replaced');
+    expect(missing?.hint).not.toMatch(/is answered with|needed because/);
   });
 
   it('diagnostics that name no keys have no reasons', () => {

@@ -20,7 +20,7 @@ describe('Request tab key table', () => {
     expect(missing).toMatchObject({ state: 'missing', value: null });
     expect(missing?.why).toMatch(/app client has a secret/);
     // The keys that were sent are there too, with why they are needed.
-    expect(row(table.rows, 'SMS_MFA_CODE')).toMatchObject({ state: 'present', secret: true, why: 'SMS_MFA is answered with SMS_MFA_CODE' });
+    expect(row(table.rows, 'SMS_MFA_CODE')).toMatchObject({ state: 'present', secret: true, why: 'the code Cognito just sent to the user\'s phone by SMS' });
     expect(row(table.rows, 'USERNAME')).toMatchObject({ state: 'present', secret: false, value: 'frank-sms' });
   });
 
@@ -38,7 +38,7 @@ describe('Request tab key table', () => {
 
   it('shows the ANSWER-dependent key of SELECT_CHALLENGE as missing', () => {
     const table = tableOf('select-challenge-password-without-password', 1);
-    expect(row(table.rows, 'PASSWORD')).toMatchObject({ state: 'missing', why: 'ANSWER is PASSWORD' });
+    expect(row(table.rows, 'PASSWORD')).toMatchObject({ state: 'missing', why: 'ANSWER is PASSWORD, so the same answer carries PASSWORD: the user\'s password, as typed' });
     // A challenge name as ANSWER is what one debugs, not a secret.
     expect(row(table.rows, 'ANSWER')).toMatchObject({ state: 'present', secret: false, value: 'PASSWORD' });
   });
@@ -56,7 +56,7 @@ describe('Request tab key table', () => {
   it('shows AuthParameters for InitiateAuth, with the AuthFlow rule as the reason', () => {
     const table = tableOf('user-password-auth.har', 0, true);
     expect(table.field).toBe('AuthParameters');
-    expect(row(table.rows, 'PASSWORD')).toMatchObject({ state: 'present', secret: true, why: 'USER_PASSWORD_AUTH needs PASSWORD' });
+    expect(row(table.rows, 'PASSWORD')).toMatchObject({ state: 'present', secret: true, why: 'the user\'s password, as typed (USER_PASSWORD_AUTH needs it)' });
   });
 
   it('reads the keys the analysis expected: the conditional SECRET_HASH only where a secret was already in play', () => {

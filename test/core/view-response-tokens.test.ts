@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonInString, responseView } from '../../src/core/view/response-view';
 import { allClaims, keyClaims, tokenSummary } from '../../src/core/view/token-view';
 import { handoffView } from '../../src/core/view/handoff-view';
+import { errorContext } from '../../src/core/diagnostics/error-context';
 import { onlyFlow, realCapture, scenario } from './view-support';
 
 describe('Response tab', () => {
@@ -12,6 +13,18 @@ describe('Response tab', () => {
     const attributes = view.parameters.find((p) => p.key === 'userAttributes');
     expect(attributes?.json).toBeTypeOf('object');
     expect(attributes?.secret).toBe(false);
+  });
+
+  it('explains the error for the step it answered, as the diagnostics do (device proof, not the password)', () => {
+    const analysis = scenario('device-password-verifier-device-proof-failed');
+    const flow = onlyFlow(analysis);
+    const failed = flow.steps.at(-1)!;
+    const view = responseView(failed.call, errorContext(flow, failed));
+    expect(view.error?.cause).toMatch(/device proof failed, not the password/);
+    const diagnostic = analysis.diagnostics.find((d) => d.entry === failed.call.entry && d.code === 'cognito-error');
+    expect(diagnostic?.hint).toContain(view.error?.cause);
+    // Without its step the row that fits any step is used, never another challenge's advice.
+    expect(responseView(failed.call).error?.cause).not.toMatch(/TIMESTAMP|device/);
   });
 
   it('keeps scalar strings as strings: a code is not a number', () => {

@@ -1,10 +1,11 @@
 /**
- * The extension in a real Chromium, watching real sign-ins (amazon-cognito-identity-js in the demo
- * app against cognito-local): everything asserted here is read from the panel's DOM hooks.
+ * The extension in a real Chromium, watching real sign-ins (Amplify v6 in the demo app, and one
+ * with amazon-cognito-identity-js, against cognito-local): everything asserted here is read from
+ * the panel's DOM hooks.
  * One browser for the file; each test performs its own sign-in, then checks what the panel shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnostics, flowRows, selectFlow, showTokens, steps, waitForFlow } from '../../scripts/demo/panel-view';
+import { diagnostics, flowRows, selectFlow, showRawHeaders, showTokens, steps, waitForFlow } from '../../scripts/demo/panel-view';
 import { startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
@@ -72,5 +73,22 @@ describe('live panel in Chromium against cognito-local', () => {
     for (const user of [plain, newPassword, totp, broken]) {
       expect(rows.filter((r) => r.text.includes(user.username)), user.username).toHaveLength(1);
     }
+  });
+
+  it('shows Amplify v6 as the client: its x-amz-user-agent and cache-control headers are on the request', async () => {
+    const { username } = live.env.config.users.totp;
+    await selectFlow(live.panel, username);
+    const headers = await showRawHeaders(live.panel);
+    expect(headers).toMatch(/x-amz-user-agent\s*aws-amplify\/6\./i);
+    expect(headers).toMatch(/cache-control\s*no-store/i);
+  });
+
+  it('signs out with Amplify and signs in again with amazon-cognito-identity-js: a second, separate flow of the same user', async () => {
+    const { username } = live.env.config.users.plain;
+    expect(await live.act('sign-out')).toMatch(/Signed out|Nobody/);
+    expect(await live.act('identity-js')).toContain(username);
+    await live.panel.waitForFunction((name: string) => [...document.querySelectorAll('[data-flow]')].filter((row) => row.textContent?.includes(name)).length === 2, { timeout: 10_000 }, username);
+    const rows = (await flowRows(live.panel)).filter((r) => r.text.includes(username));
+    expect(rows.map((r) => r.outcome)).toEqual(['authenticated', 'authenticated']);
   });
 });

@@ -2,19 +2,20 @@
  * missing-challenge-response, challenge-name-mismatch, unknown-challenge, username-not-srp-id,
  * missing-auth-parameter: does each request carry what the rules table says it must?
  */
-import { ANSWER_OPERATIONS, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule, ownEntry } from '../rules';
+import { ANSWER_OPERATIONS, CONDITIONAL_KEYS, USERNAME, authFlowRule, challengeRule, keyMeaning, ownEntry } from '../rules';
 import { obj, parseJsonString, str } from '../json';
 import type { ExpectedKey, ExpectedKeys, JsonObject } from '../model';
 import { SECRET_NOT_RECEIVED } from '../errors';
 import type { Finding, StepCheck, StepInput } from './types';
 import { finding } from './types';
+import { outstandingChallengeUnknown } from './evidence';
 
 /** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
 export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
   const rule = challengeRule(challenge);
   if (!rule) return [];
-  const keys: ExpectedKey[] = [{ key: USERNAME, why: 'every challenge answer names the user' }];
-  for (const key of rule.required) keys.push({ key, why: `${challenge} is answered with ${key}` });
+  const keys: ExpectedKey[] = [{ key: USERNAME, why: keyMeaning(USERNAME, challenge) ?? 'every challenge answer names the user' }];
+  for (const key of rule.required) keys.push({ key, why: keyMeaning(key, challenge) ?? `${challenge} is answered with ${key}` });
   const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
   if (rule.keysListedIn) {
     const listed = parseJsonString(str(parameters, rule.keysListedIn));
@@ -27,7 +28,10 @@ export function requiredChallengeKeys(challenge: string, responses: JsonObject, 
     }
   }
   const answer = str(responses, 'ANSWER');
-  for (const key of ownEntry(rule.keysByAnswer, answer) ?? []) keys.push({ key, why: `ANSWER is ${answer}` });
+  for (const key of ownEntry(rule.keysByAnswer, answer) ?? []) {
+    const meaning = keyMeaning(key, challenge);
+    keys.push({ key, why: `ANSWER is ${answer}, so the same answer carries ${key}${meaning ? `: ${meaning}` : ''}` });
+  }
   const secretSignalled = SECRET_NOT_RECEIVED.test(input.step.call.error?.message ?? '');
   for (const conditional of CONDITIONAL_KEYS) {
     const applies = conditional.when === 'client-has-secret'
@@ -55,7 +59,10 @@ function checkAnswer(input: StepInput): Finding[] {
         'Check the spelling (ChallengeName values are upper case); its required keys cannot be checked.'));
     }
   }
-  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge) {
+  // No verdict when the outstanding challenge is not known: a later response could not be read, or
+  // it was issued only after this request was sent (a double submit answers the earlier challenge).
+  const issuedLater = ctx.challengeIssuedAt !== null && step.call.startedAt < ctx.challengeIssuedAt;
+  if (ctx.expectedChallenge !== null && challenge !== ctx.expectedChallenge && !issuedLater && !outstandingChallengeUnknown(ctx.flow, step)) {
     findings.push(finding('challenge-name-mismatch', 'error',
       `Answers ${challenge}, but the challenge issued was ${ctx.expectedChallenge}.`,
       `Send ChallengeName ${ctx.expectedChallenge} with its keys; a code under the wrong key gets CodeMismatchException.`));
@@ -65,20 +72,39 @@ function checkAnswer(input: StepInput): Finding[] {
   if (absent.length > 0) {
     findings.push(finding('missing-challenge-response', 'error',
       `The answer to ${challenge} lacks ${absent.map((k) => k.key).join(', ')}.`,
-      absent.map((k) => `${k.key}: needed because ${k.why}.`).join(' '),
+      absent.map((k) => `${k.key}: ${k.why}.`).join(' '),
       absent.map((k) => k.key),
       Object.fromEntries(absent.map((k) => [k.key, k.why]))));
   }
   findings.push(...checkAnswerOffered(challenge, responses, input));
-  const srpId = str(ctx.expectedChallenge === challenge ? ctx.expectedParameters : null, 'USER_ID_FOR_SRP');
-  const username = str(responses, USERNAME);
-  if (srpId !== undefined && username !== undefined && username !== srpId) {
-    const verifier = challenge.endsWith('PASSWORD_VERIFIER');
-    findings.push(finding('username-not-srp-id', verifier ? 'error' : 'warning',
-      `USERNAME is "${username}" but Cognito named the user "${srpId}" (USER_ID_FOR_SRP).`,
-      'After signing in with an alias (email, phone), answer with USER_ID_FOR_SRP: the SRP signature and SECRET_HASH are computed over it.'));
-  }
+  findings.push(...checkUserIdForSrp(challenge, responses, input));
   return findings;
+}
+
+/**
+ * username-not-srp-id. USERNAME must be USER_ID_FOR_SRP only where the server computes something
+ * over the user's internal name: the SRP challenges' math, and SECRET_HASH (cognito-protocol.md,
+ * "Challenges" and "Formats"). Other challenges accept the alias the user signed in with — AWS's
+ * own CLI example answers NEW_PASSWORD_REQUIRED with the e-mail alias [CLI-AIA] — so nothing is
+ * said there.
+ */
+function checkUserIdForSrp(challenge: string, responses: JsonObject, { ctx }: StepInput): Finding[] {
+  const rule = challengeRule(challenge);
+  const parameters = ctx.expectedChallenge === challenge ? ctx.expectedParameters : null;
+  // DEVICE_PASSWORD_VERIFIER names the user in USERNAME rather than USER_ID_FOR_SRP.
+  const srpId = str(parameters, 'USER_ID_FOR_SRP') ?? (rule?.srp ? str(parameters, USERNAME) : undefined);
+  const username = str(responses, USERNAME);
+  if (srpId === undefined || username === undefined || username === srpId) return [];
+  const named = `USERNAME is "${username}" but Cognito named the user "${srpId}" (USER_ID_FOR_SRP)`;
+  if (rule?.srp) {
+    return [finding('username-not-srp-id', 'error', `${named}; ${challenge} is SRP math over that name.`,
+      `After signing in with an alias (e-mail, phone), answer ${challenge} with USER_ID_FOR_SRP as USERNAME: the SRP signature is computed over it, and so is SECRET_HASH when the app client has a secret.`)];
+  }
+  if (Object.hasOwn(responses, 'SECRET_HASH')) {
+    return [finding('username-not-srp-id', 'warning', `${named}, and SECRET_HASH is sent with the alias.`,
+      'After an alias sign-in, compute SECRET_HASH over USER_ID_FOR_SRP and send that as USERNAME: Cognito checks the hash against the user\'s internal name ("Unable to verify secret hash"). Without SECRET_HASH this challenge would accept the alias.')];
+  }
+  return [];
 }
 
 /** The AuthParameters InitiateAuth / AdminInitiateAuth needs for its AuthFlow, each with why. */
@@ -86,11 +112,18 @@ function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'
   const authFlow = str(request, 'AuthFlow');
   const rule = authFlowRule(authFlow);
   if (!authFlow || !rule) return null;
-  const keys: ExpectedKey[] = rule.required.map((key) => ({ key, why: `${authFlow} needs ${key}` }));
+  const keys: ExpectedKey[] = rule.required.map((key) => {
+    // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
+    const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
+    return { key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` };
+  });
   if (rule.keysByParameter) {
     const { parameter, values } = rule.keysByParameter;
     const value = str(obj(request, 'AuthParameters'), parameter);
-    for (const key of ownEntry(values, value) ?? []) keys.push({ key, why: `${parameter} is ${value ?? ''}` });
+    for (const key of ownEntry(values, value) ?? []) {
+      const meaning = keyMeaning(key, null);
+      keys.push({ key, why: `${parameter} is ${value ?? ''}, so AuthParameters carry ${key} too${meaning ? `: ${meaning}` : ''}` });
+    }
   }
   if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '') && !keys.some((k) => k.key === 'SECRET_HASH')) {
     keys.push({ key: 'SECRET_HASH', why: 'the app client has a secret (Cognito said so)' });
@@ -140,7 +173,7 @@ function checkAuthParameters({ step, request }: StepInput): Finding[] {
     `${step.call.operation} ${authFlow ?? ''} lacks AuthParameters ${names.join(', ')}.`,
     names.includes('SECRET_HASH')
       ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
-      : `${authFlow ?? ''} needs ${required.map((k) => k.key).join(', ')} in AuthParameters (keys are case-sensitive).`,
+      : `${absent.map((k) => `${k.key}: ${k.why}.`).join(' ')} Keys are upper case and case-sensitive.`,
     names,
     Object.fromEntries(absent.map((k) => [k.key, k.why])))];
 }

@@ -1,12 +1,16 @@
-/** cognito-error: Cognito's terse error, with what usually causes it (reference "Common failures"). */
+/**
+ * cognito-error: Cognito's terse error, with what usually causes it on this step (reference
+ * "Common failures"; errors.ts picks the row for the operation, challenge and flow).
+ */
 import { explainError } from '../errors';
 import type { CallCheck } from './types';
 import { finding } from './types';
+import { callErrorContext, errorContext } from './error-context';
 
-export const checkError: CallCheck = (call) => {
+export const checkError: CallCheck = (call, _options, input) => {
   const error = call.error;
   if (!error) return [];
-  const known = explainError(error);
+  const known = explainError(error, input ? errorContext(input.ctx.flow, input.step) : callErrorContext(call));
   const said = error.message ? `${error.type}: ${error.message}` : error.type;
   const hint = known
     ? `${known.cause} ${known.fix}`

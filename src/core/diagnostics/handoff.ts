@@ -3,8 +3,67 @@
  * back the Session its flow's previous response issued? A Session is single-use and lives
  * AuthSessionValidity minutes (3..15, default 3) — cognito-protocol.md, "Validity windows".
  */
-import type { StepCheck } from './types';
+import type { StepContext } from '../flows';
+import type { Step } from '../model';
+import type { Finding, StepCheck } from './types';
 import { finding } from './types';
+import { accepted } from './error-context';
+import { uncheckableHandoff } from './evidence';
+
+/** Cognito's own words for a Session it refused (cognito-protocol.md, "Common failures"). */
+const INVALID_SESSION = /invalid session/i;
+
+/**
+ * A Session (or SECRET_BLOCK) no response of this capture issued, while an earlier response of the
+ * flow was not captured or could not be read: that response may well have issued it. Say what
+ * cannot be checked instead of guessing a failure.
+ */
+function uncheckable(step: Step, ctx: StepContext): Finding | null {
+  const unread = uncheckableHandoff(ctx.flow, step);
+  if (!unread) return null;
+  const what = step.handoffVia === 'secret-block' ? 'PASSWORD_CLAIM_SECRET_BLOCK' : 'Session';
+  return finding('session-mismatch', 'warning',
+    `${step.call.operation} sent a ${what} this capture cannot check: entry ${unread.call.entry}'s response, which probably issued it, was not ${unread.call.response.state === 'unparseable' ? 'readable' : 'captured'}.`,
+    `Nothing shows the ${what} is wrong; only what a response of this capture issued can be compared. Capture again with DevTools open (and Preserve log on) to check the handoff.`);
+}
+
+/** A Session no response of this capture issued. */
+function unknownSession(step: Step, ctx: StepContext): Finding {
+  const op = step.call.operation;
+  const joined = step !== ctx.flow.steps[0];
+  return finding('session-mismatch', joined ? 'error' : 'warning',
+    `${op} sent a Session that no response in this capture issued.`,
+    joined
+      ? 'It was linked to this flow by client and user only. Forward the Session from the previous response unchanged (no trimming, re-encoding or mixing tabs).'
+      : 'It may have been issued before the capture started (open DevTools before signing in), or it was corrupted on the way.');
+}
+
+/**
+ * The flow's latest Session sent a second time. Once a request carrying it was accepted, a Session
+ * cannot be used again ("session can only be used once"): an error. Whether it survives a
+ * *rejected* answer (a wrong code) is UNVERIFIED in the reference ("Validity windows"): Amplify lets
+ * the user re-enter a code. So after a rejection it is a warning, an error only when Cognito
+ * answered "Invalid session", and no fault at all when Cognito accepted the retry.
+ */
+function reusedSession(step: Step, ctx: StepContext): Finding {
+  const op = step.call.operation;
+  const first = ctx.flow.steps.find((s) => s.call.entry === ctx.firstUsedBy);
+  const by = `entry ${ctx.firstUsedBy ?? '?'}`;
+  const refused = INVALID_SESSION.test(step.call.error?.message ?? '');
+  if (first && !accepted(first.call)) {
+    const rejected = `${by}'s answer was rejected (${first.call.error?.type ?? `HTTP ${first.call.status}`})`;
+    if (accepted(step.call)) {
+      return finding('session-reused', 'info', `${op} sent the Session again after ${rejected}, and Cognito accepted the retry.`,
+        'This pool let the user try again with the same Session (as Amplify does when a wrong code is re-entered); nothing to fix.');
+    }
+    return finding('session-reused', refused ? 'error' : 'warning', `${op} sent the Session again after ${rejected}.`,
+      refused
+        ? 'Cognito refused the Session: after a rejected answer, start the sign-in again instead of retrying with the same Session.'
+        : 'Whether a Session survives a rejected answer is not documented (unverified); Cognito did not complain about the Session here. If it answers "Invalid session", start the sign-in again after a rejected answer.');
+  }
+  return finding('session-reused', 'error', `${op} sent a Session that ${by} had already used.`,
+    'A Session is single-use: once a request carrying it was accepted it cannot be sent again ("session can only be used once"). Look for a double submit or an automatic retry.');
+}
 
 const minutes = (ms: number): string => `${(ms / 60_000).toFixed(1)} min`;
 
@@ -17,7 +76,10 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
       'Every challenge answer must send the top-level Session from the previous response unchanged ("Missing required parameter Session").'));
   }
   if (step.handoff === 'mismatch') {
-    if (step.handoffVia === 'secret-block') {
+    const unread = uncheckable(step, ctx);
+    if (unread) {
+      findings.push(unread);
+    } else if (step.handoffVia === 'secret-block') {
       findings.push(finding('session-mismatch', 'error',
         'PASSWORD_CLAIM_SECRET_BLOCK is not the SECRET_BLOCK any PASSWORD_VERIFIER of this capture issued.',
         'Echo SECRET_BLOCK from the latest PASSWORD_VERIFIER challenge unchanged; it is signed into PASSWORD_CLAIM_SIGNATURE.'));
@@ -26,19 +88,10 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
         `${op} sent an older Session (issued by entry ${ctx.handoffFrom}); the latest one came from entry ${ctx.latestSessionFrom}.`,
         'Keep only the Session of the most recent response; a stale one gets "Invalid session for the user".'));
     } else {
-      const joined = step !== ctx.flow.steps[0];
-      findings.push(finding('session-mismatch', joined ? 'error' : 'warning',
-        `${op} sent a Session that no response in this capture issued.`,
-        joined
-          ? 'It was linked to this flow by client and user only. Forward the Session from the previous response unchanged (no trimming, re-encoding or mixing tabs).'
-          : 'It may have been issued before the capture started (open DevTools before signing in), or it was corrupted on the way.'));
+      findings.push(unknownSession(step, ctx));
     }
   }
-  if (step.handoff === 'reused') {
-    findings.push(finding('session-reused', 'error',
-      `${op} sent a Session that entry ${ctx.firstUsedBy ?? '?'} had already used.`,
-      'A Session is single-use, even when the answer it carried was rejected ("session can only be used once"): look for a double submit or an automatic retry, and start the sign-in again after a failed answer.'));
-  }
+  if (step.handoff === 'reused') findings.push(reusedSession(step, ctx));
   if (step.sessionExpired && step.sessionAgeMs !== null) {
     findings.push(finding('session-expired', step.call.error ? 'error' : 'warning',
       `${op} was sent ${minutes(step.sessionAgeMs)} after its Session was issued; sessions last ${options.sessionValidityMinutes} min by default.`,

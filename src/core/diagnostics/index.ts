@@ -4,7 +4,7 @@
  */
 import type { LinkResult } from '../flows';
 import type { CognitoCall, Diagnostic } from '../model';
-import type { CallCheck, Finding, ResolvedOptions, StepCheck } from './types';
+import type { CallCheck, Finding, ResolvedOptions, StepCheck, StepInput } from './types';
 import { checkBodies } from './bodies';
 import { checkError } from './errors';
 import { checkHandoff } from './handoff';
@@ -12,6 +12,7 @@ import { checkChallenge, expectedKeys } from './challenge';
 import { checkFormats } from './formats';
 import { checkIssuedTokens, checkSentToken } from './tokens';
 import { bodyObject } from '../body';
+import { serverOutranks } from './server-answer';
 
 const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkSentToken];
 const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats, checkIssuedTokens];
@@ -22,21 +23,23 @@ function stamp(findings: Finding[], entry: number, flow: string | null): Diagnos
 
 export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const callChecks = (call: CognitoCall) => CALL_CHECKS.flatMap((check) => check(call, options));
+  const callChecks = (call: CognitoCall, input?: StepInput) => CALL_CHECKS.flatMap((check) => check(call, options, input));
   for (const flow of linked.flows) {
     for (const step of flow.steps) {
       const ctx = linked.contexts.get(step);
-      let stepFindings: Finding[] = [];
+      let findings: Finding[];
       if (ctx) {
-        const input = { step, ctx, options, request: bodyObject(step.call.request) };
+        const input: StepInput = { step, ctx, options, request: bodyObject(step.call.request) };
         // Computed once here, read by the checks and kept on the step for the panel.
         step.expected = expectedKeys(input);
-        stepFindings = STEP_CHECKS.flatMap((check) => check(input));
+        findings = [...STEP_CHECKS.flatMap((check) => check(input)), ...callChecks(step.call, input)];
+      } else {
+        findings = callChecks(step.call);
       }
-      diagnostics.push(...stamp([...stepFindings, ...callChecks(step.call)], step.call.entry, flow.id));
+      diagnostics.push(...stamp(serverOutranks(step.call, findings), step.call.entry, flow.id));
     }
   }
-  for (const call of linked.standalone) diagnostics.push(...stamp(callChecks(call), call.entry, null));
+  for (const call of linked.standalone) diagnostics.push(...stamp(serverOutranks(call, callChecks(call)), call.entry, null));
   diagnostics.sort((a, b) => a.entry - b.entry);
   return diagnostics;
 }

@@ -6,8 +6,11 @@ export type Finding = Omit<Diagnostic, 'entry' | 'flow'>;
 
 export type ResolvedOptions = Required<AnalyzeOptions>;
 
-/** Checks that judge one call on its own (bodies, errors, tokens sent). */
-export type CallCheck = (call: CognitoCall, options: ResolvedOptions) => Finding[];
+/**
+ * Checks that judge one call on its own (bodies, errors, tokens sent). For a call in a flow they
+ * also get its step, so advice can fit the step (an error's explanation depends on the challenge).
+ */
+export type CallCheck = (call: CognitoCall, options: ResolvedOptions, step?: StepInput) => Finding[];
 
 export interface StepInput {
   step: Step;

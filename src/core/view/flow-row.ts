@@ -3,6 +3,7 @@
  * ended, how many steps, when) and how many diagnostics of each severity the flow has.
  */
 import type { Analysis, Diagnostic, Flow, Outcome, Severity } from '../model';
+import { formatClientId } from './format';
 
 export interface FlowRow {
   id: string;
@@ -49,7 +50,7 @@ export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): Flo
   return {
     id: flow.id,
     user: flow.user ?? '(unknown user)',
-    clientId: flow.clientId ?? '—',
+    clientId: formatClientId(flow.clientId),
     authFlow: flow.authFlow ?? flow.steps[0]?.call.operation ?? '—',
     outcome: flow.outcome,
     steps: flow.steps.length,

@@ -48,3 +48,12 @@ export function prettyJsonText(text: string): string {
     return text;
   }
 }
+
+/**
+ * An app client id as captured, for people: "—" when the requests named none, and an empty one
+ * named as such rather than printed as a blank (a proxy in front of Cognito may fill it in).
+ */
+export function formatClientId(clientId: string | null): string {
+  if (clientId === null) return '—';
+  return clientId.trim() === '' ? 'empty ClientId (a proxy may fill it in)' : clientId;
+}

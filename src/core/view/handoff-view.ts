@@ -2,10 +2,11 @@
  * The link drawn between two step cards: how the Session (or SECRET_BLOCK, or access token) went
  * from one step to the next, in words, with its age and a fingerprint, never the value.
  */
-import type { Step } from '../model';
+import type { Flow, Step } from '../model';
+import { retriedAfterRejection, uncheckableHandoff } from '../diagnostics/evidence';
 import { formatAge } from './format';
 
-export type LinkKind = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused' | 'expired';
+export type LinkKind = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused' | 'expired' | 'unchecked' | 'retried';
 
 export interface HandoffView {
   kind: LinkKind;
@@ -24,6 +25,7 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   'secret-block': 'SECRET_BLOCK',
   'access-token': 'access token',
   'confirm-session': 'Session (sign-up confirmation)',
+  'user-name': 'user name',
   none: '',
 };
 
@@ -34,20 +36,40 @@ const KIND_LABEL: Readonly<Record<LinkKind, string>> = {
   mismatch: 'not the latest one',
   reused: 'sent again (single-use)',
   expired: 'expired when sent',
+  unchecked: 'cannot be checked (an earlier response was not captured)',
+  retried: 'sent again after a rejected answer',
 };
 
-/** The link kind: the handoff verdict, with an ok-but-too-old Session shown as expired. */
-export function linkKind(step: Step): LinkKind {
+/** Links that carry no Session: said for what they are, not as a Session "handed over". */
+const LINK_WORDS: Readonly<Partial<Record<Step['handoffVia'], string>>> = {
+  'user-name': 'linked by user name: ConfirmSignUp of the same user\'s SignUp (this API sends no Session)',
+};
+
+/** The words for a link that carries no Session, or undefined for the others. */
+export function linkWords(step: Step): string | undefined {
+  return step.handoff === 'ok' ? LINK_WORDS[step.handoffVia] : undefined;
+}
+
+/**
+ * The link kind: the handoff verdict, with an ok-but-too-old Session shown as expired. Given the
+ * flow, it also tells what the verdict alone cannot: a mismatch that cannot be checked (an earlier
+ * response was not captured) and a retry after a rejected answer (not a double submit), as the
+ * diagnostics say them (diagnostics/evidence.ts).
+ */
+export function linkKind(step: Step, flow?: Flow): LinkKind {
   if (step.handoff === 'ok' && step.sessionExpired) return 'expired';
+  if (flow && uncheckableHandoff(flow, step)) return 'unchecked';
+  // A retry Cognito refused ("Invalid session") stays a plain reuse: that one is a fault.
+  if (flow && retriedAfterRejection(flow, step) && !/invalid session/i.test(step.call.error?.message ?? '')) return 'retried';
   return step.handoff;
 }
 
-export function handoffView(step: Step): HandoffView {
-  const kind = linkKind(step);
+export function handoffView(step: Step, flow?: Flow): HandoffView {
+  const kind = linkKind(step, flow);
   const via = VIA_LABEL[step.handoffVia];
   return {
     kind,
-    label: via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind],
+    label: linkWords(step) ?? (via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind]),
     age: formatAge(step.sessionAgeMs),
     fingerprint: step.sessionSent ? `#${step.sessionSent}` : '',
     via,

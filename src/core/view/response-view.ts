@@ -4,7 +4,7 @@
  * explanation from the reference's failure table.
  */
 import type { CognitoCall, JsonObject } from '../model';
-import { explainError } from '../errors';
+import { explainError, type ErrorContext } from '../errors';
 import { isObject, obj, parseJsonString } from '../json';
 import { bodyObject } from '../body';
 import { isSecretKey } from './secrets';
@@ -44,14 +44,15 @@ export interface ResponseView {
 
 const SHOWN_APART = new Set(['ChallengeName', 'ChallengeParameters', 'AvailableChallenges', 'AuthenticationResult', '__type', 'message', 'Message']);
 
-export function responseView(call: CognitoCall): ResponseView {
+/** `context`: where the call sits (diagnostics/error-context.ts), so the error's advice fits its step. */
+export function responseView(call: CognitoCall, context?: ErrorContext): ResponseView {
   const body = bodyObject(call.response);
   const available = Array.isArray(body.AvailableChallenges) ? body.AvailableChallenges.filter((c): c is string => typeof c === 'string') : [];
   const other: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     if (!SHOWN_APART.has(key)) Object.defineProperty(other, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const explanation = call.error ? explainError(call.error) : undefined;
+  const explanation = call.error ? explainError(call.error, context) : undefined;
   return {
     challengeName: typeof body.ChallengeName === 'string' ? body.ChallengeName : null,
     parameters: parameterRows(obj(body, 'ChallengeParameters')),

@@ -21,7 +21,7 @@ export function Chain({ flow, otherCalls, diagnostics, selectedEntry, onSelect }
         {flow.steps.map((step, i) => (
           <div class="chain-item" key={step.call.entry}>
             {/* A first step can still have a handoff to show (a Session the capture never saw issued). */}
-            {(i > 0 || step.handoff !== 'start') && <HandoffLink step={step} />}
+            {(i > 0 || step.handoff !== 'start') && <HandoffLink step={step} flow={flow} />}
             <StepCard call={step.call} step={step} diagnostics={diagnostics.get(step.call.entry) ?? NONE}
               selected={selectedEntry === step.call.entry} onSelect={onSelect} />
           </div>

@@ -1,9 +1,9 @@
-import type { Step } from '../../core/model';
+import type { Flow, Step } from '../../core/model';
 import { handoffView } from '../../core/view/handoff-view';
 
 /** The Session handoff between two cards: kind, age, fingerprint (never the value). */
-export function HandoffLink({ step }: { step: Step }) {
-  const view = handoffView(step);
+export function HandoffLink({ step, flow }: { step: Step; flow: Flow }) {
+  const view = handoffView(step, flow);
   return (
     <div class={`handoff link-${view.kind}`} data-link={view.kind} title={`Handoff: ${view.kind}`}>
       <span class="handoff-line" aria-hidden="true" />

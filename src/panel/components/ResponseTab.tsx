@@ -1,4 +1,5 @@
-import type { CognitoCall } from '../../core/model';
+import type { CognitoCall, Flow, Step } from '../../core/model';
+import { callErrorContext, errorContext } from '../../core/diagnostics/error-context';
 import type { ParameterRow } from '../../core/view/response-view';
 import { responseView } from '../../core/view/response-view';
 import { BodyNotice } from './BodyNotice';
@@ -27,8 +28,9 @@ function ParameterTable({ rows, caption }: { rows: readonly ParameterRow[]; capt
 }
 
 /** ChallengeParameters (JSON-in-string values decoded), AvailableChallenges, the error explained. */
-export function ResponseTab({ call }: { call: CognitoCall }) {
-  const view = responseView(call);
+export function ResponseTab({ call, flow, step }: { call: CognitoCall; flow: Flow | null; step: Step | null }) {
+  // The error's advice depends on the step it answered (the same message means different things).
+  const view = responseView(call, flow && step ? errorContext(flow, step) : callErrorContext(call));
   return (
     <div class="tab-body" data-tab-body="response">
       <p class="muted mono">HTTP {call.status === 0 ? '(no response)' : call.status}</p>

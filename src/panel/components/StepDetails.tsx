@@ -41,7 +41,7 @@ export function StepDetails(props: StepDetailsProps) {
         ))}
       </div>
       {tab === 'request' && <RequestTab call={call} flow={flow} index={index} diagnostics={props.diagnostics} replay={props.replay} />}
-      {tab === 'response' && <ResponseTab call={call} />}
+      {tab === 'response' && <ResponseTab call={call} flow={flow} step={step} />}
       {tab === 'tokens' && <TokensTab tokens={tokens} fromFlow={step?.tokens === null} />}
       {tab === 'raw' && <RawTab call={call} />}
     </div>

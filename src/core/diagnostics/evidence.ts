@@ -1,0 +1,45 @@
+/**
+ * What the capture cannot show. A response whose body was not captured (or could not be read) may
+ * have issued a Session, a SECRET_BLOCK or a new challenge that this capture never saw: checks
+ * that compare against such things say what cannot be checked instead of guessing a failure.
+ */
+import type { Flow, Step } from '../model';
+
+const unread = (step: Step): boolean => step.call.response.state === 'not-captured' || step.call.response.state === 'unparseable';
+
+/** The latest step before `step` whose response could not be read, if any. */
+export function lastUnreadResponse(flow: Flow, step: Step): Step | undefined {
+  const before = flow.steps.slice(0, flow.steps.indexOf(step));
+  return before.filter(unread).at(-1);
+}
+
+/**
+ * True when the challenge outstanding at `step` is not known: a response after the last challenge
+ * this capture saw issued could not be read, and may have issued another one.
+ */
+export function outstandingChallengeUnknown(flow: Flow, step: Step): boolean {
+  const before = flow.steps.slice(0, flow.steps.indexOf(step));
+  const lastIssued = before.findLastIndex((s) => s.challengeOut !== null);
+  const lastUnread = before.findLastIndex(unread);
+  return lastUnread > lastIssued;
+}
+
+/**
+ * The step whose unread response may have issued what `step` handed back, when `step` sent a
+ * Session (or SECRET_BLOCK) no response of this capture issued: the handoff cannot be checked.
+ * Undefined when the handoff is not such a mismatch, or every earlier response was read.
+ */
+export function uncheckableHandoff(flow: Flow, step: Step): Step | undefined {
+  if (step.handoff !== 'mismatch') return undefined;
+  const before = flow.steps.slice(0, flow.steps.indexOf(step));
+  // A Session the flow did issue (an older one) is checkable: it is stale.
+  if (step.handoffVia !== 'secret-block' && step.sessionSent !== null && before.some((s) => s.sessionReturned === step.sessionSent)) return undefined;
+  return lastUnreadResponse(flow, step);
+}
+
+/** The Session sent again after the request that first carried it was rejected (a wrong code, say). */
+export function retriedAfterRejection(flow: Flow, step: Step): boolean {
+  if (step.handoff !== 'reused' || step.sessionSent === null) return false;
+  const first = flow.steps.find((s) => s !== step && s.sessionSent === step.sessionSent);
+  return first !== undefined && first.call.error !== null;
+}
