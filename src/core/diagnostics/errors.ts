@@ -1,12 +1,14 @@
 /** cognito-error: Cognito's terse error, with what usually causes it (reference "Common failures"). */
 import { explainError } from '../errors';
+import { explainIdentityError } from '../identity/errors';
 import type { CallCheck } from './types';
 import { finding } from './types';
 
 export const checkError: CallCheck = (call) => {
   const error = call.error;
   if (!error) return [];
-  const known = explainError(error);
+  // Each service has its own table: the same type (NotAuthorizedException) means different things.
+  const known = call.service === 'identity' ? explainIdentityError(error) : explainError(error);
   const said = error.message ? `${error.type}: ${error.message}` : error.type;
   const hint = known
     ? `${known.cause} ${known.fix}`

@@ -24,6 +24,8 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   'secret-block': 'SECRET_BLOCK',
   'access-token': 'access token',
   'confirm-session': 'Session (sign-up confirmation)',
+  'id-token': 'ID token (in Logins)',
+  'identity-id': 'IdentityId',
   none: '',
 };
 
@@ -45,9 +47,13 @@ export function linkKind(step: Step): LinkKind {
 export function handoffView(step: Step): HandoffView {
   const kind = linkKind(step);
   const via = VIA_LABEL[step.handoffVia];
+  // Calls after the sign-in that carry its tokens read as part of its story, not as a handoff.
+  const label = step.withTokens && kind === 'ok' ? 'with this sign-in\'s tokens (access token)'
+    : step.identity && kind === 'ok' ? `identity pool: ${via}`
+      : via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
   return {
     kind,
-    label: via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind],
+    label,
     age: formatAge(step.sessionAgeMs),
     fingerprint: step.sessionSent ? `#${step.sessionSent}` : '',
     via,

@@ -1,0 +1,157 @@
+/**
+ * The identity-pool checks a capture can prove (identity-pools.md "Diagnostics from a capture
+ * alone"). Severity and advice come from the IDENTITY_CHECKS table; this file only finds the
+ * evidence and says what was seen.
+ */
+import type { Diagnostic, IdentityLogin } from '../model';
+import type { IdentityStepContext } from '../links/after-sign-in';
+import type { Finding } from '../diagnostics/types';
+import { finding } from '../diagnostics/types';
+import { IDENTITY_CHECKS, IDENTITY_ENDPOINT_HOST, IDENTITY_LIMITS, OPAQUE_LOGIN_PROVIDERS, USER_POOL_LOGIN_KEY, identityOperationRule, type IdentityCheckCode } from './rules';
+
+type Check = (ctx: IdentityStepContext) => Finding[];
+
+function report(code: IdentityCheckCode, message: string, extra = '', severity = IDENTITY_CHECKS[code].severity): Finding {
+  return finding(code, severity, message, extra ? `${extra} ${IDENTITY_CHECKS[code].hint}` : IDENTITY_CHECKS[code].hint);
+}
+
+const jwtLogins = (ctx: IdentityStepContext) => ctx.exchange.logins.filter((l): l is IdentityLogin & { token: { kind: 'jwt' } } => l.token.kind === 'jwt');
+
+/** The Logins key must be the token's iss without its scheme; a user-pool key's region must be its pool id's. */
+const providerMismatch: Check = (ctx) => {
+  const out: Finding[] = [];
+  for (const login of ctx.exchange.logins) {
+    const key = USER_POOL_LOGIN_KEY.exec(login.provider);
+    if (key && key[1] !== key[3]) {
+      out.push(report('logins-provider-mismatch', `The Logins key "${login.provider}" names region ${key[1]} but the user pool id ${key[2]} is in ${key[3]}.`));
+      continue;
+    }
+    if (login.token.kind !== 'jwt') continue;
+    const iss = login.token.claims.iss;
+    if (typeof iss !== 'string') continue;
+    const expected = iss.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (expected !== login.provider) {
+      out.push(report('logins-provider-mismatch', `The Logins key "${login.provider}" is not the token's issuer: its iss is ${iss}, so the key should be "${expected}".`));
+    }
+  }
+  return out;
+};
+
+/** An access (or refresh) token where the ID token belongs. */
+const notIdToken: Check = (ctx) => ctx.exchange.logins.flatMap((login) => {
+  const use = login.token.kind === 'jwt' ? login.token.claims.token_use : undefined;
+  const as = login.issued?.as;
+  if (use === 'access' || as === 'access') {
+    return [report('logins-not-id-token', `Logins["${login.provider}"] holds an access token (token_use "access"${as === 'access' ? `, issued by #${login.issued!.entry} of ${login.issued!.flow}` : ''}), not the ID token.`)];
+  }
+  if (as === 'refresh') return [report('logins-not-id-token', `Logins["${login.provider}"] holds the refresh token issued by #${login.issued!.entry}, not the ID token.`)];
+  return [];
+});
+
+/** The token had expired when it was sent (by the response's Date, else the entry's time). */
+const tokenExpired: Check = (ctx) => {
+  const now = Number.isFinite(ctx.respondedAt) ? ctx.respondedAt : ctx.step.call.startedAt;
+  if (!Number.isFinite(now)) return [];
+  const clock = Number.isFinite(ctx.respondedAt) ? 'the response\'s Date' : 'the time of the request';
+  return jwtLogins(ctx).flatMap((login) => {
+    const exp = login.token.expiresAt;
+    if (exp === null || exp > now) return [];
+    const minutes = Math.max(1, Math.round((now - exp) / 60_000));
+    // Accepted anyway: Cognito's clock or its skew allowance disagrees with the capture's clock.
+    const accepted = ctx.step.call.status >= 200 && ctx.step.call.status < 300;
+    return [report('logins-token-expired', `The token in Logins["${login.provider}"] had expired ${minutes} min before ${clock}.`,
+      accepted ? 'Cognito accepted it anyway, so the capturing machine\'s clock may be off.' : '', accepted ? 'warning' : undefined)];
+  });
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The IdentityPoolId's region (its prefix) differs from the endpoint's. */
+const regionMismatch: Check = (ctx) => {
+  const pool = ctx.exchange.identityPoolId;
+  // A malformed id has no region to compare (identity-format says so).
+  if (pool === null || !IDENTITY_LIMITS.idPattern.test(pool)) return [];
+  const host = hostOf(ctx.step.call.url);
+  const endpoint = IDENTITY_ENDPOINT_HOST.exec(host);
+  const region = pool.split(':')[0];
+  if (!endpoint || !region || endpoint[1] === region) return [];
+  return [report('identity-region-mismatch', `IdentityPoolId ${pool} is in ${region}, but the request went to ${host} (${endpoint[1]}).`)];
+};
+
+/** GetCredentialsForIdentity (or GetOpenIdToken) naming another identity than GetId returned for this token. */
+const identityIdMismatch: Check = (ctx) => {
+  const sent = ctx.exchange.identityIdSent;
+  if (sent === null || ctx.idForToken === null || sent === ctx.idForToken || ctx.step.call.operation === 'GetId') return [];
+  const upgrade = ctx.sentGuestId;
+  return [report('identity-id-mismatch', `${ctx.step.call.operation} names identity ${sent}, but GetId returned ${ctx.idForToken} for the same token.`,
+    upgrade ? 'That id was a guest identity: Amplify sends its stored guest id with the new Logins, which is normal.' : '', upgrade ? 'info' : undefined)];
+};
+
+/** No Logins right after a successful sign-in: a guest identity where the user expected a signed-in one. */
+const guestAfterSignIn: Check = (ctx) => {
+  const rule = identityOperationRule(ctx.step.call.operation);
+  if (!rule?.takesLogins || rule.signed || ctx.exchange.logins.length > 0 || ctx.exchange.loginsProblem !== null) return [];
+  const signIn = ctx.recentSignIn;
+  if (!signIn) return [];
+  const sent = ctx.exchange.loginsSent ? 'empty Logins ({})' : 'no Logins';
+  return [report('guest-after-sign-in', `${ctx.step.call.operation} was sent with ${sent} although ${signIn.id}${signIn.user ? ` (${signIn.user})` : ''} had signed in and its ID token was still valid.`)];
+};
+
+function rolesOf(claim: unknown): string[] | null {
+  // Real tokens carry a JSON array; the docs call it a comma-separated string: accept both [DG-rbac; JV].
+  if (Array.isArray(claim)) return claim.filter((r): r is string => typeof r === 'string');
+  if (typeof claim === 'string') return claim.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  return null;
+}
+
+/** CustomRoleArn not among the ID token's cognito:roles. */
+const roleNotInToken: Check = (ctx) => {
+  const role = ctx.exchange.customRoleArn;
+  if (role === null) return [];
+  return jwtLogins(ctx).flatMap((login) => {
+    if (login.token.claims.token_use !== 'id') return [];
+    const roles = rolesOf(login.token.claims['cognito:roles']);
+    if (roles === null) {
+      return [report('role-not-in-token', `CustomRoleArn ${role} was asked for, but the ID token carries no cognito:roles.`, 'Only rules-based role mapping could grant it.', 'info')];
+    }
+    return roles.includes(role) ? [] : [report('role-not-in-token', `CustomRoleArn ${role} is not among the ID token's cognito:roles (${roles.join(', ') || 'none'}).`)];
+  });
+};
+
+/** Bad input: fields that break the model's formats, values that are not what their provider takes. */
+const formats: Check = (ctx) => {
+  const out: Finding[] = [];
+  const { exchange } = ctx;
+  for (const [name, id] of [['IdentityPoolId', exchange.identityPoolId], ['IdentityId', exchange.identityIdSent]] as const) {
+    if (id !== null && (!IDENTITY_LIMITS.idPattern.test(id) || id.length > IDENTITY_LIMITS.idMaxLength)) {
+      out.push(report('identity-format', `${name} "${id.slice(0, 80)}" is not <region>:<guid> of at most ${IDENTITY_LIMITS.idMaxLength} characters${/^[a-z0-9-]+_/.test(id) ? ' (it looks like a user pool id)' : id.startsWith('arn:') ? ' (it is an ARN)' : ''}.`));
+    }
+  }
+  if (exchange.loginsProblem !== null) out.push(report('identity-format', `${exchange.loginsProblem}.`));
+  if (exchange.logins.length > IDENTITY_LIMITS.maxLogins) out.push(report('identity-format', `Logins has ${exchange.logins.length} entries; at most ${IDENTITY_LIMITS.maxLogins} are allowed.`));
+  for (const login of exchange.logins) {
+    if (login.provider.length > IDENTITY_LIMITS.loginKeyMaxLength) out.push(report('identity-format', `A Logins key is ${login.provider.length} characters long; at most ${IDENTITY_LIMITS.loginKeyMaxLength} are allowed.`));
+    if (login.token.kind === 'jwt') continue;
+    if (login.fingerprint === '' || login.token.raw.trim() === '') {
+      out.push(report('identity-format', `Logins["${login.provider.slice(0, 80)}"] is ${login.token.kind === 'malformed' ? login.token.reason : 'not a token'}: each value must be a non-empty token string.`));
+    } else if (!OPAQUE_LOGIN_PROVIDERS.some((p) => p.test(login.provider))) {
+      out.push(report('identity-format', `Logins["${login.provider.slice(0, 80)}"] is not a JWT (${login.token.reason}); this provider takes an ID token.`));
+    }
+  }
+  const problem = exchange.credentials?.expirationProblem;
+  if (problem) out.push(report('identity-format', `The credentials' ${problem}: their expiry cannot be shown.`, '', 'info'));
+  return out;
+};
+
+export const IDENTITY_STEP_CHECKS: readonly Check[] = [formats, providerMismatch, notIdToken, tokenExpired, regionMismatch, identityIdMismatch, guestAfterSignIn, roleNotInToken];
+
+export function checkIdentity(contexts: readonly IdentityStepContext[]): Diagnostic[] {
+  return contexts.flatMap((ctx) => IDENTITY_STEP_CHECKS.flatMap((check) => check(ctx))
+    .map((f) => ({ entry: ctx.step.call.entry, flow: ctx.flow.id, ...f })));
+}
