@@ -170,6 +170,24 @@ describe('the text chain', () => {
     expect(setup).toMatch(/RespondToAuthChallenge MFA_SETUP → tokens/);
     expect(text('unparseable-bodies')).toMatch(/RespondToAuthChallenge SMS_MFA → \(response unreadable\)/);
   });
+
+  it('shows identity-pool exchanges, calls made with the tokens and refreshes as part of their sign-in', async () => {
+    const { formatText, PLAIN } = await import('../src/cli/format-text');
+    const { analyzeHar } = await import('../src/core/analyze');
+    const { scenarios } = await import('./fixtures/scenarios');
+    const text = (name: string) => formatText(analyzeHar(scenarios.find((s) => s.name === name)!.har), PLAIN);
+    const enhanced = text('identity-enhanced-flow');
+    expect(enhanced).toMatch(/1 sign-in flow, 0 errors/);
+    expect(enhanced).toMatch(/│ identity pool: ID token of #0 in Logins\n {2}#1 {2}GetId → IdentityId/);
+    expect(enhanced).toMatch(/#2 {2}GetCredentialsForIdentity → credentials/);
+    expect(enhanced).toMatch(/provider cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_\w+ · identity eu-west-1:[0-9a-f-]+ · credentials ASIA…\w{4} expire in 60 min/);
+    const guest = text('identity-guest-after-sign-in');
+    expect(guest).toMatch(/1 sign-in flow, 1 identity-pool flow/);
+    expect(guest).toMatch(/flow-2 {2}\(no user\) {2}client \? {2}identity pool/);
+    expect(guest).toMatch(/guest \(empty Logins\)/);
+    expect(text('totp-setup-after-sign-in')).toMatch(/│ with this sign-in's tokens \(access token\)\n {2}#1 {2}GetUser/);
+    expect(text('refresh-linked-to-sign-in')).toMatch(/flow-2 {2}alice .* REFRESH_TOKEN_AUTH {2}refresh of flow-1/);
+  });
 });
 
 describe('cognito-flow with a HAR that was cut off', () => {

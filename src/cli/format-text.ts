@@ -27,7 +27,36 @@ function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** How a step after the sign-in is tied to it: its access token, or its ID token in Logins. */
+function joinLine(step: Step, style: Style): string | null {
+  if (step.withTokens) return style.dim('    │ with this sign-in\'s tokens (access token)');
+  if (!step.identity || step.handoff === 'start') return null;
+  const login = step.identity.logins.find((l) => l.issued !== null);
+  const how = step.handoffVia === 'identity-id' ? 'IdentityId from an earlier step' : login?.issued ? `${login.issued.as === 'id' ? 'ID' : login.issued.as} token of #${login.issued.entry} in Logins` : 'Logins';
+  return style.dim(`    │ identity pool: ${how}`);
+}
+
+/** What an identity-pool step asked for and got: provider, identity, role, credentials' expiry (never keys). */
+function identityLines(step: Step, style: Style): string[] {
+  const exchange = step.identity;
+  if (!exchange) return [];
+  const parts: string[] = [];
+  if (exchange.logins.length > 0) parts.push(`provider ${exchange.logins.map((l) => l.provider).join(', ')}`);
+  else parts.push(exchange.loginsSent ? 'guest (empty Logins)' : 'guest (no Logins)');
+  const identity = exchange.identityIdReturned ?? exchange.identityIdSent;
+  if (identity) parts.push(`identity ${identity}`);
+  if (exchange.customRoleArn) parts.push(`role ${exchange.customRoleArn}`);
+  const credentials = exchange.credentials;
+  if (credentials) {
+    const expiry = credentials.expiresAt === null ? `expiry unreadable (${credentials.expirationProblem ?? 'none'})`
+      : Number.isFinite(step.call.startedAt) ? `expire ${relativeTime(credentials.expiresAt - step.call.startedAt)}` : `expire ${new Date(credentials.expiresAt).toISOString()}`;
+    parts.push(`credentials ${credentials.accessKeyId ?? '(no key id)'} ${expiry}`);
+  }
+  return [style.dim(`      ${parts.join(' · ')}`)];
+}
+
 function handoffLine(step: Step, style: Style): string | null {
+  if (step.withTokens || step.identity) return joinLine(step, style);
   if (step.handoff === 'start') return null;
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
@@ -57,6 +86,9 @@ function stepResult(step: Step, style: Style): string {
   if (call.response.state === 'unparseable') return style.yellow('(response unreadable)');
   const body = bodyObject(call.response);
   if ('AuthenticationResult' in body) return style.green('tokens');
+  if (step.identity?.credentials) return style.green('credentials');
+  if (step.identity?.openIdToken) return style.green('OpenID token');
+  if (step.identity?.identityIdReturned) return 'IdentityId';
   if (typeof body.SecretCode === 'string') return 'SecretCode';
   if (typeof body.Status === 'string') return `Status ${body.Status}`;
   if ('CodeDeliveryDetails' in body) return 'code sent';
@@ -72,14 +104,17 @@ function diagnosticLines(d: Diagnostic, style: Style): string[] {
 function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style): string[] {
   const outcome = OUTCOME_MARK[flow.outcome];
   const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
+  const kind = flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? '');
+  const lineage = flow.refreshOf ? `  refresh of ${flow.refreshOf}` : '';
   const lines = [
-    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.authFlow ?? ''}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+    `${style.bold(flow.id)}  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${kind}${lineage}  ${paint(outcome)}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
   ];
   for (const step of flow.steps) {
     const handoff = handoffLine(step, style);
     if (handoff) lines.push(handoff);
     const answered = step.challengeIn ? ` ${step.challengeIn}` : '';
     lines.push(`  #${step.call.entry}  ${step.call.operation}${answered} → ${stepResult(step, style)}  ${style.dim(`${step.call.status} · ${duration(step.call.duration)}`)}`);
+    lines.push(...identityLines(step, style));
     for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d, style));
   }
   const tokens = [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)].filter((l): l is string => l !== null);
@@ -92,8 +127,10 @@ export function formatText(analysis: Analysis, style: Style): string {
   for (const d of analysis.diagnostics) byEntry.set(d.entry, [...(byEntry.get(d.entry) ?? []), d]);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  const identityFlows = analysis.flows.filter((flow) => flow.kind === 'identity').length;
+  const signIns = analysis.flows.length - identityFlows;
   const out = [
-    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
+    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     '',
   ];
   for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
@@ -105,6 +142,6 @@ export function formatText(analysis: Analysis, style: Style): string {
     }
     out.push('');
   }
-  if (analysis.calls.length === 0) out.push('No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).');
+  if (analysis.calls.length === 0) out.push('No Cognito calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*).');
   return out.join('\n');
 }
