@@ -34,7 +34,7 @@ interface ExpectedStep {
   in?: string;
   out?: string;
   handoff: 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
-  via: 'none' | 'session' | 'secret-block' | 'access-token';
+  via: 'none' | 'session' | 'secret-block' | 'access-token' | 'id-token';
   status?: number;
   error?: string;
 }
@@ -123,6 +123,15 @@ const CHAINS = {
       { op: 'RespondToAuthChallenge', in: 'PASSWORD_VERIFIER', handoff: 'ok', via: 'secret-block', status: 400, error: 'NotAuthorizedException' },
     ],
   },
+  // Identity pools (issue 11): the exchange is part of the sign-in's chain, after its tokens.
+  aliceIdentity: {
+    user: 'alice', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
+    steps: [start(), { op: 'GetId', handoff: 'ok', via: 'id-token' }, { op: 'GetCredentialsForIdentity', handoff: 'ok', via: 'id-token' }],
+  },
+  aliceIdentityAccessToken: {
+    user: 'alice', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
+    steps: [start(), { op: 'GetId', handoff: 'ok', via: 'access-token', status: 400, error: 'NotAuthorizedException' }],
+  },
 } satisfies Record<string, ExpectedChain>;
 
 const EXPECTED: Record<string, ExpectedCapture> = {
@@ -148,6 +157,11 @@ const EXPECTED: Record<string, ExpectedCapture> = {
   'reused-session': { chains: [CHAINS.daveReused], otherCalls: [], diagnostics: [{ chain: 0, step: 2, code: 'session-reused' }] },
   'srp-sign-in': { chains: [CHAINS.aliceSrp], otherCalls: [], diagnostics: [] },
   'srp-wrong-password': { chains: [CHAINS.aliceSrpWrong], otherCalls: [], diagnostics: [{ chain: 0, step: 1, code: 'cognito-error' }] },
+  'identity-credentials': { chains: [CHAINS.aliceIdentity], otherCalls: [], diagnostics: [] },
+  'identity-access-token': {
+    chains: [CHAINS.aliceIdentityAccessToken], otherCalls: [],
+    diagnostics: [{ chain: 0, step: 1, code: 'logins-not-id-token' }, { chain: 0, step: 1, code: 'cognito-error' }],
+  },
 };
 
 /** The interleaved capture holds the chains of these captures (see MIXED_SCENARIOS). */

@@ -160,7 +160,8 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
     });
     const own = exchange.logins.map((login) => login.issued).find((issued) => issued !== null);
     let flow: Flow | undefined = own ? linked.flows.find((f) => f.id === own.flow) : undefined;
-    let via: Step['handoffVia'] = 'id-token';
+    // The token it carries says how it is tied: an access token in Logins is the wrong token, but its flow's.
+    let via: Step['handoffVia'] = own?.as === 'access' ? 'access-token' : 'id-token';
     if (!flow && exchange.identityIdSent !== null) {
       flow = flowOfIdentityId.get(exchange.identityIdSent);
       via = 'identity-id';
