@@ -13,23 +13,23 @@ const REFERENCE_ROWS: [type: string, message: string, cause: RegExp][] = [
   ['NotAuthorizedException', 'Invalid login token. Token expired: 1772619202 >= 1772619002', /past its exp/],
   ['NotAuthorizedException', 'Token is not from a supported provider of this identity pool.', /aud is not an app client/],
   ['NotAuthorizedException', "Invalid login token. Issuer doesn't match providerName", /not the token's iss/],
-  ['NotAuthorizedException', 'Invalid login token. Missing a required claim: aud', /access token was sent/],
-  ['NotAuthorizedException', 'Invalid login token. Not a valid OpenId Connect identity token.', /not a known provider/],
+  ['NotAuthorizedException', 'Invalid login token. Missing a required claim: aud', /access token in Logins/],
+  ['NotAuthorizedException', 'Invalid login token. Not a valid OpenId Connect identity token.', /no known provider/],
   ['NotAuthorizedException', "Invalid login token. Couldn't verify signed token.", /signature check failed/],
   ['NotAuthorizedException', 'Invalid login token. Not a Cognito token.', /UNVERIFIED/],
   ['NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.', /guest/],
-  ['NotAuthorizedException', "Logins don't match. Please include at least one valid login for this identity or identity pool.", /belongs to another user/],
-  ['NotAuthorizedException', 'Identity pool - eu-west-1:1234 does not have identity providers configured.', /without any authentication provider/],
-  ['NotAuthorizedException', "Access to Identity 'eu-west-1:1234' is forbidden.", /disabled after a merge/],
-  ['NotAuthorizedException', 'The ambiguous role mapping rules for: cognito-idp.eu-west-1.amazonaws.com/eu-west-1_A denied this request.', /resolution Deny/],
+  ['NotAuthorizedException', "Logins don't match. Please include at least one valid login for this identity or identity pool.", /Another user's/],
+  ['NotAuthorizedException', 'Identity pool - eu-west-1:1234 does not have identity providers configured.', /pool without providers/],
+  ['NotAuthorizedException', "Access to Identity 'eu-west-1:1234' is forbidden.", /disabled by a merge/],
+  ['NotAuthorizedException', 'The ambiguous role mapping rules for: cognito-idp.eu-west-1.amazonaws.com/eu-west-1_A denied this request.', /Deny/],
   ['InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.', /trust policy/],
   ['ResourceNotFoundException', "IdentityPool 'eu-west-1:1234' not found.", /another region/],
   ['ResourceNotFoundException', "Identity 'eu-west-1:1234' not found.", /cached identity was deleted/],
   ['InvalidParameterException', 'Basic (classic) flow is not enabled, please use enhanced flow.', /AllowClassicFlow/],
   ['InvalidParameterException', 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.', /role mappings/],
-  ['ValidationException', "1 validation error detected: Value 'eu-west-1_Abc' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+", /user pool id or an ARN/],
+  ['ValidationException', "1 validation error detected: Value 'eu-west-1_Abc' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+", /a user pool id\? an ARN\?/],
   ['ValidationException', "1 validation error detected: Value at 'logins' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length greater than or equal to 1]", /empty/],
-  ['ResourceConflictException', '', /already linked/],
+  ['ResourceConflictException', '', /linked elsewhere/],
   ['TooManyRequestsException', 'Rate exceeded', /quota/],
   ['LimitExceededException', '', /UNVERIFIED/],
   ['ExternalServiceException', '', /did not respond/],
@@ -48,7 +48,7 @@ describe('identity-pool error explanations', () => {
       cognitoEntry('GetUser', { AccessToken: 'x' }, { __type: 'NotAuthorizedException', message: 'Invalid Access Token' }, { status: 400 }),
     ]);
     const hints = analysis.diagnostics.filter((d) => d.code === 'cognito-error').map((d) => [d.entry, d.hint]);
-    expect(hints[0]?.[1]).toMatch(/access token was sent in Logins/);
+    expect(hints[0]?.[1]).toMatch(/access token in Logins/);
     expect(hints[1]?.[1]).toMatch(/sent as AccessToken/);
   });
 });

@@ -7,7 +7,7 @@ import type { Diagnostic, IdentityLogin } from '../model';
 import type { IdentityStepContext } from '../links/after-sign-in';
 import type { Finding } from '../diagnostics/types';
 import { finding } from '../diagnostics/types';
-import { IDENTITY_CHECKS, IDENTITY_ENDPOINT_HOST, IDENTITY_LIMITS, OPAQUE_LOGIN_PROVIDERS, USER_POOL_LOGIN_KEY, identityOperationRule, type IdentityCheckCode } from './rules';
+import { IDENTITY_CHECKS, IDENTITY_ENDPOINT_HOST, IDENTITY_LIMITS, OPAQUE_LOGIN_PROVIDER, UNSIGNED_OPERATIONS, USER_POOL_LOGIN_KEY, type IdentityCheckCode } from './rules';
 
 type Check = (ctx: IdentityStepContext) => Finding[];
 
@@ -23,7 +23,7 @@ const providerMismatch: Check = (ctx) => {
   for (const login of ctx.exchange.logins) {
     const key = USER_POOL_LOGIN_KEY.exec(login.provider);
     if (key && key[1] !== key[3]) {
-      out.push(report('logins-provider-mismatch', `The Logins key "${login.provider}" names region ${key[1]} but the user pool id ${key[2]} is in ${key[3]}.`));
+      out.push(report('logins-provider-mismatch', `Logins key region ${key[1]} ≠ ${key[3]}, the region of pool ${key[2]}.`));
       continue;
     }
     if (login.token.kind !== 'jwt') continue;
@@ -31,7 +31,7 @@ const providerMismatch: Check = (ctx) => {
     if (typeof iss !== 'string') continue;
     const expected = iss.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
     if (expected !== login.provider) {
-      out.push(report('logins-provider-mismatch', `The Logins key "${login.provider}" is not the token's issuer: its iss is ${iss}, so the key should be "${expected}".`));
+      out.push(report('logins-provider-mismatch', `Logins key "${login.provider}" is not the token's issuer; it should be "${expected}".`));
     }
   }
   return out;
@@ -42,9 +42,9 @@ const notIdToken: Check = (ctx) => ctx.exchange.logins.flatMap((login) => {
   const use = login.token.kind === 'jwt' ? login.token.claims.token_use : undefined;
   const as = login.issued?.as;
   if (use === 'access' || as === 'access') {
-    return [report('logins-not-id-token', `Logins["${login.provider}"] holds an access token (token_use "access"${as === 'access' ? `, issued by #${login.issued!.entry} of ${login.issued!.flow}` : ''}), not the ID token.`)];
+    return [report('logins-not-id-token', `Logins holds an access token${as === 'access' ? ` (of #${login.issued!.entry})` : ''}, not the ID token.`)];
   }
-  if (as === 'refresh') return [report('logins-not-id-token', `Logins["${login.provider}"] holds the refresh token issued by #${login.issued!.entry}, not the ID token.`)];
+  if (as === 'refresh') return [report('logins-not-id-token', `Logins holds the refresh token of #${login.issued!.entry}, not the ID token.`)];
   return [];
 });
 
@@ -52,15 +52,14 @@ const notIdToken: Check = (ctx) => ctx.exchange.logins.flatMap((login) => {
 const tokenExpired: Check = (ctx) => {
   const now = Number.isFinite(ctx.respondedAt) ? ctx.respondedAt : ctx.step.call.startedAt;
   if (!Number.isFinite(now)) return [];
-  const clock = Number.isFinite(ctx.respondedAt) ? 'the response\'s Date' : 'the time of the request';
   return jwtLogins(ctx).flatMap((login) => {
     const exp = login.token.expiresAt;
     if (exp === null || exp > now) return [];
     const minutes = Math.max(1, Math.round((now - exp) / 60_000));
     // Accepted anyway: Cognito's clock or its skew allowance disagrees with the capture's clock.
     const accepted = ctx.step.call.status >= 200 && ctx.step.call.status < 300;
-    return [report('logins-token-expired', `The token in Logins["${login.provider}"] had expired ${minutes} min before ${clock}.`,
-      accepted ? 'Cognito accepted it anyway, so the capturing machine\'s clock may be off.' : '', accepted ? 'warning' : undefined)];
+    return [report('logins-token-expired', `The Logins token had expired ${minutes} min before it was sent.`,
+      accepted ? 'Cognito accepted it: the capture\'s clock may be off.' : '', accepted ? 'warning' : undefined)];
   });
 };
 
@@ -81,7 +80,7 @@ const regionMismatch: Check = (ctx) => {
   const endpoint = IDENTITY_ENDPOINT_HOST.exec(host);
   const region = pool.split(':')[0];
   if (!endpoint || !region || endpoint[1] === region) return [];
-  return [report('identity-region-mismatch', `IdentityPoolId ${pool} is in ${region}, but the request went to ${host} (${endpoint[1]}).`)];
+  return [report('identity-region-mismatch', `IdentityPoolId is in ${region}, the endpoint in ${endpoint[1]}.`)];
 };
 
 /** GetCredentialsForIdentity (or GetOpenIdToken) naming another identity than GetId returned for this token. */
@@ -89,18 +88,17 @@ const identityIdMismatch: Check = (ctx) => {
   const sent = ctx.exchange.identityIdSent;
   if (sent === null || ctx.idForToken === null || sent === ctx.idForToken || ctx.step.call.operation === 'GetId') return [];
   const upgrade = ctx.sentGuestId;
-  return [report('identity-id-mismatch', `${ctx.step.call.operation} names identity ${sent}, but GetId returned ${ctx.idForToken} for the same token.`,
-    upgrade ? 'That id was a guest identity: Amplify sends its stored guest id with the new Logins, which is normal.' : '', upgrade ? 'info' : undefined)];
+  return [report('identity-id-mismatch', `GetId returned ${ctx.idForToken} for this token, not ${sent}.`,
+    upgrade ? 'A guest id: Amplify\'s upgrade.' : '', upgrade ? 'info' : undefined)];
 };
 
 /** No Logins right after a successful sign-in: a guest identity where the user expected a signed-in one. */
 const guestAfterSignIn: Check = (ctx) => {
-  const rule = identityOperationRule(ctx.step.call.operation);
-  if (!rule?.takesLogins || rule.signed || ctx.exchange.logins.length > 0 || ctx.exchange.loginsProblem !== null) return [];
+  if (!UNSIGNED_OPERATIONS.has(ctx.step.call.operation) || ctx.exchange.logins.length > 0 || ctx.exchange.loginsProblem !== null) return [];
   const signIn = ctx.recentSignIn;
   if (!signIn) return [];
   const sent = ctx.exchange.loginsSent ? 'empty Logins ({})' : 'no Logins';
-  return [report('guest-after-sign-in', `${ctx.step.call.operation} was sent with ${sent} although ${signIn.id}${signIn.user ? ` (${signIn.user})` : ''} had signed in and its ID token was still valid.`)];
+  return [report('guest-after-sign-in', `Sent with ${sent} while ${signIn.id}${signIn.user ? ` (${signIn.user})` : ''} was signed in.`)];
 };
 
 function rolesOf(claim: unknown): string[] | null {
@@ -116,11 +114,10 @@ const roleNotInToken: Check = (ctx) => {
   if (role === null) return [];
   return jwtLogins(ctx).flatMap((login) => {
     if (login.token.claims.token_use !== 'id') return [];
+    // Without the claim only rules-based mapping could grant the role: nothing to prove from the capture.
     const roles = rolesOf(login.token.claims['cognito:roles']);
-    if (roles === null) {
-      return [report('role-not-in-token', `CustomRoleArn ${role} was asked for, but the ID token carries no cognito:roles.`, 'Only rules-based role mapping could grant it.', 'info')];
-    }
-    return roles.includes(role) ? [] : [report('role-not-in-token', `CustomRoleArn ${role} is not among the ID token's cognito:roles (${roles.join(', ') || 'none'}).`)];
+    if (roles === null) return [];
+    return roles.includes(role) ? [] : [report('role-not-in-token', `CustomRoleArn is not among cognito:roles (${roles.join(', ') || 'none'}).`)];
   });
 };
 
@@ -130,22 +127,22 @@ const formats: Check = (ctx) => {
   const { exchange } = ctx;
   for (const [name, id] of [['IdentityPoolId', exchange.identityPoolId], ['IdentityId', exchange.identityIdSent]] as const) {
     if (id !== null && (!IDENTITY_LIMITS.idPattern.test(id) || id.length > IDENTITY_LIMITS.idMaxLength)) {
-      out.push(report('identity-format', `${name} "${id.slice(0, 80)}" is not <region>:<guid> of at most ${IDENTITY_LIMITS.idMaxLength} characters${/^[a-z0-9-]+_/.test(id) ? ' (it looks like a user pool id)' : id.startsWith('arn:') ? ' (it is an ARN)' : ''}.`));
+      out.push(report('identity-format', `${name} is not <region>:<guid>${/^[a-z0-9-]+_/.test(id) ? ' (a user pool id?)' : id.startsWith('arn:') ? ' (an ARN)' : ''}.`));
     }
   }
   if (exchange.loginsProblem !== null) out.push(report('identity-format', `${exchange.loginsProblem}.`));
-  if (exchange.logins.length > IDENTITY_LIMITS.maxLogins) out.push(report('identity-format', `Logins has ${exchange.logins.length} entries; at most ${IDENTITY_LIMITS.maxLogins} are allowed.`));
+  if (exchange.logins.length > IDENTITY_LIMITS.maxLogins) out.push(report('identity-format', `Logins has ${exchange.logins.length} entries (max ${IDENTITY_LIMITS.maxLogins}).`));
   for (const login of exchange.logins) {
-    if (login.provider.length > IDENTITY_LIMITS.loginKeyMaxLength) out.push(report('identity-format', `A Logins key is ${login.provider.length} characters long; at most ${IDENTITY_LIMITS.loginKeyMaxLength} are allowed.`));
+    if (login.provider.length > IDENTITY_LIMITS.loginKeyMaxLength) out.push(report('identity-format', `A Logins key has ${login.provider.length} characters (max ${IDENTITY_LIMITS.loginKeyMaxLength}).`));
     if (login.token.kind === 'jwt') continue;
     if (login.fingerprint === '' || login.token.raw.trim() === '') {
-      out.push(report('identity-format', `Logins["${login.provider.slice(0, 80)}"] is ${login.token.kind === 'malformed' ? login.token.reason : 'not a token'}: each value must be a non-empty token string.`));
-    } else if (!OPAQUE_LOGIN_PROVIDERS.some((p) => p.test(login.provider))) {
-      out.push(report('identity-format', `Logins["${login.provider.slice(0, 80)}"] is not a JWT (${login.token.reason}); this provider takes an ID token.`));
+      out.push(report('identity-format', `A Logins value is ${login.token.kind === 'malformed' ? login.token.reason : 'not a token'}.`));
+    } else if (!OPAQUE_LOGIN_PROVIDER.test(login.provider)) {
+      out.push(report('identity-format', `A Logins value is not a JWT (${login.token.reason}); this provider takes an ID token.`));
     }
   }
   const problem = exchange.credentials?.expirationProblem;
-  if (problem) out.push(report('identity-format', `The credentials' ${problem}: their expiry cannot be shown.`, '', 'info'));
+  if (problem) out.push(report('identity-format', `${problem}.`, '', 'info'));
   return out;
 };
 

@@ -1,99 +1,46 @@
 /**
- * Identity-pool errors and what usually causes each: identity-pools.md "Errors a browser sees".
- * Scoped to AWSCognitoIdentityService calls; the user-pool table is ../errors.ts KNOWN_ERRORS.
- * Rows whose cause the reference marks UNVERIFIED say so in their words.
+ * Identity-pool errors and what usually causes each: identity-pools.md "Errors a browser sees"
+ * (each row's sources are there). Scoped to AWSCognitoIdentityService calls; the user-pool table
+ * is ../errors.ts KNOWN_ERRORS. Causes the reference marks UNVERIFIED say so. Kept terse: this
+ * text ships in the panel's bundle.
  */
 import type { CognitoError } from '../model';
-import type { ErrorExplanation } from '../errors';
+import { explainError, type ErrorExplanation } from '../errors';
+
+const NA = 'NotAuthorizedException';
+const REGET = 'Drop the cached identity id and call GetId again.';
 
 /** Most specific rows first; a row without `message` matches any message of its type. */
 export const IDENTITY_ERRORS: readonly ErrorExplanation[] = [
-  { type: 'NotAuthorizedException', message: /token expired/i,
-    cause: 'The token in Logins was past its exp when Cognito checked it ("Token expired: X >= Y"; X has been the server time and Y the token\'s exp in every sample seen — that reading is UNVERIFIED).',
-    fix: 'Refresh the user-pool tokens first and send the new ID token in Logins.' },
-  { type: 'NotAuthorizedException', message: /not from a supported provider/i,
-    cause: 'The token\'s aud is not an app client configured for this identity pool, or the provider is not configured, or the Logins key names the wrong pool id or region (or a wrong Facebook/Amazon app id).',
-    fix: 'Check the identity pool\'s authentication providers (user pool id and app client id) against the token\'s iss and aud.' },
-  { type: 'NotAuthorizedException', message: /issuer doesn't match providername/i,
-    cause: 'The Logins key is not the token\'s iss without "https://" (e.g. the identity pool id put where the user pool id belongs, or a malformed key).',
-    fix: 'Use cognito-idp.<region>.amazonaws.com/<userPoolId> as the key, or derive it from the token\'s iss.' },
-  { type: 'NotAuthorizedException', message: /missing a required claim: aud/i,
-    cause: 'A user-pool access token was sent in Logins instead of the ID token (access tokens have client_id, no aud).',
-    fix: 'Send the ID token (getIdToken().getJwtToken(), tokens.idToken).' },
-  { type: 'NotAuthorizedException', message: /not a valid openid connect identity token/i,
-    cause: 'The Logins key is not a known provider (e.g. "Facebook"), so the value was validated as an OIDC token.',
-    fix: 'Use the provider keys of the identity pool reference: graph.facebook.com, accounts.google.com, cognito-idp.<region>.amazonaws.com/<poolId>, …' },
-  { type: 'NotAuthorizedException', message: /couldn't verify signed token/i,
-    cause: 'The token\'s signature check failed (seen during a 2016 service incident; other causes UNVERIFIED).',
-    fix: 'Check that the token is unmodified and comes from the configured provider.' },
-  { type: 'NotAuthorizedException', message: /not a cognito token/i,
-    cause: 'Reported as intermittent; the cause is UNVERIFIED.',
-    fix: 'Retry; if it persists, check the token and the provider configuration.' },
-  { type: 'NotAuthorizedException', message: /unauthenticated access is not supported/i,
-    cause: 'No (or empty) Logins while the pool does not allow guests: the tokens were not passed, the app fell back to a guest identity, or cached credentials were cleared after an earlier error.',
-    fix: 'Send the ID token in Logins, or enable unauthenticated identities on the pool if guests are meant to get credentials.' },
-  { type: 'NotAuthorizedException', message: /logins don't match/i,
-    cause: 'The IdentityId belongs to another user (a cached id reused), or the IdentityPoolId is wrong, or the pool has no provider for this user pool.',
-    fix: 'Clear the cached identity id when the user changes and call GetId with the current Logins.' },
-  { type: 'NotAuthorizedException', message: /does not have identity providers configured/i,
-    cause: 'Logins were sent to an identity pool without any authentication provider.',
-    fix: 'Add the user pool (and app client) as a provider of the identity pool, or check the IdentityPoolId.' },
-  { type: 'NotAuthorizedException', message: /access to identity .* is forbidden/i,
-    cause: 'The identity was disabled after a merge (the other id is the owner now); also reported after linking a user-pool login to an existing identity or after a provider token lapsed (exact trigger UNVERIFIED).',
-    fix: 'Drop the cached identity id and call GetId again with the current Logins.' },
-  { type: 'NotAuthorizedException', message: /ambiguous role mapping/i,
-    cause: 'Role mapping with resolution Deny: no rule matched, or the token has several cognito:roles and no cognito:preferred_role.',
-    fix: 'Add a rule that matches, set a preferred role (group precedence), or pass CustomRoleArn.' },
-  { type: 'NotAuthorizedException',
-    cause: 'Not in the reference\'s table of identity-pool messages; with ServerSideTokenCheck on, a user signed out globally or deleted is also refused (text UNVERIFIED).',
-    fix: 'Read the message; check the token in Logins and the identity pool\'s providers.' },
-  { type: 'InvalidIdentityPoolConfigurationException',
-    cause: 'No IAM role for this kind of identity, or the internal AssumeRoleWithWebIdentity failed: the role\'s trust policy aud is not this pool id, the amr does not match, the action is not sts:AssumeRoleWithWebIdentity, or "cognito-identity.amazon.com" is misspelled.',
-    fix: 'Check the roles attached to the identity pool and their trust policies.' },
-  { type: 'ResourceNotFoundException', message: /identitypool/i,
-    cause: 'No identity pool with this id in this region: a wrong pool id, or the request went to another region\'s endpoint.',
-    fix: 'Check the IdentityPoolId and send it to cognito-identity.<region of the id>.amazonaws.com.' },
-  { type: 'ResourceNotFoundException',
-    cause: 'The cached identity was deleted ("Identity \'…\' not found.").',
-    fix: 'Drop the cached identity id and call GetId again.' },
-  { type: 'InvalidParameterException', message: /classic\) flow is not enabled/i,
-    cause: 'GetOpenIdToken (the basic flow) on a pool whose AllowClassicFlow is off.',
-    fix: 'Use the enhanced flow (GetCredentialsForIdentity) or enable the basic flow on the pool.' },
-  { type: 'InvalidParameterException', message: /classic\) flow is not supported with rolemappings/i,
-    cause: 'GetOpenIdToken on a pool with role mappings.',
-    fix: 'Use the enhanced flow (GetCredentialsForIdentity).' },
-  { type: 'ValidationException', message: /identitypoolid/i,
-    cause: 'The IdentityPoolId is not <region>:<guid> (≤ 55 characters): often a user pool id or an ARN put there.',
-    fix: 'Use the identity pool id shown in the console (e.g. eu-west-1:1a2b…).' },
-  { type: 'ValidationException', message: /logins/i,
-    cause: 'A Logins value is empty (or the map breaks its limits: ≤ 10 entries, key ≤ 128 characters).',
-    fix: 'Send a non-empty token for each provider key, or leave the key out.' },
-  { type: 'ValidationException',
-    cause: 'A field breaks its format or length.',
-    fix: 'Read the message: it names the field and the constraint.' },
-  { type: 'ResourceConflictException',
-    cause: 'The login is already linked to another identity, or a second login of the same provider was added (text UNVERIFIED).',
-    fix: 'One login per public provider per identity; unlink the old one or use the identity it is linked to.' },
-  { type: 'TooManyRequestsException',
-    cause: 'Over the request-rate quota (GetId 25 per second per account and region, GetCredentialsForIdentity 200); clients retry (which service answered "Rate exceeded" in reports is UNVERIFIED).',
-    fix: 'Cache the identity id and the credentials (they last an hour) instead of fetching them on every call.' },
-  { type: 'LimitExceededException',
-    cause: 'Modelled on GetId; its trigger is UNVERIFIED.',
-    fix: 'Back off and retry.' },
-  { type: 'ExternalServiceException',
-    cause: 'The external identity provider (Facebook, Google, …) did not respond (text UNVERIFIED).',
-    fix: 'Retry later; check the provider\'s status.' },
-  { type: 'AccessDeniedException',
-    cause: 'An AWS Organizations resource control policy denies the call (this body spells "Message" with a capital M).',
-    fix: 'Ask the account administrators about the resource control policy on cognito-identity.' },
-  { type: 'InternalErrorException',
-    cause: 'A fault on Cognito\'s side (the only modelled fault; its exact status code is UNVERIFIED).',
-    fix: 'Retry with back-off.' },
-  { type: 'NoResponse',
-    cause: 'The request never got a response: blocked by the browser (CORS: the identity endpoint or proxy must allow X-Amz-Target, X-Amz-User-Agent and the SDK\'s amz-sdk-* headers), unreachable, or cancelled by a navigation.',
-    fix: 'Check the browser console and the endpoint\'s CORS answer.' },
+  { type: NA, message: /token expired/i, cause: 'The Logins token was past its exp (X seems the server time, Y the exp: UNVERIFIED).', fix: 'Refresh the tokens first.' },
+  { type: NA, message: /not from a supported provider/i, cause: 'Its aud is not an app client of this pool, or the key names a wrong provider, pool or region.', fix: 'Compare the pool\'s providers with iss and aud.' },
+  { type: NA, message: /issuer doesn't match/i, cause: 'The Logins key is not the token\'s iss without "https://".', fix: 'Derive the key from iss.' },
+  { type: NA, message: /required claim: aud/i, cause: 'An access token in Logins.', fix: 'Send the ID token.' },
+  { type: NA, message: /not a valid openid/i, cause: 'The Logins key is no known provider (e.g. "Facebook"), so the value was read as OIDC.', fix: 'Use keys such as graph.facebook.com.' },
+  { type: NA, message: /couldn't verify signed/i, cause: 'The signature check failed (other causes UNVERIFIED).', fix: 'Send the token unmodified.' },
+  { type: NA, message: /not a cognito token/i, cause: 'Intermittent; cause UNVERIFIED.', fix: 'Retry.' },
+  { type: NA, message: /unauthenticated access/i, cause: 'No or empty Logins while guests are off (tokens not passed, or a fallback to guest).', fix: 'Send the ID token, or allow guests.' },
+  { type: NA, message: /logins don't match/i, cause: 'Another user\'s IdentityId (cached), a wrong pool id, or no provider for this user pool.', fix: 'Clear the cached id when the user changes.' },
+  { type: NA, message: /does not have identity providers/i, cause: 'Logins sent to a pool without providers.', fix: 'Add the user pool as a provider.' },
+  { type: NA, message: /is forbidden/i, cause: 'The identity was disabled by a merge (other triggers UNVERIFIED).', fix: REGET },
+  { type: NA, message: /ambiguous role/i, cause: 'Role mapping (Deny): no rule matched, or several cognito:roles without a preferred one.', fix: 'Add a rule, a preferred role or CustomRoleArn.' },
+  { type: NA, cause: 'Not in the reference\'s table (ServerSideTokenCheck refuses signed-out users, text UNVERIFIED).', fix: 'Check the token and the providers.' },
+  { type: 'InvalidIdentityPoolConfigurationException', cause: 'No IAM role for this kind of identity, or its trust policy refuses the pool.', fix: 'Check the roles\' trust policies.' },
+  { type: 'ResourceNotFoundException', message: /identitypool/i, cause: 'No such pool: a wrong id, or another region\'s endpoint.', fix: 'Use the endpoint of the id\'s region.' },
+  { type: 'ResourceNotFoundException', cause: 'The cached identity was deleted.', fix: REGET },
+  { type: 'InvalidParameterException', message: /enhanced flow/i, cause: 'GetOpenIdToken (basic flow) with AllowClassicFlow off, or with role mappings.', fix: 'Use GetCredentialsForIdentity.' },
+  { type: 'ValidationException', message: /identitypoolid/i, cause: 'The IdentityPoolId is not <region>:<guid> (a user pool id? an ARN?).', fix: 'Use the identity pool\'s id.' },
+  { type: 'ValidationException', message: /logins/i, cause: 'An empty Logins value, or over 10 entries.', fix: 'Send a token per key.' },
+  { type: 'ResourceConflictException', cause: 'The login is linked elsewhere, or a second login of one provider (UNVERIFIED).', fix: 'One login per provider.' },
+  { type: 'TooManyRequestsException', cause: 'Over the rate quota (GetId 25/s).', fix: 'Cache the id and the credentials.' },
+  { type: 'LimitExceededException', cause: 'Trigger UNVERIFIED.', fix: 'Back off.' },
+  { type: 'ExternalServiceException', cause: 'The external provider did not respond.', fix: 'Retry later.' },
+  { type: 'AccessDeniedException', cause: 'A resource control policy denies it.', fix: 'Ask the account\'s admins.' },
+  { type: 'InternalErrorException', cause: 'A fault at Cognito.', fix: 'Retry.' },
 ];
 
+/** The identity row, else a row of the user-pool table for what both share (no response, HTTP errors). */
 export function explainIdentityError(error: CognitoError): ErrorExplanation | undefined {
-  return IDENTITY_ERRORS.find((row) => row.type === error.type && (!row.message || row.message.test(error.message)));
+  return IDENTITY_ERRORS.find((row) => row.type === error.type && (!row.message || row.message.test(error.message)))
+    ?? (error.source === 'status' ? explainError(error) : undefined);
 }

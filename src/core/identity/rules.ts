@@ -6,37 +6,12 @@
  * UNVERIFIED facts there are hints here: severity warning or info, never error.
  */
 import type { DiagnosticCode, Severity } from '../model';
-import { ownEntry } from '../rules';
-
-export interface IdentityOperationRule {
-  /** SigV4-signed with developer credentials (model `authtype` is not `none`). */
-  signed: boolean;
-  /** The request may carry `Logins` (provider key → token). */
-  takesLogins: boolean;
-}
 
 /**
- * identity-pools.md "Wire": GetId, GetCredentialsForIdentity, GetOpenIdToken and UnlinkIdentity are
- * unsigned; the rest are signed calls a browser page should not make.
+ * identity-pools.md "Wire": the unsigned operations a browser sends, all taking `Logins`. The rest
+ * (GetOpenIdTokenForDeveloperIdentity, DescribeIdentity, ListIdentities, …) are SigV4-signed.
  */
-export const IDENTITY_OPERATIONS: Readonly<Record<string, IdentityOperationRule>> = {
-  GetId: { signed: false, takesLogins: true },
-  GetCredentialsForIdentity: { signed: false, takesLogins: true },
-  GetOpenIdToken: { signed: false, takesLogins: true },
-  UnlinkIdentity: { signed: false, takesLogins: true },
-  GetOpenIdTokenForDeveloperIdentity: { signed: true, takesLogins: true },
-  LookupDeveloperIdentity: { signed: true, takesLogins: false },
-  MergeDeveloperIdentities: { signed: true, takesLogins: false },
-  UnlinkDeveloperIdentity: { signed: true, takesLogins: false },
-  DescribeIdentity: { signed: true, takesLogins: false },
-  DescribeIdentityPool: { signed: true, takesLogins: false },
-  ListIdentities: { signed: true, takesLogins: false },
-  ListIdentityPools: { signed: true, takesLogins: false },
-};
-
-export function identityOperationRule(operation: string): IdentityOperationRule | undefined {
-  return ownEntry(IDENTITY_OPERATIONS, operation);
-}
+export const UNSIGNED_OPERATIONS: ReadonlySet<string> = new Set(['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity']);
 
 /** identity-pools.md "Formats and limits" [CI]. */
 export const IDENTITY_LIMITS = {
@@ -52,9 +27,7 @@ export const IDENTITY_LIMITS = {
  * Amazon take opaque access tokens, SAML providers a base64 SAML response. Every other provider
  * (user pools, Google, Apple, OIDC, developer tokens) takes a JWT.
  */
-export const OPAQUE_LOGIN_PROVIDERS: readonly RegExp[] = [
-  /^graph\.facebook\.com$/, /^www\.amazon\.com$/, /^api\.twitter\.com$/, /^www\.digits\.com$/, /^arn:aws:iam::\d+:saml-provider\//,
-];
+export const OPAQUE_LOGIN_PROVIDER = /^(?:graph\.facebook\.com|www\.amazon\.com|api\.twitter\.com|www\.digits\.com|arn:aws:iam::\d+:saml-provider\/.*)$/;
 
 /** A user-pool Logins key: `cognito-idp.<region>.amazonaws.com/<userPoolId>` [CI; DG-up]. */
 export const USER_POOL_LOGIN_KEY = /^cognito-idp(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(([a-z0-9-]+)_[A-Za-z0-9]+)$/;
@@ -68,52 +41,47 @@ export type IdentityCheckCode = Extract<DiagnosticCode,
 
 export interface IdentityCheckRule {
   severity: Severity;
-  /** What Cognito usually answers and what to do. */
+  /** What Cognito usually answers and what to do (terse: it ships in the panel's bundle). */
   hint: string;
-  /** The reference row it comes from. */
-  source: string;
 }
 
-/** identity-pools.md "Diagnostics from a capture alone": the checks a capture can prove. */
+/**
+ * identity-pools.md "Diagnostics from a capture alone", one row per check; sources per row there:
+ * provider key [DG-oidc; DG-up; cij#40, cij#153], access token [cij#7; JV], expiry [DG-oidc;
+ * aws-sdk-ios#2570], region [aws-sdk-android-samples#151], identity id [A6; cij#378; sdk-v2#609],
+ * guest [A6; amplify-js#1089], role [DG-rbac; error text UNVERIFIED], formats [CI; aws-sdk-net#445].
+ */
 export const IDENTITY_CHECKS: Readonly<Record<IdentityCheckCode, IdentityCheckRule>> = {
   'logins-provider-mismatch': {
     severity: 'error',
-    hint: 'The Logins key must be the token\'s iss without "https://": cognito-idp.<region>.amazonaws.com/<userPoolId>, with the region of the pool id. Cognito answers "Invalid login token. Issuer doesn\'t match providerName" or "Token is not from a supported provider of this identity pool." Build the key from the token\'s iss (Amplify v6 does) instead of config strings.',
-    source: 'identity-pools.md "The Logins map", [DG-oidc], [DG-up]; cij#40, cij#153',
+    hint: 'Use the token\'s iss without "https://" as the key, else "Issuer doesn\'t match providerName".',
   },
   'logins-not-id-token': {
     severity: 'error',
-    hint: 'Identity pools take the user pool\'s ID token (token_use "id", with aud). An access token has no aud: Cognito answers "Invalid login token. Missing a required claim: aud". Send getIdToken(), not getAccessToken().',
-    source: 'identity-pools.md "The Logins map"; cij#7, [JV]',
+    hint: 'Identity pools take the ID token ("Missing a required claim: aud").',
   },
   'logins-token-expired': {
     severity: 'error',
-    hint: 'Cognito answers "Invalid login token. Token expired: X >= Y". Refresh the user-pool tokens before asking for credentials (the AWS SDK\'s CognitoIdentityCredentials never refreshes the token in Logins; the app must).',
-    source: 'identity-pools.md "Diagnostics from a capture alone", [DG-oidc]; aws-sdk-ios#2570',
+    hint: 'Refresh the user-pool tokens first ("Token expired: X >= Y").',
   },
   'identity-region-mismatch': {
     severity: 'error',
-    hint: 'An identity pool lives in the region its id starts with; sent to another region\'s endpoint it is "IdentityPool \'…\' not found." Use the endpoint cognito-identity.<pool region>.amazonaws.com.',
-    source: 'identity-pools.md "Diagnostics from a capture alone"; aws-sdk-android-samples#151',
+    hint: 'A pool is only at its own region\'s endpoint ("IdentityPool \'…\' not found.").',
   },
   'identity-id-mismatch': {
     severity: 'warning',
-    hint: 'A cached IdentityId: normal after a guest → signed-in upgrade in Amplify (the stored guest id is sent with the new Logins), but another user\'s id gives "Logins don\'t match". Clear the cached id when the user changes.',
-    source: 'identity-pools.md "What the client libraries send" [A6]; cij#378, sdk-v2#609',
+    hint: 'A cached id: fine for a guest upgrade, "Logins don\'t match" for another user\'s.',
   },
   'guest-after-sign-in': {
     severity: 'warning',
-    hint: 'Without Logins the identity pool hands out a guest identity and the unauthenticated role (or "Unauthenticated access is not supported for this identity pool."). Pass the ID token in Logins: the user expected signed-in credentials.',
-    source: 'identity-pools.md "Diagnostics from a capture alone" [A6]; amplify-js#1089',
+    hint: 'Without Logins it is a guest with the unauthenticated role: pass the ID token.',
   },
   'role-not-in-token': {
     severity: 'warning',
-    hint: 'With token-based role mapping a CustomRoleArn must be one of the ID token\'s cognito:roles (the user\'s groups\' roles), or access is denied (the exact error text is UNVERIFIED). Ask for a role of one of the user\'s groups, or leave CustomRoleArn out.',
-    source: 'identity-pools.md "Diagnostics from a capture alone", [DG-rbac]',
+    hint: 'CustomRoleArn must be one of cognito:roles, else access is denied (text UNVERIFIED).',
   },
   'identity-format': {
     severity: 'warning',
-    hint: 'Identity-pool fields have fixed formats: IdentityPoolId <region>:<guid> (≤ 55 chars, not a user pool id or an ARN), Logins an object of ≤ 10 provider → token entries, Credentials.Expiration epoch seconds as a JSON number. Cognito answers a bad request with ValidationException.',
-    source: 'identity-pools.md "Formats and limits" [CI]; aws-sdk-net#445, aws-sdk-android-samples#21',
+    hint: 'IdentityPoolId <region>:<guid>, Logins ≤ 10 provider → token, Expiration epoch seconds.',
   },
 };

@@ -9,6 +9,7 @@
 import type { CognitoCall, Flow, IdentityExchange, JsonObject, Step } from '../model';
 import type { LinkResult } from '../flows';
 import { bodyObject } from '../body';
+import { headerValue } from '../har';
 import { obj, str } from '../json';
 import { readExchange } from '../identity/exchange';
 import { TokenIndex, type IssuedToken } from './token-index';
@@ -59,9 +60,8 @@ export function refreshTokenSent(call: CognitoCall): string | null | undefined {
 }
 
 function responseDate(call: CognitoCall): number {
-  const headers = Array.isArray(call.har.response?.headers) ? call.har.response.headers : [];
-  const date = headers.find((h) => typeof h?.name === 'string' && h.name.toLowerCase() === 'date');
-  return typeof date?.value === 'string' ? Date.parse(date.value) : Number.NaN;
+  const date = headerValue(Array.isArray(call.har.response?.headers) ? call.har.response.headers : [], 'Date');
+  return date !== undefined ? Date.parse(date) : Number.NaN;
 }
 
 function joinStep(call: CognitoCall, flow: Flow, via: Step['handoffVia']): Step {
@@ -149,6 +149,7 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   const flowOfOtherToken = new Map<string, Flow>();
   const idForToken = new Map<string, string>();
   const guestIds = new Set<string>();
+  const flowById = new Map(linked.flows.map((f) => [f.id, f]));
   const ordered = [...identityCalls].sort((a, b) => timeOf(a).rank - timeOf(b).rank);
   idTokens.sort((a, b) => a.issuedAt - b.issuedAt);
   let nextIdToken = 0;
@@ -159,7 +160,7 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
       return issued ? { flow: issued.flow.id, entry: issued.entry, as: issued.as } : null;
     });
     const own = exchange.logins.map((login) => login.issued).find((issued) => issued !== null);
-    let flow: Flow | undefined = own ? linked.flows.find((f) => f.id === own.flow) : undefined;
+    let flow: Flow | undefined = own ? flowById.get(own.flow) : undefined;
     // The token it carries says how it is tied: an access token in Logins is the wrong token, but its flow's.
     let via: Step['handoffVia'] = own?.as === 'access' ? 'access-token' : 'id-token';
     if (!flow && exchange.identityIdSent !== null) {
@@ -211,23 +212,17 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   return { identity, refreshes };
 }
 
-/**
- * The flow of the latest ID token issued before `end` (exclusive index) still valid at `at`. Looks
- * back a bounded number of sign-ins, so a capture with thousands of them stays linear.
- */
+/** The flow of the latest ID token issued before `end` (exclusive index), if it was still valid at `at`. */
 function latestValid(idTokens: readonly { flow: Flow; expiresAt: number | null }[], end: number, at: number): Flow | null {
-  for (let i = end - 1; i >= Math.max(0, end - 16); i--) {
-    const t = idTokens[i]!;
-    if (t.expiresAt === null || t.expiresAt > at) return t.flow;
-  }
-  return null;
+  const latest = idTokens[end - 1];
+  return latest && (latest.expiresAt === null || latest.expiresAt > at) ? latest.flow : null;
 }
 
 /** An identity flow: exchanges with no user-pool token of this capture (social, guests, older tokens). */
 function newIdentityFlow(flows: readonly Flow[], call: CognitoCall, at: number, exchange: IdentityExchange): Flow {
   const claims = exchange.logins.map((l) => (l.token.kind === 'jwt' ? l.token.claims : null)).find((c) => c !== null) ?? {};
-  const user = claims['cognito:username'] ?? claims.username ?? claims.email ?? claims.sub;
-  const client = claims.aud ?? claims.client_id;
+  const user = claims['cognito:username'] ?? claims.sub;
+  const client = claims.aud;
   return {
     id: `flow-${flows.length + 1}`,
     user: typeof user === 'string' ? user : null,

@@ -9,31 +9,32 @@ import { obj, str } from '../json';
 
 type RefreshCode = 'refresh-client-mismatch' | 'refresh-device-key-missing' | 'refresh-secret-hash-alias' | 'refresh-token-rotated';
 
-export const REFRESH_CHECKS: Readonly<Record<RefreshCode, { severity: Severity; hint: string; source: string }>> = {
+/**
+ * Sources: client — managed-login-oauth2.md §3 check 11 ("Same client throughout"); device —
+ * cognito-protocol.md (DEVICE_KEY when a remembered device is in use [S2; A6]); alias —
+ * cognito-protocol.md "Formats" (amplify-android#3111); rotation — managed-login-oauth2.md §2.3.
+ */
+export const REFRESH_CHECKS: Readonly<Record<RefreshCode, { severity: Severity; hint: string }>> = {
   'refresh-client-mismatch': {
     severity: 'warning',
-    hint: 'Tokens belong to the app client that got them (the same client throughout: ID token aud = access token client_id). Refresh with the ClientId of the sign-in.',
-    source: 'managed-login-oauth2.md §3 check 11 ("Same client throughout")',
+    hint: 'Refresh with the sign-in\'s ClientId.',
   },
   'refresh-device-key-missing': {
     severity: 'warning',
-    hint: 'The sign-in remembered a device (NewDeviceMetadata): refreshes then send DEVICE_KEY (GetTokensFromRefreshToken: DeviceKey), as Amplify does; without it Cognito may refuse the refresh ("Invalid Refresh Token").',
-    source: 'cognito-protocol.md "AuthFlow → AuthParameters" and "Challenges" (DEVICE_KEY when a remembered device is in use) [S2; A6]',
+    hint: 'After NewDeviceMetadata refreshes send DEVICE_KEY (DeviceKey), as Amplify does.',
   },
   'refresh-secret-hash-alias': {
     severity: 'warning',
-    hint: 'On refresh, SECRET_HASH is computed over the user\'s internal name (the token\'s username / cognito:username), not the alias typed at sign-in; a hash over the alias gives "Unable to verify secret hash".',
-    source: 'cognito-protocol.md "Formats" (amplify-android#3111)',
+    hint: 'On refresh SECRET_HASH is over the internal name (the token\'s username).',
   },
   'refresh-token-rotated': {
     severity: 'warning',
-    hint: 'With refresh-token rotation every refresh returns a new refresh token; keep the new one and stop sending the old (how long Cognito still accepts a replaced token is not in our reference).',
-    source: 'managed-login-oauth2.md §2.3 (a new refresh_token only when rotation is on)',
+    hint: 'With rotation keep the new refresh token; the old one may stop working.',
   },
 };
 
-function report(code: RefreshCode, message: string, severity: Severity = REFRESH_CHECKS[code].severity, extra = '') {
-  return finding(code, severity, message, extra ? `${extra} ${REFRESH_CHECKS[code].hint}` : REFRESH_CHECKS[code].hint);
+function report(code: RefreshCode, message: string, severity: Severity = REFRESH_CHECKS[code].severity) {
+  return finding(code, severity, message, REFRESH_CHECKS[code].hint);
 }
 
 /** The user's internal name from a flow's tokens (access `username`, ID `cognito:username`). */
@@ -61,14 +62,12 @@ export function checkRefreshes(contexts: readonly RefreshContext[]): Diagnostic[
       }
       const deviceKey = call.operation === 'GetTokensFromRefreshToken' ? str(ctx.request, 'DeviceKey') : str(params, 'DEVICE_KEY');
       if (origin.deviceInPlay && deviceKey === undefined) {
-        stamp(report('refresh-device-key-missing', `${origin.id} remembered a device, but this refresh sends no ${call.operation === 'GetTokensFromRefreshToken' ? 'DeviceKey' : 'DEVICE_KEY'}.`, failed ? 'warning' : 'info',
-          failed ? '' : 'Cognito accepted it here.'));
+        stamp(report('refresh-device-key-missing', `${origin.id} remembered a device, but this refresh sends no ${call.operation === 'GetTokensFromRefreshToken' ? 'DeviceKey' : 'DEVICE_KEY'}.`, failed ? 'warning' : 'info'));
       }
       const user = str(params, 'USERNAME');
       const internal = internalName(origin) ?? internalName(ctx.flow);
       if (str(params, 'SECRET_HASH') !== undefined && user !== undefined && internal !== null && user !== internal) {
-        stamp(report('refresh-secret-hash-alias', `SECRET_HASH goes with USERNAME "${user}", but the user's internal name is "${internal}".`, failed ? 'warning' : 'info',
-          failed ? '' : 'Cognito accepted it here, so the hash may well be over the internal name.'));
+        stamp(report('refresh-secret-hash-alias', `SECRET_HASH goes with USERNAME "${user}", but the user's internal name is "${internal}".`, failed ? 'warning' : 'info'));
       }
     }
     if (ctx.rotatedBy !== null) {
