@@ -50,12 +50,8 @@ function secretsOf(): Set<string> {
   return secrets;
 }
 
-/**
- * The user-pool chains. Identity-pool exchanges are left out: the strict profile still drops their
- * bodies as "other requests" until issue 7's masking walk covers identity-pool bodies (branch sec-redact).
- */
 function chains(report: ReturnType<typeof toReport>) {
-  return report.flows.filter((f) => f.kind !== 'identity').map((f) => ({ user: f.user !== null, outcome: f.outcome, steps: f.steps.map((s) => [s.entry, s.operation, s.challengeIn, s.challengeOut, s.handoff]) }));
+  return report.flows.map((f) => ({ user: f.user !== null, outcome: f.outcome, steps: f.steps.map((s) => [s.entry, s.operation, s.challengeIn, s.challengeOut, s.handoff]) }));
 }
 
 describe('redaction of realistic traffic', () => {
@@ -78,11 +74,10 @@ describe('redaction of realistic traffic', () => {
     const plain = toReport(analyzeHar(har));
     const redacted = toReport(analyzeHar(redactHar(har, profile)));
     expect(chains(redacted)).toEqual(chains(plain));
-    const userPool = (r: typeof plain) => {
-      const identity = new Set(r.flows.filter((f) => f.kind === 'identity').map((f) => f.id));
-      return r.diagnostics.filter((d) => !identity.has(d.flow ?? '')).map((d) => [d.entry, d.code]);
-    };
-    expect(userPool(redacted)).toEqual(userPool(plain));
+    // identity-format judges a value's shape (this traffic's Logins values are not JWTs); an export
+    // that masks such a value whole leaves no shape to judge, and the analyzer says nothing about it.
+    const judged = (r: typeof plain) => r.diagnostics.filter((d) => d.code !== 'identity-format').map((d) => [d.entry, d.code]);
+    expect(judged(redacted)).toEqual(judged(plain));
   });
 
   it('strict also hides who signed in', () => {

@@ -107,3 +107,24 @@ describe('refresh lineage', () => {
     expect(report.flows.map((f) => f.refreshOf)).toEqual([null, 'flow-1']);
   });
 });
+
+describe('identity captures after export', () => {
+  it('hold no SecretKey, SessionToken or token signature, and keep their chain and a clean verdict (share and strict)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { redactHar, PROFILES } = await import('../../src/core/redact');
+    const har = JSON.parse(readFileSync('test/fixtures/real/identity-credentials.har', 'utf8')) as Parameters<typeof redactHar>[0];
+    const credentials = (JSON.parse(har.log.entries[2]!.response.content.text!) as { Credentials: Record<string, string> }).Credentials;
+    const idToken = Object.values((JSON.parse(har.log.entries[1]!.request.postData!.text!) as { Logins: Record<string, string> }).Logins)[0]!;
+    const chain = (report: ReturnType<typeof toReport>) => report.flows.map((f) => f.steps.map((s) => [s.operation, s.handoffVia]));
+    const plain = toReport(analyzeEntries(har.log.entries));
+    for (const profile of [PROFILES.share, PROFILES.strict]) {
+      const exported = redactHar(har, profile);
+      const text = JSON.stringify(exported);
+      for (const secret of [credentials.SecretKey!, credentials.SessionToken!, idToken.split('.')[2]!]) expect(text, profile.name).not.toContain(secret);
+      const report = toReport(analyzeEntries(exported.log.entries));
+      expect(chain(report), profile.name).toEqual(chain(plain));
+      expect(report.diagnostics, profile.name).toEqual([]);
+      expect(report.flows[0]!.steps[2]!.identity?.credentials?.accessKeyId, profile.name).toMatch(/ASIA…\w{4}/);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { Diagnostic, IdentityLogin } from '../model';
 import type { IdentityStepContext } from '../links/after-sign-in';
 import type { Finding } from '../diagnostics/types';
 import { finding } from '../diagnostics/types';
+import { isMasked } from '../redact/mask';
 import { IDENTITY_CHECKS, IDENTITY_ENDPOINT_HOST, IDENTITY_LIMITS, OPAQUE_LOGIN_PROVIDER, UNSIGNED_OPERATIONS, USER_POOL_LOGIN_KEY, type IdentityCheckCode } from './rules';
 
 type Check = (ctx: IdentityStepContext) => Finding[];
@@ -126,7 +127,8 @@ const formats: Check = (ctx) => {
   const out: Finding[] = [];
   const { exchange } = ctx;
   for (const [name, id] of [['IdentityPoolId', exchange.identityPoolId], ['IdentityId', exchange.identityIdSent]] as const) {
-    if (id !== null && (!IDENTITY_LIMITS.idPattern.test(id) || id.length > IDENTITY_LIMITS.idMaxLength)) {
+    // A value an export masked (strict pseudonymises IdentityId) is not the app's mistake.
+    if (id !== null && !isMasked(id) && (!IDENTITY_LIMITS.idPattern.test(id) || id.length > IDENTITY_LIMITS.idMaxLength)) {
       out.push(report('identity-format', `${name} is not <region>:<guid>${/^[a-z0-9-]+_/.test(id) ? ' (a user pool id?)' : id.startsWith('arn:') ? ' (an ARN)' : ''}.`));
     }
   }
@@ -134,7 +136,7 @@ const formats: Check = (ctx) => {
   if (exchange.logins.length > IDENTITY_LIMITS.maxLogins) out.push(report('identity-format', `Logins has ${exchange.logins.length} entries (max ${IDENTITY_LIMITS.maxLogins}).`));
   for (const login of exchange.logins) {
     if (login.provider.length > IDENTITY_LIMITS.loginKeyMaxLength) out.push(report('identity-format', `A Logins key has ${login.provider.length} characters (max ${IDENTITY_LIMITS.loginKeyMaxLength}).`));
-    if (login.token.kind === 'jwt') continue;
+    if (login.token.kind === 'jwt' || isMasked(login.token.raw)) continue;
     if (login.fingerprint === '' || login.token.raw.trim() === '') {
       out.push(report('identity-format', `A Logins value is ${login.token.kind === 'malformed' ? login.token.reason : 'not a token'}.`));
     } else if (!OPAQUE_LOGIN_PROVIDER.test(login.provider)) {

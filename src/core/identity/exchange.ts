@@ -9,6 +9,7 @@ import { isObject, str } from '../json';
 import { bodyObject } from '../body';
 import { decodeToken } from '../tokens';
 import { fingerprint } from '../fingerprint';
+import { isMasked } from '../redact/mask';
 
 /** A token of this capture's user-pool flows, found by its value. */
 export type IssuedLookup = (value: string) => IdentityLogin['issued'];
@@ -25,6 +26,8 @@ function describe(value: unknown): string {
  * so later requests stay recognisable (identity-pools.md "Masking"). Never the SecretKey.
  */
 export function maskAccessKeyId(value: string): string {
+  // Already masked by an export (redact/): keep its own form, which shows the same ends.
+  if (isMasked(value)) return value;
   return value.length > 8 ? `${value.slice(0, 4)}…${value.slice(-4)}` : '…';
 }
 
