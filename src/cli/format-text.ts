@@ -3,6 +3,7 @@ import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
+import { hasStory, signInTimeline } from '../core/view/timeline';
 
 export interface Style {
   bold(s: string): string;
@@ -101,6 +102,26 @@ function diagnosticLines(d: Diagnostic, style: Style): string[] {
   return [paint(`      ${mark} ${d.code}: ${d.message}`), style.dim(`        ${d.hint}`)];
 }
 
+/** "+0 s", "+30 min", "+110 min", "+3 d": a time relative to the sign-in, in minutes for the first two days. */
+function offset(ms: number): string {
+  const abs = Math.abs(ms);
+  const text = abs < 120_000 ? `${Math.round(abs / 1000)} s` : abs < 172_800_000 ? `${Math.round(abs / 60_000)} min` : `${Math.round(abs / 86_400_000)} d`;
+  return `${ms < 0 ? '-' : '+'}${text}`;
+}
+
+/** The sign-in's timeline, for flows with more to tell than the sign-in (refreshes, credentials, expiry). */
+function timelineLines(analysis: Analysis, flow: Flow, style: Style): string[] {
+  if (flow.kind === 'identity' || flow.refreshOf || flow.outcome !== 'authenticated') return [];
+  const events = signInTimeline(analysis, flow);
+  if (!hasStory(events)) return [];
+  const start = flow.startedAt;
+  const width = Math.max(...events.map((e) => offset(e.at - start).length));
+  return [style.dim('    timeline (from the sign-in):'), ...events.map((e) => {
+    const line = `      ${offset(e.at - start).padEnd(width)}  ${e.label}`;
+    return e.kind === 'refresh-failed' ? style.red(line) : e.kind.endsWith('expire') ? style.yellow(line) : style.dim(line);
+  })];
+}
+
 function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style): string[] {
   const outcome = OUTCOME_MARK[flow.outcome];
   const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
@@ -133,7 +154,7 @@ export function formatText(analysis: Analysis, style: Style): string {
     `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     '',
   ];
-  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
+  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), ...timelineLines(analysis, flow, style), '');
   if (analysis.standalone.length > 0) {
     out.push(style.bold('Other Cognito calls'));
     for (const call of analysis.standalone) {
