@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openFlow, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
 import type { Har } from '../../src/core/har';
 
 let viewer: ViewerHarness;
@@ -18,6 +18,12 @@ async function openReal(file: string): Promise<{ page: Page; har: Har }> {
   pages.push(page);
   await page.waitForSelector('[data-flow]');
   return { page, har };
+}
+
+/** The signature part of the ID token a capture's GetCredentialsForIdentity sent in Logins. */
+function loginSignature(har: Har): string {
+  const request = JSON.parse(har.log.entries[2]!.request.postData!.text!) as { Logins: Record<string, string> };
+  return Object.values(request.Logins)[0]!.split('.')[2]!;
 }
 
 beforeAll(async () => {
@@ -45,6 +51,33 @@ describe('identity pools in the chain', () => {
     const response = JSON.parse(har.log.entries[2]!.response.content.text!) as { Credentials: { SecretKey: string; SessionToken: string; AccessKeyId: string } };
     const chainText = await page.$eval('[data-chain="flow-1"]', (el) => el.textContent ?? '');
     for (const secret of [response.Credentials.SecretKey, response.Credentials.SessionToken.slice(0, 40), response.Credentials.AccessKeyId]) expect(chainText).not.toContain(secret);
+    // The Raw tab masks them too (the panel's masking walk, issue 7), and the ID token's signature in Logins.
+    const signature = loginSignature(har);
+    for (const tab of ['raw'] as const) {
+      await openStep(page, 2, tab);
+      const body = await page.$eval(`[data-tab-body="${tab}"]`, (el) => el.textContent ?? '');
+      for (const secret of [response.Credentials.SecretKey, response.Credentials.SessionToken.slice(0, 40), signature]) expect(body, tab).not.toContain(secret);
+    }
+  });
+
+  // Known gaps, left to issue 7's masking (reported to the lead): the Request and Response tabs'
+  // "Other fields" tables print the Logins object and the Credentials object as JSON, unmasked.
+  // These flip to failures once fixed; then make them plain tests.
+  it.fails('masks the Logins token in the Request tab (known gap: fails while the signature shows)', async () => {
+    const { page, har } = await openReal('identity-credentials.har');
+    await openFlow(page, 'flow-1');
+    await openStep(page, 2, 'request');
+    const body = await page.$eval('[data-tab-body="request"]', (el) => el.textContent ?? '');
+    expect(body).not.toContain(loginSignature(har));
+  });
+
+  it.fails('masks SecretKey in the Response tab (known gap: fails while it shows)', async () => {
+    const { page, har } = await openReal('identity-credentials.har');
+    await openFlow(page, 'flow-1');
+    await openStep(page, 2, 'response');
+    const body = await page.$eval('[data-tab-body="response"]', (el) => el.textContent ?? '');
+    const response = JSON.parse(har.log.entries[2]!.response.content.text!) as { Credentials: { SecretKey: string } };
+    expect(body).not.toContain(response.Credentials.SecretKey);
   });
 
   it('puts the access-token diagnostic on the refused GetId card', async () => {
