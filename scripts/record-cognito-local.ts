@@ -5,8 +5,10 @@
  * runs every scenario of test/support/cognito-scenarios.ts with the real client libraries
  * through a recording proxy, and writes one pretty-printed HAR per scenario, plus
  * `mixed-interleaved.har` recorded on a second, freshly seeded server with several
- * scenarios running at once, plus the `amplify-*.har` captures: Amplify v6 in the demo app, in a
- * headless Chromium (needs Debian's chromium). Sessions and tokens differ on every run; names do not.
+ * scenarios running at once, the identity-pool captures (sign-in, then GetId and
+ * GetCredentialsForIdentity with the AWS SDK against test/support/identity-pool-server.ts), plus the
+ * `amplify-*.har` captures: Amplify v6 in the demo app, in a headless Chromium (needs Debian's
+ * chromium). Sessions and tokens differ on every run; names do not.
  *
  * Options: `--only <name>[,<name>]` records just those captures.
  */
@@ -22,6 +24,7 @@ import {
   startRecordingEnvironment,
   type RecordingEnvironment,
 } from '../test/support/cognito-scenarios';
+import { IDENTITY_SCENARIOS, recordIdentityScenario } from '../test/support/identity-scenarios';
 
 const OUT_DIR = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
 const MIXED_NAME = 'mixed-interleaved';
@@ -64,6 +67,15 @@ async function main(): Promise<void> {
       await writeHar(scenario.name, await recordScenario(env, scenario), scenario.summary);
     }
   });
+
+  if (IDENTITY_SCENARIOS.some((scenario) => wanted(scenario.name))) {
+    await withEnvironment(async (env) => {
+      for (const scenario of IDENTITY_SCENARIOS) {
+        if (!wanted(scenario.name)) continue;
+        await writeHar(scenario.name, await recordIdentityScenario(env.server, env.seed, scenario), scenario.summary);
+      }
+    });
+  }
 
   // Amplify v6 in Chromium: the demo app signs in through the recording proxy (scripts/demo/record-amplify.ts).
   for (const captured of await recordAmplifyCaptures(wanted)) await writeHar(captured.name, captured.har, captured.summary);

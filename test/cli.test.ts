@@ -170,6 +170,55 @@ describe('the text chain', () => {
     expect(setup).toMatch(/RespondToAuthChallenge MFA_SETUP → tokens/);
     expect(text('unparseable-bodies')).toMatch(/RespondToAuthChallenge SMS_MFA → \(response unreadable\)/);
   });
+
+  it('shows identity-pool exchanges, calls made with the tokens and refreshes as part of their sign-in', async () => {
+    const { formatText, PLAIN } = await import('../src/cli/format-text');
+    const { analyzeHar } = await import('../src/core/analyze');
+    const { scenarios } = await import('./fixtures/scenarios');
+    const text = (name: string) => formatText(analyzeHar(scenarios.find((s) => s.name === name)!.har), PLAIN);
+    const enhanced = text('identity-enhanced-flow');
+    expect(enhanced).toMatch(/1 sign-in flow, 0 errors/);
+    expect(enhanced).toMatch(/│ identity pool: ID token of #0 in Logins\n {2}#1 {2}GetId → IdentityId/);
+    expect(enhanced).toMatch(/#2 {2}GetCredentialsForIdentity → credentials/);
+    expect(enhanced).toMatch(/provider cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_\w+ · identity eu-west-1:[0-9a-f-]+ · credentials ASIA…\w{4} expire in 60 min/);
+    const guest = text('identity-guest-after-sign-in');
+    expect(guest).toMatch(/1 sign-in flow, 1 identity-pool flow/);
+    expect(guest).toMatch(/flow-2 {2}\(no user\) {2}client — {2}identity pool/);
+    expect(guest).toMatch(/guest \(empty Logins\)/);
+    expect(text('totp-setup-after-sign-in')).toMatch(/│ with this sign-in's tokens \(access token\)\n {2}#1 {2}GetUser/);
+    expect(text('refresh-linked-to-sign-in')).toMatch(/flow-2 {2}alice .* REFRESH_TOKEN_AUTH {2}refresh of flow-1/);
+  });
+});
+
+describe('cognito-flow timeline of a sign-in', () => {
+  it('shows tokens, credentials, refreshes and their expiry against the end of the capture', async () => {
+    const { formatText, PLAIN } = await import('../src/cli/format-text');
+    const { analyzeHar } = await import('../src/core/analyze');
+    const b = await import('./fixtures/builders');
+    const capture = new b.Capture({ seed: 'timeline' });
+    const alice = b.signIn(capture, { client: b.WEB_CLIENT, user: b.ALICE });
+    alice.initiateAuth('USER_PASSWORD_AUTH', { result: b.authenticates() });
+    const key = b.userPoolLoginKey(b.EU_POOL);
+    const id = b.identityIdFor(b.EU_IDENTITY_POOL, 'alice');
+    b.getId(capture, b.EU_IDENTITY_POOL, { [key]: alice.idToken }, id);
+    b.getCredentials(capture, b.EU_IDENTITY_POOL, id, { [key]: alice.idToken });
+    const refresher = b.signIn(capture, { client: b.WEB_CLIENT, user: b.ALICE, label: 'refresh' });
+    refresher.initiateAuth('REFRESH_TOKEN_AUTH', { parameters: { REFRESH_TOKEN: alice.refreshToken }, timing: { after: 50 * 60_000 }, result: b.authenticates({ refreshToken: null }) });
+    alice.getUser({ timing: { after: 20 * 60_000 } });
+    const text = formatText(analyzeHar(capture.har()), PLAIN);
+    const timeline = text.slice(text.indexOf('timeline (from the sign-in):'));
+    expect(timeline.split('\n').slice(1, 8).map((line) => line.trim().replace(/ +/g, ' '))).toEqual([
+      '+0 s tokens issued',
+      '+1 s AWS credentials (ASIA…' + timeline.match(/ASIA…(\w{4})/)![1] + ')',
+      '+50 min refreshed (flow-2)',
+      '+60 min tokens of #0 expire',
+      '+60 min credentials of #2 expire',
+      '+70 min capture ends',
+      '+110 min tokens of #3 expire',
+    ]);
+    // The GetUser after the first tokens expired is flagged on its step.
+    expect(text).toMatch(/#4 {2}GetUser[\s\S]*token-expired/);
+  });
 });
 
 describe('cognito-flow with a HAR that was cut off', () => {

@@ -19,7 +19,8 @@ import { generateSyntheticHar, ALL_FLOW_KINDS } from '../scripts/lib/synthetic-h
 // The oracle: which entries are Cognito user-pool calls, written from the contract, not the code.
 // ---------------------------------------------------------------------------------------------
 
-const COGNITO_TARGET = /^AWSCognitoIdentityProviderService\.[A-Za-z]+$/;
+// User pools and identity pools (issue 11): both services are Cognito calls.
+const COGNITO_TARGET = /^AWSCognitoIdentity(?:Provider)?Service\.[A-Za-z]+$/;
 const IGNORED_REASONS: ReadonlySet<IgnoredReason> = new Set(['not-cognito', 'preflight', 'other-aws-service', 'invalid-entry']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -28,7 +29,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A Cognito call: an entry object whose request object has, as its first header named
- * X-Amz-Target (any case), a string `AWSCognitoIdentityProviderService.<Operation>`.
+ * X-Amz-Target (any case), a string `AWSCognitoIdentityProviderService.<Operation>` or
+ * `AWSCognitoIdentityService.<Operation>`.
  * CORS preflights (OPTIONS) are never calls, even if a tool copied the header onto them.
  */
 function isCognitoEntry(entry: unknown): boolean {
@@ -125,6 +127,7 @@ const OPERATIONS = [
   'VerifySoftwareToken', 'SignUp', 'ConfirmSignUp', 'GetTokensFromRefreshToken', 'GetUser', 'ListUsers', 'AdminCreateUser',
   'ForgotPassword', 'RevokeToken',
 ];
+const IDENTITY_OPERATIONS = ['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity', 'ListIdentities'];
 const CHALLENGE_NAMES = [
   'PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'SMS_MFA', 'SMS_OTP', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA',
   'SELECT_MFA_TYPE', 'MFA_SETUP', 'NEW_PASSWORD_REQUIRED', 'CUSTOM_CHALLENGE', 'SELECT_CHALLENGE', 'WEB_AUTHN', 'PASSWORD',
@@ -194,6 +197,13 @@ const cognitoBody = fc.record(
     ChallengeParameters: fc.oneof(stringMap, junk),
     Session: sessionValue,
     AccessToken: fc.oneof(fc.constantFrom('token-a', 'token-b'), token),
+    // Identity-pool fields, often of the wrong type.
+    IdentityPoolId: fc.oneof(fc.constantFrom('eu-west-1:0f0e', 'us-east-1_Abc', 'arn:aws:x', ...PROTOTYPE_NAMES), junk),
+    IdentityId: fc.oneof(fc.constantFrom('eu-west-1:1', 'eu-west-1:2'), junk),
+    Logins: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('cognito-idp.eu-west-1.amazonaws.com/eu-west-1_A', 'graph.facebook.com', ...PROTOTYPE_NAMES), fc.string({ maxLength: 6 })), fc.oneof(fc.constantFrom('token-a', 'token-b'), token), { maxKeys: 3 }), junk),
+    CustomRoleArn: fc.oneof(fc.constantFrom('arn:aws:iam::1:role/a'), junk),
+    Credentials: fc.oneof(fc.record({ AccessKeyId: fc.oneof(fc.constant('ASIAEXAMPLEKEY1234'), junk), Expiration: fc.oneof(fc.integer(), fc.double(), fc.string(), junk) }, { requiredKeys: [] }), junk),
+    Token: fc.oneof(token, junk),
     Username: fc.oneof(fc.constantFrom('alice', 'bob'), junk),
     AvailableChallenges: fc.oneof(fc.array(nameValue, { maxLength: 3 }), junk),
     AuthenticationResult: fc.oneof(
@@ -293,7 +303,10 @@ const cognitoEntry = fc
   .record({
     startedDateTime: fc.integer({ min: 0, max: 600_000 }).map((ms) => new Date(Date.UTC(2026, 2, 14, 9) + ms).toISOString()),
     time: fc.integer({ min: 0, max: 5_000 }),
-    op: fc.constantFrom(...OPERATIONS),
+    op: fc.oneof(
+      fc.constantFrom(...OPERATIONS).map((name) => `AWSCognitoIdentityProviderService.${name}`),
+      fc.constantFrom(...IDENTITY_OPERATIONS).map((name) => `AWSCognitoIdentityService.${name}`),
+    ),
     request: cognitoBody,
     response: cognitoBody,
     status: fc.constantFrom(200, 200, 200, 400, 0),
@@ -304,7 +317,7 @@ const cognitoEntry = fc
     request: {
       method: 'POST',
       url: 'https://cognito-idp.eu-west-1.amazonaws.com/',
-      headers: [{ name: 'X-Amz-Target', value: `AWSCognitoIdentityProviderService.${op}` }],
+      headers: [{ name: 'X-Amz-Target', value: op }],
       postData: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(request) },
     },
     response: { status: code, headers: [], content: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) } },

@@ -34,7 +34,7 @@ interface ExpectedStep {
   in?: string;
   out?: string;
   handoff: 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
-  via: 'none' | 'session' | 'secret-block' | 'access-token';
+  via: 'none' | 'session' | 'secret-block' | 'access-token' | 'id-token';
   status?: number;
   error?: string;
 }
@@ -76,12 +76,19 @@ const CHAINS = {
     user: 'bob-new', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
     steps: [start('NEW_PASSWORD_REQUIRED'), answer('NEW_PASSWORD_REQUIRED')],
   },
+  // GetUser made with the sign-in's access token belongs to its story (issue 11).
+  alicePasswordThenGetUser: {
+    user: 'alice', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
+    steps: [start(), { op: 'GetUser', handoff: 'ok', via: 'access-token' }],
+  },
+  // TOTP setup after sign-in: SetUserMFAPreference with the same access token joins too (issue 11).
   erinTotpSetup: {
     user: 'erin-totp', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
     steps: [
       start(),
       { op: 'AssociateSoftwareToken', handoff: 'ok', via: 'access-token' },
       { op: 'VerifySoftwareToken', handoff: 'ok', via: 'access-token' },
+      { op: 'SetUserMFAPreference', handoff: 'ok', via: 'access-token' },
     ],
   },
   erinTotpSignIn: {
@@ -116,13 +123,22 @@ const CHAINS = {
       { op: 'RespondToAuthChallenge', in: 'PASSWORD_VERIFIER', handoff: 'ok', via: 'secret-block', status: 400, error: 'NotAuthorizedException' },
     ],
   },
+  // Identity pools (issue 11): the exchange is part of the sign-in's chain, after its tokens.
+  aliceIdentity: {
+    user: 'alice', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
+    steps: [start(), { op: 'GetId', handoff: 'ok', via: 'id-token' }, { op: 'GetCredentialsForIdentity', handoff: 'ok', via: 'id-token' }],
+  },
+  aliceIdentityAccessToken: {
+    user: 'alice', authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated',
+    steps: [start(), { op: 'GetId', handoff: 'ok', via: 'access-token', status: 400, error: 'NotAuthorizedException' }],
+  },
 } satisfies Record<string, ExpectedChain>;
 
 const EXPECTED: Record<string, ExpectedCapture> = {
-  'user-password-auth': { chains: [CHAINS.alicePassword], otherCalls: ['GetUser'], diagnostics: [] },
+  'user-password-auth': { chains: [CHAINS.alicePasswordThenGetUser], otherCalls: [], diagnostics: [] },
   'wrong-password': { chains: [CHAINS.aliceWrongPassword], otherCalls: [], diagnostics: [{ chain: 0, step: 0, code: 'cognito-error' }] },
   'new-password-required': { chains: [CHAINS.bobNewPassword], otherCalls: [], diagnostics: [] },
-  'software-token-mfa': { chains: [CHAINS.erinTotpSetup, CHAINS.erinTotpSignIn], otherCalls: ['SetUserMFAPreference'], diagnostics: [] },
+  'software-token-mfa': { chains: [CHAINS.erinTotpSetup, CHAINS.erinTotpSignIn], otherCalls: [], diagnostics: [] },
   'sms-mfa': { chains: [CHAINS.frankSms], otherCalls: [], diagnostics: [] },
   'select-mfa-type': { chains: [CHAINS.graceSelect], otherCalls: [], diagnostics: [] },
   'refresh-token': { chains: [CHAINS.alicePassword, CHAINS.aliceRefresh], otherCalls: [], diagnostics: [] },
@@ -141,6 +157,11 @@ const EXPECTED: Record<string, ExpectedCapture> = {
   'reused-session': { chains: [CHAINS.daveReused], otherCalls: [], diagnostics: [{ chain: 0, step: 2, code: 'session-reused' }] },
   'srp-sign-in': { chains: [CHAINS.aliceSrp], otherCalls: [], diagnostics: [] },
   'srp-wrong-password': { chains: [CHAINS.aliceSrpWrong], otherCalls: [], diagnostics: [{ chain: 0, step: 1, code: 'cognito-error' }] },
+  'identity-credentials': { chains: [CHAINS.aliceIdentity], otherCalls: [], diagnostics: [] },
+  'identity-access-token': {
+    chains: [CHAINS.aliceIdentityAccessToken], otherCalls: [],
+    diagnostics: [{ chain: 0, step: 1, code: 'logins-not-id-token' }, { chain: 0, step: 1, code: 'cognito-error' }],
+  },
 };
 
 /** The interleaved capture holds the chains of these captures (see MIXED_SCENARIOS). */
@@ -254,6 +275,13 @@ describe('real captures (test/fixtures/real)', () => {
     expect(refresh?.tokens.access).toMatchObject({ token_use: 'access', username: 'alice' });
   });
 
+  it('refresh-token: the refresh is linked to the sign-in that issued its refresh token', () => {
+    const report = analyze(loadHar('refresh-token'));
+    const [signIn, refresh] = report.flows;
+    expect(signIn?.refreshOf).toBeNull();
+    expect(refresh?.refreshOf).toBe(signIn?.id);
+  });
+
   it('mixed-interleaved: the interleaved calls separate into the same chains as the single captures', () => {
     const har = loadHar('mixed-interleaved');
     const report = analyze(har);
@@ -261,7 +289,8 @@ describe('real captures (test/fixtures/real)', () => {
     const expectedChains = MIXED_PARTS.flatMap((name) => EXPECTED[name]?.chains ?? []);
     expect(report.flows.map(chainOf).map(key).sort()).toEqual(expectedChains.map(key).sort());
     for (const flow of report.flows) expectTokenClaims(flow, har);
-    expect(report.otherCalls.map((call) => call.operation).sort()).toEqual(['GetUser', 'SetUserMFAPreference']);
+    // GetUser and SetUserMFAPreference carry a sign-in's access token: they are in its chain.
+    expect(report.otherCalls).toEqual([]);
     // Two CORS preflights and one JWKS download are not Cognito calls.
     expect(report.ignored).toEqual({ preflight: 2, 'not-cognito': 1 });
     expect(report.entries).toBe(har.log.entries.length);

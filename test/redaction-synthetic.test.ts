@@ -74,7 +74,10 @@ describe('redaction of realistic traffic', () => {
     const plain = toReport(analyzeHar(har));
     const redacted = toReport(analyzeHar(redactHar(har, profile)));
     expect(chains(redacted)).toEqual(chains(plain));
-    expect(redacted.diagnostics.map((d) => [d.entry, d.code])).toEqual(plain.diagnostics.map((d) => [d.entry, d.code]));
+    // identity-format judges a value's shape (this traffic's Logins values are not JWTs); an export
+    // that masks such a value whole leaves no shape to judge, and the analyzer says nothing about it.
+    const judged = (r: typeof plain) => r.diagnostics.filter((d) => d.code !== 'identity-format').map((d) => [d.entry, d.code]);
+    expect(judged(redacted)).toEqual(judged(plain));
   });
 
   it('strict also hides who signed in', () => {

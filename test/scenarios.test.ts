@@ -42,6 +42,8 @@ function actualFlows(scenario: Scenario, { analysis, report }: Result): (Expecte
   const expectedErrors = new Set(scenario.expect.flows.flatMap((f) => f.steps.filter((s) => s.error !== undefined).map((s) => s.entry)));
   const wantsTokens = new Set(scenario.expect.flows.filter((f) => f.tokens).map(firstEntry));
   const wantsAuthFlow = new Set(scenario.expect.flows.filter((f) => f.authFlow !== undefined).map(firstEntry));
+  const wantsRefreshOf = new Set(scenario.expect.flows.filter((f) => f.refreshOf !== undefined).map(firstEntry));
+  const firstEntryOf = new Map(report.flows.map((flow) => [flow.id, flow.steps[0]?.entry ?? -1]));
   return report.flows
     .map((flow) => {
       const steps = flow.steps
@@ -61,6 +63,7 @@ function actualFlows(scenario: Scenario, { analysis, report }: Result): (Expecte
         const tokens = analysis.flows.find((f) => f.id === flow.id)?.tokens;
         projected.tokens = { id: tokens?.id?.kind ?? null, access: tokens?.access?.kind ?? null, refresh: tokens?.refresh?.kind ?? null };
       }
+      if (wantsRefreshOf.has(firstEntry(projected))) projected.refreshOf = flow.refreshOf !== null ? (firstEntryOf.get(flow.refreshOf) ?? -1) : null;
       return projected;
     })
     .filter((flow) => flow.steps.length > 0)
@@ -80,7 +83,7 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
     const result = analyse(scenario);
     const { analysis, report } = result;
 
-    // Calls: exactly the entries with X-Amz-Target AWSCognitoIdentityProviderService.*.
+    // Calls: exactly the entries with X-Amz-Target AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*.
     expect(analysis.calls.map((c) => c.entry)).toEqual(scenario.cognitoCalls);
     expect(report.entries).toBe(scenario.har.log.entries.length);
     expect(analysis.ignored.length).toBe(scenario.har.log.entries.length - scenario.cognitoCalls.length);
@@ -201,9 +204,9 @@ describe('fixtures are realistic', () => {
   };
   const target = (entry: HarEntry): string => headerValue(entry.request.headers, 'x-amz-target') ?? '';
 
-  it('lists as Cognito calls exactly the entries whose X-Amz-Target is AWSCognitoIdentityProviderService.*', () => {
+  it('lists as Cognito calls exactly the entries whose X-Amz-Target is AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*', () => {
     for (const s of scenarios) {
-      const byHeader = s.har.log.entries.flatMap((e, i) => (target(e).startsWith('AWSCognitoIdentityProviderService.') ? [i] : []));
+      const byHeader = s.har.log.entries.flatMap((e, i) => (/^AWSCognitoIdentity(Provider)?Service\./.test(target(e)) ? [i] : []));
       expect(byHeader, s.name).toEqual(s.cognitoCalls);
     }
   });

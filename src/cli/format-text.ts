@@ -14,6 +14,7 @@ import { jsonText } from '../core/json-text';
 import { visibleLine } from './terminal-text';
 import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
+import { hasStory, signInTimeline } from '../core/view/timeline';
 
 export interface Style {
   bold(s: string): string;
@@ -73,7 +74,42 @@ function claimText(value: unknown): string {
   return text.length > CLAIM_CHARS ? `${text.slice(0, CLAIM_CHARS)}…` : text;
 }
 
+/** How a step after the sign-in is tied to it: its access token, or its ID token in Logins. */
+function joinLine(step: Step): Line | null {
+  if (step.withTokens) return [dim('    │ with this sign-in\'s tokens (access token)')];
+  if (!step.identity || step.handoff === 'start') return null;
+  const login = step.identity.logins.find((l) => l.issued !== null);
+  const how = step.handoffVia === 'identity-id' ? 'IdentityId from an earlier step' : login?.issued ? `${login.issued.as === 'id' ? 'ID' : login.issued.as} token of #${login.issued.entry} in Logins` : 'Logins';
+  return [dim('    │ identity pool: ', how)];
+}
+
+/** What an identity-pool step asked for and got: provider, identity, role, credentials' expiry (never keys). */
+function identityLines(step: Step): Line[] {
+  const exchange = step.identity;
+  if (!exchange) return [];
+  const parts: string[] = [];
+  if (exchange.logins.length > 0) parts.push(`provider ${exchange.logins.map((l) => l.provider).join(', ')}`);
+  else parts.push(exchange.loginsSent ? 'guest (empty Logins)' : 'guest (no Logins)');
+  const identity = exchange.identityIdReturned ?? exchange.identityIdSent;
+  if (identity) parts.push(`identity ${identity}`);
+  if (exchange.customRoleArn) parts.push(`role ${exchange.customRoleArn}`);
+  const credentials = exchange.credentials;
+  if (credentials) {
+    const expiry = credentials.expiresAt === null ? `expiry unreadable (${credentials.expirationProblem ?? 'none'})`
+      : Number.isFinite(step.call.startedAt) ? `expire ${relativeTime(credentials.expiresAt - step.call.startedAt)}` : `expire ${safeIso(credentials.expiresAt)}`;
+    parts.push(`credentials ${credentials.accessKeyId ?? '(no key id)'} ${expiry}`);
+  }
+  return [[dim('      ', parts.join(' · '))]];
+}
+
+/** An ISO date, or why there is none (a huge or non-finite time must not throw). */
+function safeIso(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '(out of range)' : date.toISOString();
+}
+
 function handoffLine(step: Step, flow: Flow): Line | null {
+  if (step.withTokens || step.identity) return joinLine(step);
   if (step.handoff === 'start') return null;
   const words = linkWords(step);
   if (words) return [dim(`    │ ${words}`)];
@@ -109,6 +145,9 @@ function stepResult(step: Step): Segment {
   if (call.response.state === 'unparseable') return yellow('(response unreadable)');
   const body = bodyObject(call.response);
   if ('AuthenticationResult' in body) return green('tokens');
+  if (step.identity?.credentials) return green('credentials');
+  if (step.identity?.openIdToken) return green('OpenID token');
+  if (step.identity?.identityIdReturned) return 'IdentityId';
   if (typeof body.SecretCode === 'string') return 'SecretCode';
   if (typeof body.Status === 'string') return `Status ${body.Status}`;
   if ('CodeDeliveryDetails' in body) return 'code sent';
@@ -121,11 +160,31 @@ function diagnosticLines(d: Diagnostic): Line[] {
   return [[how(`      ${mark} `, d.code, ': ', d.message)], [dim('        ', d.hint)]];
 }
 
+/** "+0 s", "+30 min", "+110 min", "+3 d": a time relative to the sign-in, in minutes for the first two days. */
+function offset(ms: number): string {
+  const abs = Math.abs(ms);
+  const text = abs < 120_000 ? `${Math.round(abs / 1000)} s` : abs < 172_800_000 ? `${Math.round(abs / 60_000)} min` : `${Math.round(abs / 86_400_000)} d`;
+  return `${ms < 0 ? '-' : '+'}${text}`;
+}
+
+/** The sign-in's timeline, for flows with more to tell than the sign-in (refreshes, credentials, expiry). */
+function timelineLines(analysis: Analysis, flow: Flow): Line[] {
+  if (flow.kind === 'identity' || flow.refreshOf || flow.outcome !== 'authenticated') return [];
+  const events = signInTimeline(analysis, flow);
+  if (!hasStory(events)) return [];
+  const start = flow.startedAt;
+  const width = Math.max(...events.map((e) => offset(e.at - start).length));
+  return [[dim('    timeline (from the sign-in):')], ...events.map((e): Line => {
+    const how = e.kind === 'refresh-failed' ? red : e.kind.endsWith('expire') ? yellow : dim;
+    return [how(`      ${offset(e.at - start).padEnd(width)}  `, e.label)];
+  })];
+}
+
 function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
   const outcome = OUTCOME_MARK[flow.outcome];
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
-    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.authFlow ?? '', '  ', how(outcome), '  ',
+    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), flow.refreshOf ? `  refresh of ${flow.refreshOf}` : '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
   for (const step of flow.steps) {
@@ -133,6 +192,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
     if (handoff) lines.push(handoff);
     const answered = step.challengeIn ? [' ', step.challengeIn] : [];
     lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);
+    lines.push(...identityLines(step));
     for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d));
   }
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
@@ -147,11 +207,13 @@ function analysisLines(analysis: Analysis): Line[] {
   for (const d of analysis.diagnostics) byEntry.set(d.entry, [...(byEntry.get(d.entry) ?? []), d]);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  const identityFlows = analysis.flows.filter((flow) => flow.kind === 'identity').length;
+  const signIns = analysis.flows.length - identityFlows;
   const out: Line[] = [
-    [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
+    [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
     [],
   ];
-  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry), []);
+  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
   if (analysis.standalone.length > 0) {
     out.push([bold('Other Cognito calls')]);
     for (const call of analysis.standalone) {
@@ -160,7 +222,7 @@ function analysisLines(analysis: Analysis): Line[] {
     }
     out.push([]);
   }
-  if (analysis.calls.length === 0) out.push(['No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).']);
+  if (analysis.calls.length === 0) out.push(['No Cognito calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*).']);
   return out;
 }
 

@@ -8,6 +8,9 @@ import { linkFlows } from './flows';
 import { diagnose } from './diagnostics/index';
 import type { ResolvedOptions } from './diagnostics/types';
 import { isObject } from './json';
+import { linkAfterSignIn } from './links/after-sign-in';
+import { checkIdentity } from './identity/checks';
+import { checkRefreshes } from './links/refresh-checks';
 import type { Har } from './har';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
@@ -33,20 +36,28 @@ function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
 export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOptions): Analysis {
   const resolved = resolve(options);
   const calls: CognitoCall[] = [];
+  const userPoolCalls: CognitoCall[] = [];
+  const identityCalls: CognitoCall[] = [];
   const ignored: IgnoredEntry[] = [];
   entries.forEach((entry, index) => {
     const classified = classifyEntry(entry, index);
-    if (classified.kind === 'cognito') calls.push(classified.call);
-    else ignored.push(classified.ignored);
+    if (classified.kind === 'cognito') {
+      calls.push(classified.call);
+      (classified.call.service === 'identity' ? identityCalls : userPoolCalls).push(classified.call);
+    } else ignored.push(classified.ignored);
   });
-  const linked = linkFlows(calls, resolved.sessionValidityMinutes * 60_000);
+  const linked = linkFlows(userPoolCalls, resolved.sessionValidityMinutes * 60_000);
+  // Refreshes, calls made with a flow's tokens and identity-pool exchanges join their sign-in.
+  const after = linkAfterSignIn(linked, identityCalls);
+  const diagnostics = [...diagnose(linked, resolved), ...checkRefreshes(after.refreshes), ...checkIdentity(after.identity)];
+  diagnostics.sort((a, b) => a.entry - b.entry);
   return {
     entries: entries.length,
     calls,
     flows: linked.flows,
     standalone: linked.standalone,
     ignored,
-    diagnostics: diagnose(linked, resolved),
+    diagnostics,
   };
 }
 

@@ -4,12 +4,20 @@
  */
 import type { HarEntry } from './har';
 import { headerValue } from './har';
-import type { CognitoCall, IgnoredEntry } from './model';
+import type { CognitoCall, CognitoService, IgnoredEntry } from './model';
 import { isObject } from './json';
 import { readRequestBody, readResponseBody } from './body';
 import { parseCognitoError } from './errors';
 
 export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+/** Identity pools (federated identities): identity-pools.md, "Wire". */
+export const IDENTITY_TARGET_PREFIX = 'AWSCognitoIdentityService.';
+
+/** The `X-Amz-Target` prefix of each service, for replays. */
+export const TARGET_PREFIX: Readonly<Record<CognitoService, string>> = {
+  'user-pool': COGNITO_TARGET_PREFIX,
+  identity: IDENTITY_TARGET_PREFIX,
+};
 
 export type Classified = { kind: 'cognito'; call: CognitoCall } | { kind: 'ignored'; ignored: IgnoredEntry };
 
@@ -37,6 +45,23 @@ export function cognitoOperation(target: string | undefined): string | null {
   return /^[A-Za-z]+$/.test(operation) ? operation : null;
 }
 
+/** `AWSCognitoIdentityService.<Operation>` (identity pools) → the operation, or null. */
+export function identityOperation(target: string | undefined): string | null {
+  if (!target) return null;
+  const value = target.trim();
+  if (!value.startsWith(IDENTITY_TARGET_PREFIX)) return null;
+  const operation = value.slice(IDENTITY_TARGET_PREFIX.length);
+  return /^[A-Za-z]+$/.test(operation) ? operation : null;
+}
+
+/** The Cognito service and operation an `X-Amz-Target` names, or null for anything else. */
+export function targetOperation(target: string | undefined): { service: CognitoService; operation: string } | null {
+  const userPool = cognitoOperation(target);
+  if (userPool !== null) return { service: 'user-pool', operation: userPool };
+  const identity = identityOperation(target);
+  return identity !== null ? { service: 'identity', operation: identity } : null;
+}
+
 /**
  * True when the entry's request names an operation in `X-Amz-Target` (Cognito or another AWS JSON
  * service): the entries whose bodies the panel reads and keeps. Never throws on odd input.
@@ -56,8 +81,8 @@ export function classifyEntry(raw: unknown, index: number): Classified {
   const method = typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
   const target = headerValue(headers, 'X-Amz-Target');
   if (method === 'OPTIONS') return ignored(index, 'preflight', 'CORS preflight (OPTIONS)');
-  const operation = cognitoOperation(target);
-  if (operation === null) {
+  const named = targetOperation(target);
+  if (named === null) {
     if (target) return ignored(index, 'other-aws-service', `X-Amz-Target: ${target.slice(0, 80)}`);
     return ignored(index, 'not-cognito', 'no X-Amz-Target header');
   }
@@ -68,7 +93,8 @@ export function classifyEntry(raw: unknown, index: number): Classified {
   const responseBody = readResponseBody(isObject(response?.content) ? response.content : undefined, status);
   const call: CognitoCall = {
     entry: index,
-    operation,
+    operation: named.operation,
+    service: named.service,
     url: typeof entry.request.url === 'string' ? entry.request.url : '',
     method,
     startedAt: toEpoch(entry.startedDateTime),

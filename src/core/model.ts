@@ -22,11 +22,20 @@ export interface CognitoError {
   source: 'body' | 'header' | 'status';
 }
 
+/**
+ * Which Cognito service a call went to, from its `X-Amz-Target` prefix: user pools
+ * (`AWSCognitoIdentityProviderService.*`) or identity pools (`AWSCognitoIdentityService.*`,
+ * identity-pools.md "Wire").
+ */
+export type CognitoService = 'user-pool' | 'identity';
+
 export interface CognitoCall {
   /** Index of the entry in the HAR (or in capture order, live). */
   entry: number;
-  /** `InitiateAuth`, `RespondToAuthChallenge`, … from `X-Amz-Target`. */
+  /** `InitiateAuth`, `RespondToAuthChallenge`, `GetId`, … from `X-Amz-Target`. */
   operation: string;
+  /** The service named by the `X-Amz-Target` prefix. */
+  service: CognitoService;
   url: string;
   method: string;
   /** Epoch milliseconds when the request started; NaN when the HAR had no usable date. */
@@ -68,7 +77,11 @@ export type Handoff = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
  * What carried the handoff: the Session, SECRET_BLOCK echoed back (PASSWORD_VERIFIER), an access
  * token, or — for ConfirmSignUp of the older API, which has no Session — the user name of the SignUp.
  */
-export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'user-name' | 'none';
+export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'user-name' | 'none'
+  /** An identity-pool call carrying this flow's ID token in `Logins`. */
+  | 'id-token'
+  /** An identity-pool call naming the IdentityId an earlier step of this flow was given (no token of this flow in it). */
+  | 'identity-id';
 
 export interface Step {
   call: CognitoCall;
@@ -90,8 +103,48 @@ export interface Step {
   tokens: FlowTokens | null;
   /** The keys this request had to carry, each with why (from the rules table); null when none apply. */
   expected: ExpectedKeys | null;
+  /** Identity-pool calls: what the exchange sent and got (identity id, provider, credentials' expiry, role). */
+  identity?: IdentityExchange;
+  /** Calls joined to a flow after its sign-in because they carry its access token ("with this sign-in's tokens"). */
+  withTokens?: boolean;
 }
 
+/** One `Logins` entry of an identity-pool request: provider key and what the token is. */
+export interface IdentityLogin {
+  provider: string;
+  /** The value decoded (a JWT, or why it is not one: social providers send opaque access tokens). */
+  token: DecodedToken;
+  /** 8-character fingerprint of the value (never the value). */
+  fingerprint: string;
+  /** The user-pool token of this capture it is, if any: which flow issued it and as what. */
+  issued: { flow: string; entry: number; as: 'id' | 'access' | 'refresh' } | null;
+}
+
+/** Credentials a GetCredentialsForIdentity response carried; the keys themselves are never kept. */
+export interface IdentityCredentials {
+  /** `ASIA…` + last 4 characters (an identifier sent in clear with every signed request, identity-pools.md "Masking"). */
+  accessKeyId: string | null;
+  /** Epoch ms of `Expiration` (epoch seconds on the wire), null when absent or unreadable. */
+  expiresAt: number | null;
+  /** Why `Expiration` could not be read (not a number), else null. */
+  expirationProblem: string | null;
+}
+
+export interface IdentityExchange {
+  identityPoolId: string | null;
+  /** IdentityId sent in the request / returned in the response. */
+  identityIdSent: string | null;
+  identityIdReturned: string | null;
+  /** False when the request has no `Logins` key at all; `{}` counts as sent but empty (Amplify's guest GetId). */
+  loginsSent: boolean;
+  logins: IdentityLogin[];
+  /** Why the `Logins` field could not be read (not an object), else null. */
+  loginsProblem: string | null;
+  customRoleArn: string | null;
+  credentials: IdentityCredentials | null;
+  /** GetOpenIdToken: fingerprint of the OpenID token returned. */
+  openIdToken: string | null;
+}
 export interface ExpectedKey {
   key: string;
   /** Why the key is needed here, e.g. "the app client has a secret" for SECRET_HASH. */
@@ -130,6 +183,10 @@ export interface Flow {
   deviceInPlay: boolean;
   startedAt: number;
   endedAt: number;
+  /** A refresh flow: the id of the sign-in (or earlier refresh) that issued the refresh token it sends. */
+  refreshOf?: string | null;
+  /** `identity` for identity-pool exchanges with no user-pool sign-in of this capture to join. */
+  kind?: 'sign-in' | 'identity';
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -150,7 +207,19 @@ export type DiagnosticCode =
   | 'body-not-captured'
   | 'cognito-error'
   | 'token-expired'
-  | 'answer-not-offered';
+  | 'answer-not-offered'
+  | 'logins-provider-mismatch'
+  | 'logins-not-id-token'
+  | 'logins-token-expired'
+  | 'identity-region-mismatch'
+  | 'identity-id-mismatch'
+  | 'guest-after-sign-in'
+  | 'role-not-in-token'
+  | 'identity-format'
+  | 'refresh-client-mismatch'
+  | 'refresh-device-key-missing'
+  | 'refresh-secret-hash-alias'
+  | 'refresh-token-rotated';
 
 export interface Diagnostic {
   entry: number;

@@ -10,7 +10,7 @@
 import type { HarEntry, HarHeader } from './har';
 import { headerValue } from './har';
 import type { CognitoCall } from './model';
-import { COGNITO_TARGET_PREFIX } from './calls';
+import { TARGET_PREFIX } from './calls';
 import { isObject } from './json';
 
 /** The content type every Cognito user-pool call uses (cognito-protocol.md, "Wire"). */
@@ -76,7 +76,7 @@ export function buildReplay(call: CognitoCall, editedText: string): ReplayBuild 
     request: {
       url: call.url,
       method: 'POST',
-      headers: { 'Content-Type': contentType, 'X-Amz-Target': `${COGNITO_TARGET_PREFIX}${call.operation}` },
+      headers: { 'Content-Type': contentType, 'X-Amz-Target': `${TARGET_PREFIX[call.service]}${call.operation}` },
       // Compact, like the SDKs send it; the edit's formatting is the user's, not the wire's.
       body: JSON.stringify(value),
       replayOf: call.entry,

@@ -2,11 +2,27 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
-import type { Analysis, Diagnostic, Flow, Handoff, Outcome, Severity, DiagnosticCode } from './model';
+import type { Analysis, CognitoService, Diagnostic, Flow, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
+
+/** What an identity-pool step sent and got; never a token, a key or a secret. */
+export interface ReportIdentity {
+  identityPoolId: string | null;
+  identityIdSent: string | null;
+  identityIdReturned: string | null;
+  /** One per Logins entry: the provider key, what the token is, and the flow that issued it, if any. */
+  logins: { provider: string; tokenUse: string | null; fingerprint: string; issuedBy: { flow: string; entry: number; as: string } | null; problem: string | null }[];
+  /** False when the request had no Logins key (a guest). */
+  loginsSent: boolean;
+  customRoleArn: string | null;
+  /** AccessKeyId masked to ASIA…last 4; expiry as ISO time, or why it could not be read. */
+  credentials: { accessKeyId: string | null; expiresAt: string | null; problem: string | null } | null;
+}
 
 export interface ReportStep {
   entry: number;
   operation: string;
+  /** `user-pool` (AWSCognitoIdentityProviderService) or `identity` (AWSCognitoIdentityService). */
+  service: CognitoService;
   challengeIn: string | null;
   challengeOut: string | null;
   status: number;
@@ -15,6 +31,10 @@ export interface ReportStep {
   sessionAgeMs: number | null;
   sessionExpired: boolean;
   error: { type: string; message: string } | null;
+  /** Present on calls made after the sign-in with its access token ("with this sign-in's tokens"). */
+  withTokens?: true;
+  /** Present on identity-pool steps. */
+  identity?: ReportIdentity;
 }
 
 export interface ReportFlow {
@@ -23,6 +43,10 @@ export interface ReportFlow {
   clientId: string | null;
   authFlow: string | null;
   outcome: Outcome;
+  /** `sign-in` (user-pool calls, maybe followed by identity-pool steps) or `identity` (identity-pool calls with no sign-in of this capture). */
+  kind: 'sign-in' | 'identity';
+  /** For a refresh: the flow that issued the refresh token it sends; null otherwise or when not in the capture. */
+  refreshOf: string | null;
   steps: ReportStep[];
   tokens: { id: Record<string, unknown> | null; access: Record<string, unknown> | null };
 }
@@ -44,8 +68,42 @@ export interface Report {
   diagnostics: ReportDiagnostic[];
   /** Cognito calls outside sign-in flows (GetUser, admin calls, …). */
   otherCalls: { entry: number; operation: string; status: number }[];
-  /** Entries that are not Cognito user-pool calls, counted by reason. */
+  /** Entries that are not Cognito calls (user pools or identity pools), counted by reason. */
   ignored: Record<string, number>;
+}
+
+function isoTime(ms: number | null): string | null {
+  return ms !== null && Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : null;
+}
+
+function reportIdentity(exchange: IdentityExchange): ReportIdentity {
+  return {
+    identityPoolId: exchange.identityPoolId,
+    identityIdSent: exchange.identityIdSent,
+    identityIdReturned: exchange.identityIdReturned,
+    logins: exchange.logins.map((login) => ({
+      provider: login.provider,
+      tokenUse: login.token.kind === 'jwt' && typeof login.token.claims.token_use === 'string' ? login.token.claims.token_use : null,
+      fingerprint: login.fingerprint,
+      issuedBy: login.issued,
+      problem: login.token.kind === 'malformed' ? login.token.reason : null,
+    })),
+    loginsSent: exchange.loginsSent,
+    customRoleArn: exchange.customRoleArn,
+    credentials: exchange.credentials && {
+      accessKeyId: exchange.credentials.accessKeyId,
+      expiresAt: isoTime(exchange.credentials.expiresAt),
+      problem: exchange.credentials.expirationProblem,
+    },
+  };
+}
+
+/** Fields only some steps have are left out, not null, so existing readers see no change. */
+function optionalStepFields(step: Step): Pick<ReportStep, 'withTokens' | 'identity'> {
+  return {
+    ...(step.withTokens ? { withTokens: true as const } : {}),
+    ...(step.identity ? { identity: reportIdentity(step.identity) } : {}),
+  };
 }
 
 function reportFlow(flow: Flow): ReportFlow {
@@ -55,9 +113,12 @@ function reportFlow(flow: Flow): ReportFlow {
     clientId: flow.clientId,
     authFlow: flow.authFlow,
     outcome: flow.outcome,
+    kind: flow.kind ?? 'sign-in',
+    refreshOf: flow.refreshOf ?? null,
     steps: flow.steps.map((step) => ({
       entry: step.call.entry,
       operation: step.call.operation,
+      service: step.call.service,
       challengeIn: step.challengeIn,
       challengeOut: step.challengeOut,
       status: step.call.status,
@@ -66,6 +127,7 @@ function reportFlow(flow: Flow): ReportFlow {
       sessionAgeMs: step.sessionAgeMs,
       sessionExpired: step.sessionExpired,
       error: step.call.error ? { type: step.call.error.type, message: step.call.error.message } : null,
+      ...optionalStepFields(step),
     })),
     tokens: {
       id: flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : null,

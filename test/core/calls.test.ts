@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntry, cognitoOperation } from '../../src/core/calls';
+import { classifyEntry, cognitoOperation, identityOperation } from '../../src/core/calls';
 import { cleanErrorType, explainError } from '../../src/core/errors';
 import { cognitoEntry } from './entries';
 
@@ -19,11 +19,20 @@ describe('detecting Cognito calls by X-Amz-Target', () => {
     expect(classifyEntry(entry, 0)).toMatchObject({ kind: 'ignored', ignored: { reason: 'not-cognito' } });
   });
 
-  it('sets other AWS services apart, identity pools included', () => {
+  it('sets other AWS services apart', () => {
     expect(cognitoOperation('DynamoDB_20120810.GetItem')).toBeNull();
-    expect(cognitoOperation('AWSCognitoIdentityService.GetId')).toBeNull();
-    const entry = cognitoEntry('GetId', {}, {}, { target: 'AWSCognitoIdentityService.GetId' });
+    const entry = cognitoEntry('GetItem', {}, {}, { target: 'DynamoDB_20120810.GetItem' });
     expect(classifyEntry(entry, 1)).toMatchObject({ kind: 'ignored', ignored: { reason: 'other-aws-service' } });
+  });
+
+  it('reads identity-pool calls (AWSCognitoIdentityService.*) as Cognito calls of the identity service', () => {
+    // The user-pool prefix must not match the identity one, and the reverse.
+    expect(cognitoOperation('AWSCognitoIdentityService.GetId')).toBeNull();
+    expect(identityOperation('AWSCognitoIdentityProviderService.InitiateAuth')).toBeNull();
+    expect(identityOperation('AWSCognitoIdentityService.Get Id')).toBeNull();
+    const entry = cognitoEntry('GetId', {}, {}, { target: 'AWSCognitoIdentityService.GetId' });
+    expect(classifyEntry(entry, 1)).toMatchObject({ kind: 'cognito', call: { operation: 'GetId', service: 'identity' } });
+    expect(classifyEntry(cognitoEntry('InitiateAuth', {}, {}), 2)).toMatchObject({ kind: 'cognito', call: { service: 'user-pool' } });
   });
 
   it('ignores CORS preflights, which carry the target only in Access-Control-Request-Headers', () => {

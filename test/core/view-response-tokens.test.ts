@@ -43,7 +43,7 @@ describe('Response tab', () => {
 
   it('says tokens were issued without listing them as other fields', () => {
     const flow = onlyFlow(realCapture('user-password-auth.har'));
-    const view = responseView(flow.steps.at(-1)!.call);
+    const view = responseView(flow.steps.find((step) => step.tokens !== null)!.call);
     expect(view.hasTokens).toBe(true);
     expect(view.other.map((p) => p.key)).not.toContain('AuthenticationResult');
   });

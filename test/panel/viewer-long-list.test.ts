@@ -11,6 +11,8 @@ import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-ha
 const FLOWS = 240;
 const har = generateSyntheticHar({ seed: 7, flows: FLOWS, ordinary: 300, bodies: 'small' }).har;
 const flows = analyzeHar(har).flows;
+// The background traffic's identity-pool calls form identity-pool flows of their own, listed after the sign-ins.
+const signIns = flows.filter((flow) => flow.kind !== 'identity');
 let viewer: ViewerHarness;
 let page: Page;
 
@@ -31,11 +33,11 @@ const cursorId = () => page.$eval('.flow-row.cursor', (el) => el.getAttribute('d
 
 it('renders only the rows in view, each telling its place in the whole list', async () => {
   const ids = await rowIds();
-  expect(flows).toHaveLength(FLOWS);
+  expect(signIns).toHaveLength(FLOWS);
   expect(ids.length).toBeGreaterThan(5);
-  expect(ids.length).toBeLessThan(FLOWS / 2);
+  expect(ids.length).toBeLessThan(flows.length / 2);
   expect(ids).toEqual(flows.slice(0, ids.length).map((f) => f.id));
-  expect(await page.$eval('[data-flow]', (el) => [el.getAttribute('aria-posinset'), el.getAttribute('aria-setsize')])).toEqual(['1', String(FLOWS)]);
+  expect(await page.$eval('[data-flow]', (el) => [el.getAttribute('aria-posinset'), el.getAttribute('aria-setsize')])).toEqual(['1', String(flows.length)]);
 });
 
 it('moves the cursor with ↓ past the rendered rows, keeps it in view, and opens it with Enter', async () => {
@@ -59,8 +61,8 @@ it('moves the cursor with ↓ past the rendered rows, keeps it in view, and open
 
 it('shows the last rows when scrolled to the end, and finds any flow with the filter', async () => {
   await page.$eval('.flow-rows', (list) => { list.scrollTop = list.scrollHeight; });
-  await page.waitForSelector(`[data-flow="${flows[FLOWS - 1]!.id}"]`);
-  const last = flows[FLOWS - 1]!;
+  await page.waitForSelector(`[data-flow="${flows.at(-1)!.id}"]`);
+  const last = signIns.at(-1)!;
   await page.type('input.filter', last.user!);
   await page.waitForFunction((id) => document.querySelector(`[data-flow="${id}"]`) !== null, {}, last.id);
   expect((await rowIds()).length).toBeLessThan(FLOWS);

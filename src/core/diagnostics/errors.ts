@@ -3,6 +3,7 @@
  * "Common failures"; errors.ts picks the row for the operation, challenge and flow).
  */
 import { explainError } from '../errors';
+import { explainIdentityError } from '../identity/errors';
 import type { CallCheck } from './types';
 import { finding } from './types';
 import { callErrorContext, errorContext } from './error-context';
@@ -10,7 +11,10 @@ import { callErrorContext, errorContext } from './error-context';
 export const checkError: CallCheck = (call, _options, input) => {
   const error = call.error;
   if (!error) return [];
-  const known = explainError(error, input ? errorContext(input.ctx.flow, input.step) : callErrorContext(call));
+  // Each service has its own table: the same type (NotAuthorizedException) means different things.
+  const known = call.service === 'identity'
+    ? explainIdentityError(error)
+    : explainError(error, input ? errorContext(input.ctx.flow, input.step) : callErrorContext(call));
   const said = error.message ? `${error.type}: ${error.message}` : error.type;
   const hint = known
     ? `${known.cause} ${known.fix}`

@@ -46,12 +46,19 @@ function count(diagnostics: readonly Diagnostic[], severity: Severity): number {
 }
 
 
+/** What kind of flow it is: its AuthFlow (a refresh names the flow it refreshes), or an identity-pool flow. */
+function flowKindLabel(flow: Flow): string {
+  if (flow.kind === 'identity') return 'identity pool';
+  const kind = flow.authFlow ?? flow.steps[0]?.call.operation ?? '—';
+  return flow.refreshOf ? `${kind} (refresh of ${flow.refreshOf})` : kind;
+}
+
 export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): FlowRow {
   return {
     id: flow.id,
     user: flow.user ?? '(unknown user)',
     clientId: formatClientId(flow.clientId),
-    authFlow: flow.authFlow ?? flow.steps[0]?.call.operation ?? '—',
+    authFlow: flowKindLabel(flow),
     outcome: flow.outcome,
     steps: flow.steps.length,
     startedAt: flow.startedAt,

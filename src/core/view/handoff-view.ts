@@ -26,6 +26,8 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   'access-token': 'access token',
   'confirm-session': 'Session (sign-up confirmation)',
   'user-name': 'user name',
+  'id-token': 'ID token (in Logins)',
+  'identity-id': 'IdentityId',
   none: '',
 };
 
@@ -67,9 +69,13 @@ export function linkKind(step: Step, flow?: Flow): LinkKind {
 export function handoffView(step: Step, flow?: Flow): HandoffView {
   const kind = linkKind(step, flow);
   const via = VIA_LABEL[step.handoffVia];
+  // Calls after the sign-in that carry its tokens read as part of its story, not as a handoff.
+  const label = step.withTokens && kind === 'ok' ? 'with this sign-in\'s tokens (access token)'
+    : step.identity && kind === 'ok' ? `identity pool: ${via}`
+      : via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
   return {
     kind,
-    label: linkWords(step) ?? (via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind]),
+    label: linkWords(step) ?? label,
     age: formatAge(step.sessionAgeMs),
     fingerprint: step.sessionSent ? `#${step.sessionSent}` : '',
     via,

@@ -1,6 +1,7 @@
 import type { CognitoCall, Diagnostic, Step } from '../../core/model';
 import { formatDuration } from '../../core/view/format';
 import { DiagnosticList } from './DiagnosticList';
+import { IdentityFacts } from './IdentityFacts';
 
 export interface StepCardProps {
   call: CognitoCall;
@@ -33,6 +34,8 @@ export function StepCard({ call, step, diagnostics, selected, onSelect }: StepCa
       class={`step-card${selected ? ' selected' : ''}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}
       data-step={call.entry}
       data-operation={call.operation}
+      data-service={call.service}
+      data-with-tokens={step?.withTokens ? 'true' : undefined}
       data-challenge-in={step?.challengeIn ?? ''}
       data-challenge-out={step?.challengeOut ?? ''}
       data-handoff={step?.handoff ?? ''}
@@ -60,6 +63,7 @@ export function StepCard({ call, step, diagnostics, selected, onSelect }: StepCa
         </div>
       )}
       {step?.tokens && <div class="step-tokens">✔ tokens issued</div>}
+      {step?.identity && <IdentityFacts step={step} />}
       {call.error && <div class="step-error">{call.error.type}{call.error.message ? `: ${call.error.message}` : ''}</div>}
       {flag !== null && <div class="step-flag" data-flag="unreadable-body">⚑ body not readable — {flag}</div>}
       <DiagnosticList diagnostics={diagnostics} />

@@ -1,0 +1,66 @@
+/**
+ * A sign-in's timeline: when its tokens were issued and expire, its refreshes (and theirs), the
+ * AWS credentials got with its tokens and when they expire, and where the capture ends — so "why
+ * was I signed out after an hour" reads at a glance. Times are epoch ms; events are in time order.
+ */
+import type { Analysis, Flow, FlowTokens } from '../model';
+
+export type TimelineKind = 'tokens' | 'tokens-expire' | 'refresh' | 'refresh-failed' | 'credentials' | 'credentials-expire' | 'capture-end';
+
+export interface TimelineEvent {
+  at: number;
+  kind: TimelineKind;
+  /** The flow and entry the event comes from (capture end: none). */
+  flow: string | null;
+  entry: number | null;
+  label: string;
+}
+
+function expiry(tokens: FlowTokens): number | null {
+  const times = [tokens.id, tokens.access].map((t) => (t?.kind === 'jwt' ? t.expiresAt : null)).filter((t): t is number => t !== null);
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** The flow and every refresh descending from it (a refresh of a refresh included). */
+function lineage(analysis: Analysis, root: Flow): Flow[] {
+  const out = [root];
+  for (let i = 0; i < out.length; i++) {
+    const parent = out[i]!;
+    for (const flow of analysis.flows) if (flow.refreshOf === parent.id && !out.includes(flow)) out.push(flow);
+  }
+  return out;
+}
+
+/** The timeline of a sign-in flow (a refresh's own timeline starts at the refresh). */
+export function signInTimeline(analysis: Analysis, root: Flow): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const flow of lineage(analysis, root)) {
+    for (const step of flow.steps) {
+      const end = step.call.startedAt + step.call.duration;
+      if (flow !== root && step === flow.steps[0]) {
+        events.push(step.call.error
+          ? { at: step.call.startedAt, kind: 'refresh-failed', flow: flow.id, entry: step.call.entry, label: `refresh ${flow.id} failed: ${step.call.error.type}` }
+          : { at: end, kind: 'refresh', flow: flow.id, entry: step.call.entry, label: `refreshed (${flow.id})` });
+      }
+      if (step.tokens) {
+        if (flow === root) events.push({ at: end, kind: 'tokens', flow: flow.id, entry: step.call.entry, label: 'tokens issued' });
+        const expires = expiry(step.tokens);
+        if (expires !== null) events.push({ at: expires, kind: 'tokens-expire', flow: flow.id, entry: step.call.entry, label: `tokens of #${step.call.entry} expire` });
+      }
+      const credentials = step.identity?.credentials;
+      if (credentials && !step.call.error) {
+        events.push({ at: end, kind: 'credentials', flow: flow.id, entry: step.call.entry, label: `AWS credentials (${credentials.accessKeyId ?? 'no key id'})` });
+        if (credentials.expiresAt !== null) events.push({ at: credentials.expiresAt, kind: 'credentials-expire', flow: flow.id, entry: step.call.entry, label: `credentials of #${step.call.entry} expire` });
+      }
+    }
+  }
+  const ends = analysis.calls.map((call) => call.startedAt + call.duration).filter(Number.isFinite);
+  if (ends.length > 0) events.push({ at: Math.max(...ends), kind: 'capture-end', flow: null, entry: null, label: 'capture ends' });
+  return events.filter((e) => Number.isFinite(e.at)).sort((a, b) => a.at - b.at);
+}
+
+/** Worth showing: the sign-in was refreshed, got AWS credentials, or the capture outlived its tokens. */
+export function hasStory(events: readonly TimelineEvent[]): boolean {
+  const end = events.find((e) => e.kind === 'capture-end')?.at ?? Number.NEGATIVE_INFINITY;
+  return events.some((e) => e.kind === 'refresh' || e.kind === 'refresh-failed' || e.kind === 'credentials' || (e.kind === 'tokens-expire' && e.at <= end));
+}
