@@ -3,6 +3,8 @@ import type { HarEntry } from '../../core/har';
 import type { CognitoCall } from '../../core/model';
 import type { ReplayRequest } from '../../core/replay';
 import { buildReplay, replayDraft, replayRefusal } from '../../core/replay';
+import { callReplayTarget } from '../../core/replay/target';
+import { ReplayTargetNote } from './ReplayTargetNote';
 
 export interface ReplayEditorProps {
   call: CognitoCall;
@@ -47,7 +49,8 @@ export function ReplayEditor({ call, send, onReplayed }: ReplayEditorProps) {
   };
   return (
     <div class="replay" data-replay-editor="">
-      <p class="muted">Edit the request body and send it again to {call.url}. Sessions are single-use: answering a challenge again needs the latest Session.</p>
+      <ReplayTargetNote target={callReplayTarget(call)} />
+      <p class="muted">Edit the request body and send it again. Sessions are single-use: answering a challenge again needs the latest Session.</p>
       <textarea class="replay-text mono" spellcheck={false} value={text} onInput={(e) => setText(e.currentTarget.value)} rows={12} aria-label="Request body to replay" />
       <div class="replay-actions">
         <button type="button" class="button primary" data-action="send-replay" disabled={status?.kind === 'busy'} onClick={() => void onSend()}>Send</button>
