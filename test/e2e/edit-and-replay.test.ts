@@ -85,6 +85,7 @@ describe('edit and replay in the live panel', () => {
     await answer?.click();
     await (await panel.waitForSelector('[data-tab="request"]'))?.click();
     await (await panel.waitForSelector('[data-action="edit-replay"]'))?.click();
+    await panel.waitForSelector('textarea.replay-text');
     const draft = await panel.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value);
     const body = JSON.parse(draft) as { ChallengeName: string; ChallengeResponses: Record<string, string> };
     expect(body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');

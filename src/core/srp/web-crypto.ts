@@ -1,5 +1,5 @@
 /**
- * The Web Crypto and text-encoding globals that browsers and Node 20 both have. src/core is
+ * The Web Crypto, TextEncoder and base64 globals that browsers and Node 20 all have. src/core is
  * type-checked with bare ES libs (no DOM, no Node), so the few members used here are typed here
  * and reached through `globalThis`, failing with a clear reason where they are missing.
  */
@@ -36,17 +36,14 @@ export function randomBytes(length: number): Bytes {
   return webCrypto().getRandomValues(new Uint8Array(length));
 }
 
-/** UTF-8 bytes of a string (no TextEncoder in bare ES: encoded here, surrogate pairs included). */
+interface TextEncoderLike {
+  encode(text: string): Bytes;
+}
+
+/** UTF-8 bytes of a string. */
 export function utf8(text: string): Bytes {
-  const out: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return new Uint8Array(out);
+  const Encoder = (globalThis as unknown as { TextEncoder: new () => TextEncoderLike }).TextEncoder;
+  return new Encoder().encode(text);
 }
 
 export function concatBytes(...parts: readonly Uint8Array[]): Bytes {
@@ -72,33 +69,18 @@ export function bytesToHex(bytes: Uint8Array): string {
   return hex;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const codec = globalThis as unknown as { btoa(binary: string): string; atob(text: string): string };
 
 export function bytesToBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
-  }
-  return out;
+  return codec.btoa(String.fromCharCode(...bytes));
 }
 
-/** Standard base64 (padding optional) to bytes; null when it is not base64. */
+/** Standard base64 to bytes; null when it is not base64. */
 export function base64ToBytes(text: string): Bytes | null {
-  const clean = text.replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return null;
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const char of clean) {
-    value = (value << 6) | B64.indexOf(char);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >> bits) & 0xff);
-    }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  try {
+    return Uint8Array.from(codec.atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
   }
-  return new Uint8Array(out);
 }

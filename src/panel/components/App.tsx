@@ -38,6 +38,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [cursor, setCursor] = useState<string | null>(null);
   const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [tab, setTab] = useState<DetailTab>('request');
+  /** A replay's entry to select once the analysis that includes it arrives. */
+  const [showEntry, setShowEntry] = useState<number | null>(null);
   const [listWidth, setListWidth] = useState(320);
   /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
   const [chainHeight, setChainHeight] = useState<number | null>(null);
@@ -67,6 +69,15 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   }, [analysis]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
   const visibleRows = useMemo(() => rows.filter((row) => matchesFilter(searchTexts.get(row.id) ?? '', filter)), [rows, searchTexts, filter]);
+
+  useEffect(() => {
+    if (showEntry === null) return;
+    const holder = analysis.flows.find((f) => f.steps.some((s) => s.call.entry === showEntry));
+    if (!holder) return;
+    setSelected(holder.id);
+    setSelectedEntry(showEntry);
+    setShowEntry(null);
+  }, [analysis, showEntry]);
 
   const flow = analysis.flows.find((f) => f.id === selected) ?? null;
   const otherCalls = selected === OTHER_CALLS ? analysis.standalone : null;
@@ -135,7 +146,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
               <div class="details-pane">
                 <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
                   tab={tab} onTab={setTab}
-                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
+                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
+                    onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
               </div>
             )}
           </div>
