@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
+import { totpFromSecret } from '../../src/core/srp/totp';
 import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
 
 let viewer: ViewerHarness;
@@ -76,7 +77,7 @@ describe('replay editor', () => {
     const { page } = await openEditor('rerun.har', scenarioHar('session-reused-retry-after-wrong-code'), 2);
     expect(await page.$eval('[data-session-state]', (el) => el.getAttribute('data-session-state'))).toBe('spent');
     expect(await page.$('[data-action="rerun"]')).not.toBeNull();
-    expect(await page.$$eval('[data-input]', (els) => els.map((el) => el.getAttribute('data-input')))).toEqual(['code']);
+    expect(await page.$$eval('[data-input]', (els) => els.map((el) => el.getAttribute('data-input')))).toEqual(['code', 'totp-secret']);
     expect(await page.$eval('[data-replay-effect]', (el) => el.textContent)).toMatch(/signs the user in/);
     // Re-running without the code sends nothing and says what is missing.
     const before = viewer.replays.length;
@@ -84,6 +85,14 @@ describe('replay editor', () => {
     await page.waitForSelector('[data-replay-status="error"]');
     expect(await page.$eval('[data-replay-status]', (el) => el.textContent)).toBe('Type a fresh code first.');
     expect(viewer.replays).toHaveLength(before);
+    // The code can come from the authenticator's secret, pasted (RFC 6238 test secret here).
+    await page.type('[data-input="totp-secret"]', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+    const around = Date.now();
+    await page.click('[data-action="compute-totp"]');
+    await page.waitForFunction(() => (document.querySelector('[data-input="code"]') as HTMLInputElement).value !== '');
+    const code = await page.$eval('[data-input="code"]', (el) => (el as HTMLInputElement).value);
+    const windows = await Promise.all([-30_000, 0, 30_000].map((shift) => totpFromSecret('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', around + shift)));
+    expect(windows).toContain(code);
   });
 
   it('warns that answering NEW_PASSWORD_REQUIRED changes the password', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RerunInput } from '../../core/replay/plan';
+import { totpFromSecret } from '../../core/srp/totp';
 
 /** What the user typed for a re-run: component memory only — never stored, exported or put in an attribute. */
 export interface TypedSecrets {
@@ -34,6 +35,28 @@ function Field({ name, label, secret, value, onInput, stepEntry }: {
   );
 }
 
+/**
+ * For a SOFTWARE_TOKEN_MFA step: the code computed from the authenticator's base32 secret the user
+ * pastes (RFC 6238), instead of reading it off a phone. The secret stays in this input only.
+ */
+function TotpHelper({ onCode }: { onCode(code: string): void }) {
+  const [secret, setSecret] = useState('');
+  const [problem, setProblem] = useState('');
+  const compute = async () => {
+    const code = await totpFromSecret(secret, Date.now());
+    setProblem(code === null ? 'Not a base32 secret.' : '');
+    if (code !== null) onCode(code);
+  };
+  return (
+    <span class="rerun-field">
+      <input class="mono" type="password" autocomplete="off" placeholder="or paste the TOTP secret" data-input="totp-secret" value={secret}
+        onInput={(e) => setSecret(e.currentTarget.value)} />
+      <button type="button" class="link-button" data-action="compute-totp" onClick={() => void compute()}>compute code</button>
+      {problem && <span class="replay-status error">{problem}</span>}
+    </span>
+  );
+}
+
 /** The inputs a re-run asks for: password, a fresh code per code step, client secret, user pool id. */
 export function RerunInputs({ asks, codeSteps, secrets, onChange }: {
   asks: readonly RerunInput[];
@@ -46,10 +69,15 @@ export function RerunInputs({ asks, codeSteps, secrets, onChange }: {
     <div class="rerun-inputs">
       {asks.map((ask) => {
         if (ask === 'code') {
-          return codeSteps.map((step) => (
-            <Field key={`code-${step.entry}`} name="code" label={`Fresh ${step.challenge} code`} secret={false} stepEntry={step.entry}
-              value={secrets.codes[step.entry] ?? ''} onInput={(code) => onChange({ ...secrets, codes: { ...secrets.codes, [step.entry]: code } })} />
-          ));
+          return codeSteps.map((step) => {
+            const setCode = (code: string) => onChange({ ...secrets, codes: { ...secrets.codes, [step.entry]: code } });
+            return (
+              <span key={`code-${step.entry}`} class="rerun-code">
+                <Field name="code" label={`Fresh ${step.challenge} code`} secret={false} stepEntry={step.entry} value={secrets.codes[step.entry] ?? ''} onInput={setCode} />
+                {step.challenge === 'SOFTWARE_TOKEN_MFA' && <TotpHelper onCode={setCode} />}
+              </span>
+            );
+          });
         }
         const spec = LABELS[ask];
         return <Field key={ask} name={ask} label={spec.label} secret={spec.secret} value={secrets[spec.field]} onInput={(value) => onChange({ ...secrets, [spec.field]: value })} />;
