@@ -183,7 +183,7 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
         onInput={(e) => setDraft({ text: e.currentTarget.value, vault: draft.vault })} />
       {jsonError && <p class="replay-json-error" data-json-error="">Not JSON at line {jsonError.line}, column {jsonError.column}: {jsonError.message}</p>}
       <div class="replay-actions">
-        <button type="button" class="button primary" data-action="send-replay" disabled={busy} onClick={() => void onSend()} title="Ctrl+Enter">Send</button>
+        <button type="button" class={`button${sessionBad ? '' : ' primary'}`} data-action="send-replay" disabled={busy} onClick={() => void onSend()} title="Ctrl+Enter">Send</button>
         {offerRerun && <button type="button" class={`button${sessionBad ? ' primary' : ''}`} data-action="rerun" disabled={busy} onClick={() => void onRerun()}>Re-run the sign-in up to this step</button>}
         {needsSecret && <button type="button" class="button" data-action="compute-secret-hash" onClick={() => void onSecretHash()}>Compute SECRET_HASH</button>}
         <button type="button" class="button" data-action="reveal-draft" onClick={toggleReveal}>{revealed ? 'Mask secrets' : 'Reveal secrets'}</button>
