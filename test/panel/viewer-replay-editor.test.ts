@@ -4,7 +4,7 @@
  * errors with line and column, copy as command (masked by default), and the draft kept across steps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
@@ -148,5 +148,20 @@ describe('replay editor', () => {
     await openStep(page, entries[2]!, 'request');
     await page.waitForSelector('textarea.replay-text');
     expect(await draftText(page)).toBe('{"edited": true}');
+  });
+
+  it('does not give a draft to another call that takes the same place after Clear', async () => {
+    const har = scenarioHar('session-reused-retry-after-wrong-code');
+    const { page, entries, flowId } = await openEditor('clear.har', har, 2);
+    await typeDraft(page, '{"stale": true}');
+    await page.click('[data-action="clear"]');
+    await page.waitForSelector('[data-empty]');
+    const path = await viewer.addHar('again.har', har);
+    await ((await page.$('#har-file')) as ElementHandle<HTMLInputElement>).uploadFile(path);
+    await page.waitForSelector(`[data-flow="${flowId}"]`);
+    await openFlow(page, flowId);
+    await openStep(page, entries[2]!, 'request');
+    await page.waitForSelector('[data-action="edit-replay"]');
+    expect(await page.$('textarea.replay-text')).toBeNull();
   });
 });

@@ -19,8 +19,11 @@ export interface ReplayEditorProps {
   onShow?(entry: number): void;
 }
 
-/** Drafts survive switching steps or tabs (memory only, gone with the panel); keyed by entry. */
-export const drafts = new Map<number, { draft: MaskedDraft; revealed: boolean }>();
+/**
+ * Drafts survive switching steps or tabs (memory only, gone with the panel). Keyed by the captured
+ * entry itself, not its index: after Clear, indices are reused by other calls.
+ */
+export const drafts = new WeakMap<HarEntry, { draft: MaskedDraft; revealed: boolean }>();
 
 type Body = ComponentType<ReplayEditorProps & { onClose(): void }>;
 let loaded: Body | null = null;
@@ -32,7 +35,7 @@ let loaded: Body | null = null;
  */
 export function ReplayEditor(props: ReplayEditorProps) {
   const { call } = props;
-  const [open, setOpen] = useState(drafts.has(call.entry));
+  const [open, setOpen] = useState(drafts.has(call.har));
   // A component is a function: wrapped, so useState stores it instead of calling it.
   const [body, setBody] = useState<Body | null>(() => loaded);
   const [failed, setFailed] = useState<string | null>(null);

@@ -35,7 +35,7 @@ function startDraft(call: CognitoCall): MaskedDraft {
  * Ctrl+Enter sends, Esc closes.
  */
 export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplayed, onShow, onClose }: ReplayEditorProps & { onClose(): void }) {
-  const kept = drafts.get(call.entry);
+  const kept = drafts.get(call.har);
   const [draft, setDraft] = useState<MaskedDraft>(() => kept?.draft ?? startDraft(call));
   const [revealed, setRevealed] = useState(kept?.revealed ?? false);
   const [secrets, setSecrets] = useState<TypedSecrets>(NO_SECRETS);
@@ -46,15 +46,15 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
 
   // Keep the draft for this step while the panel lives; typed secrets are dropped with the editor.
   useEffect(() => {
-    drafts.set(call.entry, { draft, revealed });
-  }, [draft, revealed, call.entry]);
+    drafts.set(call.har, { draft, revealed });
+  }, [draft, revealed, call.har]);
   useEffect(() => () => setSecrets(NO_SECRETS), []);
   useEffect(() => {
     if (plan?.ok && plan.userPoolId && !secrets.userPoolId) setSecrets((s) => ({ ...s, userPoolId: plan.userPoolId ?? '' }));
   }, [plan, secrets.userPoolId]);
 
   const close = () => {
-    drafts.delete(call.entry);
+    drafts.delete(call.har);
     setSecrets(NO_SECRETS);
     onClose();
   };
