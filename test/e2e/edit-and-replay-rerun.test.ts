@@ -68,12 +68,17 @@ async function rerun(): Promise<string> {
   return (await status!.evaluate((el) => `${el.getAttribute('data-replay-status')}: ${el.textContent}`));
 }
 
-/** After a re-run the panel shows its last answer: every step of that chain is a replay, and it has tokens. */
-async function expectRerunSignedIn(): Promise<void> {
-  await panel.waitForFunction(() => {
+/**
+ * After a re-run the panel shows its last answer, in the same chain as the captured sign-in (a
+ * branch that starts again from InitiateAuth), the flow now signed in, and the replay's tokens.
+ */
+async function expectRerunSignedIn(user: string): Promise<void> {
+  await panel.waitForFunction((name: string) => {
     const cards = [...document.querySelectorAll('[data-step]')];
-    return cards.length > 0 && cards.every((card) => card.getAttribute('data-replay') === 'true');
-  }, { timeout: 10_000 });
+    const row = [...document.querySelectorAll('[data-flow]')].find((r) => r.getAttribute('aria-selected') === 'true');
+    return cards.at(-1)?.getAttribute('data-replay') === 'true' && cards.some((card) => card.getAttribute('data-replay') !== 'true')
+      && (row?.textContent ?? '').includes(name) && row?.getAttribute('data-outcome') === 'authenticated';
+  }, { timeout: 10_000 }, user);
   expect(await showTokens(panel, 'id')).toContain('token_use');
   expect(await panel.$('[data-token="access"]')).not.toBeNull();
 }
@@ -107,7 +112,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     const fresh = (await totpFromSecret(user.totpSecret!, Date.now()))!;
     await typeInto('[data-input="code"]', fresh);
     expect(await rerun()).toMatch(/^done: Re-ran 2 calls/);
-    await expectRerunSignedIn();
+    await expectRerunSignedIn(user.username);
   });
 
   it('(2) SRP refused for a wrong password: the re-run with the typed password reaches tokens', async () => {
@@ -130,7 +135,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     await panel.$eval('[data-input="user-pool-id"]', (el) => { (el as HTMLInputElement).value = ''; });
     await panel.type('[data-input="user-pool-id"]', live.env.seed.userPoolId);
     expect(await rerun()).toMatch(/^done: Re-ran 2 calls/);
-    await expectRerunSignedIn();
+    await expectRerunSignedIn(alice.username);
   });
 
   it('(3) a sign-in lacking SECRET_HASH: the re-run computes it from the typed client secret', async () => {
@@ -142,7 +147,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     await editLastCapturedStep(erin.username);
     await typeInto('[data-input="client-secret"]', clientSecret);
     expect(await rerun()).toMatch(/^done: Re-ran 1 call/);
-    await expectRerunSignedIn();
+    await expectRerunSignedIn(erin.username);
   });
 
   it('leaves nothing typed (password, code, client secret) in the DOM, storage or an export once the editor is closed', async () => {
