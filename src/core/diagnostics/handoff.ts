@@ -8,9 +8,13 @@ import { finding } from './types';
 
 const minutes = (ms: number): string => `${(ms / 60_000).toFixed(1)} min`;
 
+/** For a replay the user just sent from the panel, the cause is the replay, not the app's code. */
+const REPLAY_HINT = 'This is a replay you sent from the panel with a captured Session, which an earlier request had spent or which has expired: Cognito refuses it. Use "Re-run the sign-in up to this step" in the editor: it signs in again and answers with a fresh Session.';
+
 export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
   const findings = [];
   const op = step.call.operation;
+  const replay = step.call.replayOf !== null;
   if (step.handoff === 'missing' && step.handoffVia === 'session') {
     findings.push(finding('session-missing', 'error',
       `${op} sent no Session${ctx.latestSessionFrom !== null ? `, but entry ${ctx.latestSessionFrom} handed one out` : ''}.`,
@@ -37,12 +41,12 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
   if (step.handoff === 'reused') {
     findings.push(finding('session-reused', 'error',
       `${op} sent a Session that entry ${ctx.firstUsedBy ?? '?'} had already used.`,
-      'A Session is single-use, even when the answer it carried was rejected ("session can only be used once"): look for a double submit or an automatic retry, and start the sign-in again after a failed answer.'));
+      replay ? REPLAY_HINT : 'A Session is single-use, even when the answer it carried was rejected ("session can only be used once"): look for a double submit or an automatic retry, and start the sign-in again after a failed answer.'));
   }
   if (step.sessionExpired && step.sessionAgeMs !== null) {
     findings.push(finding('session-expired', step.call.error ? 'error' : 'warning',
       `${op} was sent ${minutes(step.sessionAgeMs)} after its Session was issued; sessions last ${options.sessionValidityMinutes} min by default.`,
-      'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
+      replay ? REPLAY_HINT : 'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
   }
   return findings;
 };
