@@ -76,4 +76,14 @@ describe('replay destination', () => {
     const page = await openEditor('same-origin.har', har);
     expect(await note(page)).toMatchObject({ kind: 'page-origin', warning: null });
   });
+
+  it('names every other host a re-run would send to, with its warning (the page chose each URL)', async () => {
+    const har = structuredClone(scenario.har) as Har;
+    const [first, ...rest] = har.log.entries;
+    first!.request.url = 'https://collector.example.net/cognito';
+    for (const entry of rest) entry.request.url = 'https://cognito-idp.eu-west-1.amazonaws.com/';
+    const page = await openEditor('mixed.har', har);
+    const notes = await page.$$eval('[data-replay-target]', (els) => els.map((el) => [el.getAttribute('data-replay-target'), el.querySelector('[data-replay-host]')?.textContent]));
+    expect(notes).toEqual([['aws-cognito', 'cognito-idp.eu-west-1.amazonaws.com'], ['other', 'collector.example.net']]);
+  });
 });

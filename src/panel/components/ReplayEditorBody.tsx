@@ -160,9 +160,19 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
   const sessionBad = session !== null && session.state !== 'fresh' && session.state !== 'not-needed';
   const codeSteps = plan?.ok ? plan.steps.filter((s) => s.asks.includes('code')).map((s) => ({ entry: s.entry, challenge: s.challenge ?? s.operation })) : [];
   const busy = status?.kind === 'busy';
+  // The re-run sends each step to the URL its captured call went to: name every other host too.
+  const here = callReplayTarget(call);
+  const otherTargets = plan?.ok && flow
+    ? [...new Map(plan.steps
+      .map((s) => flow.steps.find((f) => f.call.entry === s.entry)?.call)
+      .filter((c): c is CognitoCall => c !== undefined)
+      .map((c) => callReplayTarget(c))
+      .filter((t) => t.origin !== here.origin)
+      .map((t) => [t.origin, t] as const)).values()]
+    : [];
   return (
     <div class="replay" data-replay-editor="" onKeyDown={onKeyDown}>
-      <ReplayTargetNote target={callReplayTarget(call)} />
+      <ReplayTargetNote target={here} />
       <p class={`replay-effect${effect.changesAccount ? ' warn' : ''}`} data-replay-effect={effect.changesAccount ? 'changes-account' : 'signs-in'}>
         If it succeeds: {effect.text}
       </p>
@@ -174,6 +184,7 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
             each with the Session the one before returns; your edited answer last. What cannot be reused is asked for below and never stored.
           </p>
           {plan.notes.map((note) => <p key={note} class="muted">{note}</p>)}
+          {otherTargets.map((target) => <ReplayTargetNote key={target.origin} target={target} />)}
           <RerunInputs asks={plan.asks} codeSteps={codeSteps} secrets={secrets} onChange={setSecrets} />
         </div>
       )}
