@@ -116,6 +116,8 @@ describe('replay editor', () => {
     // The result is selected: the details now show the replay.
     const replayEntry = await page.$eval('[data-step][data-replay="true"]', (el) => el.getAttribute('data-step'));
     await page.waitForSelector(`[data-details="${replayEntry}"]`);
+    // …and says how it went, there, where the user now is.
+    expect(await page.$eval('[data-replay-status]', (el) => [el.getAttribute('data-replay-status'), el.textContent])).toEqual(['done', expect.stringMatching(/this is the answer/)]);
     // Back on the edited step its draft is still open; Esc closes it.
     await openFlow(page, flowId);
     await openStep(page, entries[1]!, 'request');

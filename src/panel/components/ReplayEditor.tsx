@@ -25,6 +25,17 @@ export interface ReplayEditorProps {
  */
 export const drafts = new WeakMap<HarEntry, { draft: MaskedDraft; revealed: boolean }>();
 
+export interface ReplayOutcome {
+  kind: 'done' | 'error';
+  text: string;
+}
+
+/**
+ * What a send or re-run came to, kept on the replay's own entry: the panel selects that entry
+ * afterwards, so the message shows where the user now is.
+ */
+export const outcomes = new WeakMap<HarEntry, ReplayOutcome>();
+
 type Body = ComponentType<ReplayEditorProps & { onClose(): void }>;
 let loaded: Body | null = null;
 
@@ -48,8 +59,17 @@ export function ReplayEditor(props: ReplayEditorProps) {
   }, [open, body]);
 
   const refusal = replayRefusal(call);
+  const outcome = outcomes.get(call.har);
+  const said = outcome && <p class={`replay-status ${outcome.kind}`} data-replay-status={outcome.kind}>{outcome.text}</p>;
   if (refusal !== null) return <p class="muted replay-refused" data-replay-refused="">Replay not available: {refusal}</p>;
-  if (!open) return <button type="button" class="button" data-action="edit-replay" onClick={() => setOpen(true)}>Edit &amp; replay</button>;
+  if (!open) {
+    return (
+      <>
+        {said}
+        <button type="button" class="button" data-action="edit-replay" onClick={() => setOpen(true)}>Edit &amp; replay</button>
+      </>
+    );
+  }
   if (failed) return <p class="replay-status error">The replay editor could not load: {failed}</p>;
   const Editor = body;
   return Editor ? <Editor {...props} onClose={() => setOpen(false)} /> : <p class="muted">Loading the editor…</p>;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { HarEntry } from '../../core/har';
 import type { CognitoCall, JsonObject } from '../../core/model';
 import type { ReplayRequest } from '../../core/replay';
 import { buildReplay, replayDraft } from '../../core/replay';
@@ -12,7 +13,7 @@ import { RerunInputs, NO_SECRETS, type TypedSecrets } from './RerunInputs';
 import { CommandCopy } from './CommandCopy';
 import { runRerun } from '../../core/replay/rerun';
 import { computeSecretHash } from '../../core/srp/secret-hash';
-import { drafts, type ReplayEditorProps } from './ReplayEditor';
+import { drafts, outcomes, type ReplayEditorProps, type ReplayOutcome } from './ReplayEditor';
 
 /** AuthSessionValidity's default (cognito-protocol.md, "Validity windows"). */
 const SESSION_VALIDITY_MS = 3 * 60_000;
@@ -61,8 +62,12 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
   const realText = () => unmaskDraft(draft.text, draft.vault);
   const jsonError = draftJsonError(draft.text);
   const effect = replayEffect(call.operation, step?.challengeIn ?? null);
-  const show = (index: number | void) => {
-    if (typeof index === 'number') onShow?.(index);
+  /** Says how it went, here and on the replay's entry (which the panel then selects). */
+  const finish = (outcome: ReplayOutcome, last: { entry: HarEntry; index: number | void } | null) => {
+    setStatus(outcome);
+    if (!last) return;
+    outcomes.set(last.entry, outcome);
+    if (typeof last.index === 'number') onShow?.(last.index);
   };
 
   const toggleReveal = () => {
@@ -90,8 +95,7 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
     setStatus({ kind: 'busy', text: 'Sending…' });
     try {
       const entry = await send(built);
-      show(onReplayed(entry));
-      setStatus({ kind: 'done', text: 'Sent: the result is selected in the chain, marked ↻ replay.' });
+      finish({ kind: 'done', text: 'Sent: this is the answer, marked ↻ replay in the chain.' }, { entry, index: onReplayed(entry) });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : 'The replay failed.' });
     }
@@ -107,20 +111,19 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
     }
     if (!isObject(edited)) return setStatus({ kind: 'error', text: 'The edited body must be a JSON object.' });
     setStatus({ kind: 'busy', text: 'Re-running the sign-in…' });
-    let last: number | void = undefined;
+    let last: { entry: HarEntry; index: number | void } | null = null;
     try {
       const result = await runRerun(plan, flow, edited as JsonObject, {
         password: secrets.password || undefined,
         codes: secrets.codes,
         clientSecret: secrets.clientSecret || undefined,
         userPoolId: secrets.userPoolId || undefined,
-      }, send, { onEntry: (entry) => { last = onReplayed(entry); } });
+      }, send, { onEntry: (entry) => { last = { entry, index: onReplayed(entry) }; } });
       // One-time codes are spent whatever happened.
       setSecrets((s) => ({ ...s, codes: {} }));
-      show(last);
-      setStatus(result.ok
-        ? { kind: 'done', text: `Re-ran ${result.entries.length} call${result.entries.length === 1 ? '' : 's'}: the last answer is selected, marked ↻ replay.` }
-        : { kind: 'error', text: result.reason ?? 'The re-run stopped.' });
+      finish(result.ok
+        ? { kind: 'done', text: `Re-ran ${result.entries.length} call${result.entries.length === 1 ? '' : 's'}: this is the last answer, marked ↻ replay.` }
+        : { kind: 'error', text: result.reason ?? 'The re-run stopped.' }, last);
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : 'The re-run failed.' });
     }
