@@ -35,7 +35,14 @@ function fixAndClick(action: 'send-replay' | 'rerun', newPassword: string): Prom
     draft.ChallengeResponses.NEW_PASSWORD = newPassword;
     area.value = JSON.stringify(draft);
     area.dispatchEvent(new document.defaultView.Event('input', { bubbles: true }));
-    const button = await wait(() => document.querySelector('[data-action="' + action + '"]'), action);
+    let button;
+    try {
+      button = await wait(() => document.querySelector('[data-action="' + action + '"]'), action);
+    } catch (error) {
+      // Say what the panel showed instead, to tell a slow machine from a missing button.
+      const shown = document.querySelector('[data-replay-editor]') || document.querySelector('[data-details]');
+      throw new Error(error.message + '; shown: ' + (shown ? shown.textContent : 'nothing').slice(0, 800));
+    }
     button.click();
     const status = await wait(() => document.querySelector('[data-replay-status="done"], [data-replay-status="error"]'), 'the outcome');
     return status.getAttribute('data-replay-status') + ': ' + status.textContent;
@@ -49,8 +56,9 @@ describe('edit and replay in firefox-esr against the strict double', () => {
     await selectFlow(live.marionette, username, 2);
 
     expect(await fixAndClick('send-replay', 'Replayed-Passw0rd!')).toMatch(/^done: Sent/);
+    // The panel selects the replay's answer once the analysis has it: wait for that before clicking on.
     const refused = await inPanel<string>(live.marionette, `async (document, wait) =>
-      (await wait(() => document.querySelector('[data-step][data-replay="true"]'), 'the replay')).textContent`);
+      (await wait(() => document.querySelector('[data-step][data-replay="true"][aria-pressed="true"]'), 'the replay, selected')).textContent`);
     expect(refused).toContain('NotAuthorizedException');
 
     await selectFlow(live.marionette, username, 3);

@@ -103,7 +103,8 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, JSON.stringify(draft));
     await panel.click('[data-action="send-replay"]');
-    await panel.waitForSelector('[data-step][data-replay="true"]', { timeout: 10_000 });
+    // The panel selects the replay's answer once the analysis has it: wait for that before clicking on.
+    await panel.waitForSelector('[data-step][data-replay="true"][aria-pressed="true"]', { timeout: 10_000 });
     expect(await panel.$eval('[data-step][data-replay="true"]', (el) => el.textContent)).toContain('NotAuthorizedException');
 
     // Back to the failed step: its editor (draft kept) says the Session is spent and offers the re-run.

@@ -86,6 +86,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const stepIndex = flow && selectedCall ? flow.steps.findIndex((s) => s.call.entry === selectedCall.entry) : -1;
 
   const open = (id: string) => {
+    setShowEntry(null); // the user chose: a replay's answer arriving later does not take the selection back
     setSelected(id);
     const chosen = analysis.flows.find((f) => f.id === id);
     const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
@@ -139,7 +140,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
           <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
           <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
-              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
+              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={(entry) => { setShowEntry(null); setSelectedEntry(entry); }} />
             </div>
             {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
             {selectedCall && (
