@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { firefoxManifest, type Manifest } from './firefox-manifest';
 import { pageScripts } from './page-scripts';
-import { DIST_CHROME, DIST_FIREFOX, DIST_VIEWER, PANEL_HTML, PANEL_JS_BUDGET_GZIP, ROOT } from './paths';
+import { DIST_CHROME, DIST_FIREFOX, DIST_VIEWER, PANEL_HTML, PANEL_JS_BUDGET_GZIP, PANEL_LAZY_JS_BUDGET_GZIP, ROOT } from './paths';
 import { allScripts, formatSizes, kb, sizeOf, type SizeRow } from './sizes';
 
 async function main(): Promise<void> {
@@ -17,10 +17,13 @@ async function main(): Promise<void> {
   await build({ configFile: join(ROOT, 'vite.viewer.config.ts'), logLevel: 'warn' });
 
   const chrome = readManifest(DIST_CHROME);
-  const panel = sizeOf(DIST_CHROME, pageScripts(DIST_CHROME, PANEL_HTML));
-  const overBudget = panel.gzip > PANEL_JS_BUDGET_GZIP;
+  const startup = pageScripts(DIST_CHROME, PANEL_HTML, { startupOnly: true });
+  const panel = sizeOf(DIST_CHROME, startup);
+  const lazy = sizeOf(DIST_CHROME, pageScripts(DIST_CHROME, PANEL_HTML).filter((file) => !startup.includes(file)));
+  const overBudget = panel.gzip > PANEL_JS_BUDGET_GZIP || lazy.gzip > PANEL_LAZY_JS_BUDGET_GZIP;
   const rows: SizeRow[] = [
-    { build: 'chrome', what: 'panel page', size: panel, note: `budget ${kb(PANEL_JS_BUDGET_GZIP)} gzip${overBudget ? ': OVER' : ''}` },
+    { build: 'chrome', what: 'panel page', size: panel, note: `budget ${kb(PANEL_JS_BUDGET_GZIP)} gzip${panel.gzip > PANEL_JS_BUDGET_GZIP ? ': OVER' : ''}` },
+    { build: 'chrome', what: 'panel on demand', size: lazy, note: `budget ${kb(PANEL_LAZY_JS_BUDGET_GZIP)} gzip${lazy.gzip > PANEL_LAZY_JS_BUDGET_GZIP ? ': OVER' : ''}` },
     { build: 'chrome', what: 'devtools page', size: sizeOf(DIST_CHROME, pageScripts(DIST_CHROME, String(chrome.devtools_page))) },
     { build: 'chrome', what: 'all', size: sizeOf(DIST_CHROME, allScripts(DIST_CHROME)) },
     { build: 'firefox', what: 'all', size: sizeOf(DIST_FIREFOX, allScripts(DIST_FIREFOX)), note: 'same files as chrome' },
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
   ];
   console.log(formatSizes(rows));
   if (overBudget) {
-    console.error(`build: the panel loads ${kb(panel.gzip)} of JavaScript gzipped, over the ${kb(PANEL_JS_BUDGET_GZIP)} budget`);
+    console.error(`build: the panel loads ${kb(panel.gzip)} of JavaScript gzipped at start-up (budget ${kb(PANEL_JS_BUDGET_GZIP)}) and ${kb(lazy.gzip)} on demand (budget ${kb(PANEL_LAZY_JS_BUDGET_GZIP)})`);
     process.exitCode = 1;
   }
 }

@@ -10,9 +10,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 const HTML_SCRIPT = /<script\b[^>]*\bsrc="([^"]+)"/g;
 const HTML_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g;
 const JS_NAME = /["'`]([^"'`\s]+\.js)["'`]/g;
+/** Only static imports (`import … from "x.js"`, `import "x.js"`): what runs before the page is interactive. */
+const STATIC_IMPORT = /\b(?:from|import)\s*["'`]([^"'`\s]+\.js)["'`]/g;
 
-/** Paths (relative to `root`) of every JS file `page` (relative to `root`) loads, in discovery order. */
-export function pageScripts(root: string, page: string): string[] {
+/**
+ * Paths (relative to `root`) of every JS file `page` (relative to `root`) loads, in discovery order.
+ * `startupOnly`: follow static imports only, leaving out chunks loaded on demand (`import()`).
+ */
+export function pageScripts(root: string, page: string, options: { startupOnly?: boolean } = {}): string[] {
+  const names = options.startupOnly ? STATIC_IMPORT : JS_NAME;
   const pagePath = join(root, page);
   const html = readFileSync(pagePath, 'utf8');
   const queue: string[] = [];
@@ -25,7 +31,7 @@ export function pageScripts(root: string, page: string): string[] {
     if (seen.has(file)) continue;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(JS_NAME)) queue.push(...locate(root, dirname(file), match[1]));
+    for (const match of code.matchAll(names)) queue.push(...locate(root, dirname(file), match[1]));
   }
   return [...seen].map((file) => relative(root, file));
 }

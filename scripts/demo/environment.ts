@@ -1,7 +1,9 @@
 /**
  * Everything the demo page needs, started together: a freshly seeded cognito-local (fresh on
- * every run, because a completed NEW_PASSWORD_REQUIRED stays completed) and the demo server with
- * its `/config.json`. Shared by `npm start` and the e2e tests.
+ * every run, because a completed NEW_PASSWORD_REQUIRED stays completed) behind the strict double
+ * (test/support/strict-cognito.ts: single-use, expiring Sessions, SECRET_HASH checked, real error
+ * shapes, SRP for alice), and the demo server with its `/config.json`. Shared by `npm start` and
+ * the e2e tests; `seed.endpoint` is the double's, `cognito.endpoint` cognito-local's own.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +11,12 @@ import type { DemoConfig } from '../../src/demo/config';
 import { startSeededCognitoLocal, type CognitoLocalServer, type CognitoSeed } from '../lib/cognito-local';
 import { buildDemo, DEMO_OUT } from './build-demo';
 import { JSON_TYPE, startStaticServer, type StaticServer } from '../lib/static-server';
+import { startStrictCognito, type StrictCognito, type StrictCognitoOptions } from '../../test/support/strict-cognito';
 
 export interface DemoEnvironment {
   cognito: CognitoLocalServer;
+  /** The strict double in front of cognito-local: the endpoint the demo app and replays talk to. */
+  strict: StrictCognito;
   seed: CognitoSeed;
   config: DemoConfig;
   server: StaticServer;
@@ -40,22 +45,40 @@ export async function ensureDemoBuilt(options: { rebuild?: boolean } = {}): Prom
   return buildDemo();
 }
 
-export async function startDemoEnvironment(options: { rebuild?: boolean } = {}): Promise<DemoEnvironment> {
+export interface DemoEnvironmentOptions {
+  rebuild?: boolean;
+  /** Settings of the strict double (Session validity, what a rejected answer does to its Session). */
+  strict?: Pick<StrictCognitoOptions, 'sessionValidityMs' | 'rejectedAnswer'>;
+}
+
+export async function startDemoEnvironment(options: DemoEnvironmentOptions = {}): Promise<DemoEnvironment> {
   const root = await ensureDemoBuilt(options);
-  const { server: cognito, seed } = await startSeededCognitoLocal();
+  const { server: cognito, seed: localSeed } = await startSeededCognitoLocal();
+  let strict: StrictCognito | null = null;
   let server: StaticServer;
   try {
+    const alice = localSeed.users.confirmed;
+    strict = await startStrictCognito({
+      ...options.strict,
+      upstream: localSeed.endpoint,
+      clientSecrets: { [localSeed.secretClient.clientId]: localSeed.secretClient.clientSecret },
+      srp: { userPoolId: localSeed.userPoolId, clientIds: [localSeed.clientId, localSeed.secretClient.clientId], users: [{ username: alice.username, password: alice.password, email: alice.email }] },
+    });
+    const seed = { ...localSeed, endpoint: strict.endpoint };
     server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(demoConfig(seed)) } } });
+    const double = strict;
+    let stopped: Promise<void> | null = null;
+    return {
+      cognito,
+      strict: double,
+      seed,
+      config: demoConfig(seed),
+      server,
+      stop: () => (stopped ??= Promise.all([server.close(), double.close(), cognito.stop()]).then(() => undefined)),
+    };
   } catch (error) {
+    await strict?.close();
     await cognito.stop();
     throw error;
   }
-  let stopped: Promise<void> | null = null;
-  return {
-    cognito,
-    seed,
-    config: demoConfig(seed),
-    server,
-    stop: () => (stopped ??= Promise.all([server.close(), cognito.stop()]).then(() => undefined)),
-  };
 }

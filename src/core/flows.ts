@@ -140,6 +140,8 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
   const secretBlocks = new Map<string, Issued>();
   const accessTokens = new Map<string, Issued>();
   const candidates = new CandidateIndex();
+  /** The flow each call joined, by entry: a re-run from the panel joins the flow it replays. */
+  const flowOfEntry = new Map<number, FlowState>();
 
   const newFlow = (at: number, request: JsonObject): FlowState => {
     const flow: Flow = {
@@ -248,7 +250,11 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       via = 'session';
     }
 
+    // A re-run from the panel (a replayed InitiateAuth) is a branch of the flow it re-signs-in: it
+    // shows in the same chain, starting again from there.
+    if (!state && call.replayOf !== null && START_OPERATIONS.has(op)) state = flowOfEntry.get(call.replayOf);
     if (!state) state = newFlow(at, request);
+    flowOfEntry.set(call.entry, state);
     const flow = state.flow;
     if (flow.steps.length === 0 && handoff === 'ok') handoff = 'start';
 

@@ -106,11 +106,12 @@ export class CaptureStore {
     this.invalidate(kept, false);
   }
 
-  /** A replay the user sent: always kept, paused or not (the user asked for it), and shown at once. */
-  addReplay(entry: HarEntry): void {
+  /** A replay the user sent: always kept, paused or not (the user asked for it), and shown at once. Returns its entry index. */
+  addReplay(entry: HarEntry): number {
     this.entries.push(entry);
     this.nextAnalysisAt = -Infinity;
     this.invalidate(true, true);
+    return this.entries.length - 1;
   }
 
   clear(): void {

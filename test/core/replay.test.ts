@@ -139,3 +139,24 @@ describe('replayed entries from a real capture', () => {
     expect(JSON.parse(built.request.body)).toEqual(broken.request.state === 'json' ? broken.request.value : null);
   });
 });
+
+describe('diagnostics of a replay', () => {
+  it('word a spent Session as the replay the user sent (use the re-run), not as app code to fix (a double submit)', () => {
+    const start = cognitoEntry('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c1', AuthParameters: { USERNAME: 'carol', PASSWORD: 'p' } },
+      { ChallengeName: 'SMS_MFA', Session: 'S1'.padEnd(30, 'x'), ChallengeParameters: {} }, { at: '2026-11-23T10:00:00.000Z' });
+    const answer = (at: string, replayOf?: number): HarEntry => ({
+      ...cognitoEntry('RespondToAuthChallenge', { ChallengeName: 'SMS_MFA', ClientId: 'c1', Session: 'S1'.padEnd(30, 'x'), ChallengeResponses: { USERNAME: 'carol', SMS_MFA_CODE: '1' } },
+        { __type: 'CodeMismatchException', message: 'Invalid code or auth state for the user.' }, { status: 400, at }),
+      ...(replayOf === undefined ? {} : { _replayOf: replayOf }),
+    });
+    const reused = (entries: HarEntry[]) => analyzeEntries(entries).diagnostics.find((d) => d.code === 'session-reused' && d.entry === 2);
+    // The app's own retry after a rejected code: whether the Session survives is unverified (issue 9).
+    const retried = reused([start, answer('2026-11-23T10:00:05.000Z'), answer('2026-11-23T10:00:06.000Z')]);
+    expect(retried?.hint).toMatch(/unverified/);
+    expect(retried?.hint).not.toMatch(/replay you sent from the panel/);
+    const replayed = reused([start, answer('2026-11-23T10:00:05.000Z'), answer('2026-11-23T10:00:06.000Z', 1)]);
+    expect(replayed?.hint).toMatch(/replay you sent from the panel/);
+    expect(replayed?.hint).toMatch(/Re-run the sign-in up to this step/);
+    expect(replayed?.hint).not.toMatch(/double submit/);
+  });
+});

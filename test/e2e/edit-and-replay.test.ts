@@ -1,8 +1,8 @@
 /**
  * A sign-in from an iframe of the inspected tab; export; then edit and replay, from the extension's
  * panel in Chromium: the broken answer (no NEW_PASSWORD) is
- * fixed in the panel and sent again from the panel page to cognito-local; the result joins the
- * same chain. Protects: replays leave only on Send, reach the call's own endpoint from an
+ * fixed in the panel and sent again from the panel page to the strict double (in front of
+ * cognito-local); the result joins the same chain. Protects: replays leave only on Send, reach the call's own endpoint from an
  * extension page (CSP, no host permissions), and show in the chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('export from the live panel', () => {
 });
 
 describe('edit and replay in the live panel', () => {
-  it('fixes the missing NEW_PASSWORD and replays it to cognito-local (the only request that ever leaves the panel); the chain ends authenticated', async () => {
+  it('fixes the missing NEW_PASSWORD and replays it (the only request that ever leaves the panel); the spent Session is refused as Cognito refuses it', async () => {
     const { username } = live.env.config.users.broken;
     await live.act('broken');
     await selectFlow(live.panel, username);
@@ -85,6 +85,7 @@ describe('edit and replay in the live panel', () => {
     await answer?.click();
     await (await panel.waitForSelector('[data-tab="request"]'))?.click();
     await (await panel.waitForSelector('[data-action="edit-replay"]'))?.click();
+    await panel.waitForSelector('textarea.replay-text');
     const draft = await panel.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value);
     const body = JSON.parse(draft) as { ChallengeName: string; ChallengeResponses: Record<string, string> };
     expect(body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
@@ -111,11 +112,11 @@ describe('edit and replay in the live panel', () => {
       ['RespondToAuthChallenge', 'NEW_PASSWORD_REQUIRED', ''],
       ['RespondToAuthChallenge', 'NEW_PASSWORD_REQUIRED', ''],
     ]);
-    // The replay re-sent a Session the broken answer had already spent: the panel says so (real
-    // Cognito would refuse it; cognito-local never checks Sessions, so it signs the user in).
+    // The replay re-sent a Session the broken answer had already spent: the panel says so, and the
+    // strict double in front of cognito-local refuses it as Amazon Cognito does.
     expect(chain[2]?.handoff).toBe('reused');
-    await panel.waitForFunction((user: string) => [...document.querySelectorAll('[data-flow]')]
-      .some((row) => row.textContent?.includes(user) && row.getAttribute('data-outcome') === 'authenticated'), { timeout: 10_000 }, username);
-    expect((await flowRows(panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
+    const refused = await panel.$eval('[data-step][data-replay="true"]', (el) => el.textContent ?? '');
+    expect(refused).toContain('NotAuthorizedException');
+    expect((await flowRows(panel)).find((r) => r.text.includes(username))?.outcome).not.toBe('authenticated');
   });
 });

@@ -158,6 +158,8 @@ describe('edit and replay', () => {
     await openFlow(page, flow.id);
     await openStep(page, answer.call.entry, 'request');
     await page.click('[data-action="edit-replay"]');
+    // The editor is loaded on first use.
+    await page.waitForSelector('textarea.replay-text');
     const draft = await page.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value);
     expect(JSON.parse(draft)).toMatchObject({ ChallengeName: answer.challengeIn });
     expect(viewer.replays).toHaveLength(0);

@@ -67,9 +67,13 @@ function reusedSession(step: Step, ctx: StepContext): Finding {
 
 const minutes = (ms: number): string => `${(ms / 60_000).toFixed(1)} min`;
 
+/** For a replay the user just sent from the panel, the cause is the replay, not the app's code. */
+const REPLAY_HINT = 'This is a replay you sent from the panel with a captured Session, which an earlier request had spent or which has expired: Cognito refuses it. Use "Re-run the sign-in up to this step" in the editor: it signs in again and answers with a fresh Session.';
+
 export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
   const findings = [];
   const op = step.call.operation;
+  const replay = step.call.replayOf !== null;
   if (step.handoff === 'missing' && step.handoffVia === 'session') {
     findings.push(finding('session-missing', 'error',
       `${op} sent no Session${ctx.latestSessionFrom !== null ? `, but entry ${ctx.latestSessionFrom} handed one out` : ''}.`,
@@ -91,11 +95,15 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
       findings.push(unknownSession(step, ctx));
     }
   }
-  if (step.handoff === 'reused') findings.push(reusedSession(step, ctx));
+  if (step.handoff === 'reused') {
+    const reused = reusedSession(step, ctx);
+    // A replay the user sent from the panel: the way out is the re-run, not the app's code.
+    findings.push(replay && reused.severity !== 'info' ? { ...reused, hint: REPLAY_HINT } : reused);
+  }
   if (step.sessionExpired && step.sessionAgeMs !== null) {
     findings.push(finding('session-expired', step.call.error ? 'error' : 'warning',
       `${op} was sent ${minutes(step.sessionAgeMs)} after its Session was issued; sessions last ${options.sessionValidityMinutes} min by default.`,
-      'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
+      replay ? REPLAY_HINT : 'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
   }
   return findings;
 };

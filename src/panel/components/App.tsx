@@ -38,6 +38,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [cursor, setCursor] = useState<string | null>(null);
   const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [tab, setTab] = useState<DetailTab>('request');
+  /** A replay's entry to select once the analysis that includes it arrives. */
+  const [showEntry, setShowEntry] = useState<number | null>(null);
   const [listWidth, setListWidth] = useState(320);
   /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
   const [chainHeight, setChainHeight] = useState<number | null>(null);
@@ -68,6 +70,15 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
   const visibleRows = useMemo(() => rows.filter((row) => matchesFilter(searchTexts.get(row.id) ?? '', filter)), [rows, searchTexts, filter]);
 
+  useEffect(() => {
+    if (showEntry === null) return;
+    const holder = analysis.flows.find((f) => f.steps.some((s) => s.call.entry === showEntry));
+    if (!holder) return;
+    setSelected(holder.id);
+    setSelectedEntry(showEntry);
+    setShowEntry(null);
+  }, [analysis, showEntry]);
+
   const flow = analysis.flows.find((f) => f.id === selected) ?? null;
   const otherCalls = selected === OTHER_CALLS ? analysis.standalone : null;
   const calls = flow ? flow.steps.map((s) => s.call) : (otherCalls ?? []);
@@ -75,6 +86,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const stepIndex = flow && selectedCall ? flow.steps.findIndex((s) => s.call.entry === selectedCall.entry) : -1;
 
   const open = (id: string) => {
+    setShowEntry(null); // the user chose: a replay's answer arriving later does not take the selection back
     setSelected(id);
     const chosen = analysis.flows.find((f) => f.id === id);
     const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
@@ -128,14 +140,15 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
           <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
           <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
-              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
+              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={(entry) => { setShowEntry(null); setSelectedEntry(entry); }} />
             </div>
             {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
             {selectedCall && (
               <div class="details-pane">
                 <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
                   tab={tab} onTab={setTab}
-                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
+                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
+                    onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
               </div>
             )}
           </div>

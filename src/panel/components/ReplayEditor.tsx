@@ -1,59 +1,76 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import type { HarEntry } from '../../core/har';
-import type { CognitoCall } from '../../core/model';
+import type { CognitoCall, Flow } from '../../core/model';
 import type { ReplayRequest } from '../../core/replay';
-import { buildReplay, replayDraft, replayRefusal } from '../../core/replay';
+import type { MaskedDraft } from '../../core/replay/draft';
+import { replayRefusal } from '../../core/replay';
 
 export interface ReplayEditorProps {
   call: CognitoCall;
+  /** The flow the call belongs to (null for calls outside any flow): what a re-run replays. */
+  flow?: Flow | null;
+  /** Every flow of the capture (the user pool id may come from another flow's tokens). */
+  flows?: readonly Flow[];
   send(request: ReplayRequest): Promise<HarEntry>;
-  /** Receives the replay's entry, to append to the capture. */
-  onReplayed(entry: HarEntry): void;
+  /** Receives the replay's entry, to append to the capture; returns its entry index when known. */
+  onReplayed(entry: HarEntry): number | void;
+  /** Selects the entry (the replay's result) in the chain. */
+  onShow?(entry: number): void;
 }
 
 /**
- * "Edit & replay": the request body in a textarea; Send (only on click) re-sends it to the same
- * endpoint and the result joins the chain. Sessions are single-use, so a replay of an answer
- * usually needs a fresh Session: the note says so.
+ * Drafts survive switching steps or tabs (memory only, gone with the panel). Keyed by the captured
+ * entry itself, not its index: after Clear, indices are reused by other calls.
  */
-export function ReplayEditor({ call, send, onReplayed }: ReplayEditorProps) {
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState<{ kind: 'error' | 'busy' | 'done'; text: string } | null>(null);
-  const refusal = replayRefusal(call);
+export const drafts = new WeakMap<HarEntry, { draft: MaskedDraft; revealed: boolean }>();
 
+export interface ReplayOutcome {
+  kind: 'done' | 'error';
+  text: string;
+}
+
+/**
+ * What a send or re-run came to, kept on the replay's own entry: the panel selects that entry
+ * afterwards, so the message shows where the user now is.
+ */
+export const outcomes = new WeakMap<HarEntry, ReplayOutcome>();
+
+type Body = ComponentType<ReplayEditorProps & { onClose(): void }>;
+let loaded: Body | null = null;
+
+/**
+ * "Edit & replay" for a step: the button, or the reason a replay is impossible. The editor itself
+ * (SRP, re-run, command builders) is loaded on the first click, off the panel's start-up path.
+ * A step with a kept draft opens its editor again.
+ */
+export function ReplayEditor(props: ReplayEditorProps) {
+  const { call } = props;
+  const [open, setOpen] = useState(drafts.has(call.har));
+  // A component is a function: wrapped, so useState stores it instead of calling it.
+  const [body, setBody] = useState<Body | null>(() => loaded);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open || body) return;
+    import('./ReplayEditorBody').then((module) => {
+      loaded = module.ReplayEditorBody;
+      setBody(() => loaded);
+    }, (error: unknown) => setFailed(error instanceof Error ? error.message : 'the editor did not load'));
+  }, [open, body]);
+
+  const refusal = replayRefusal(call);
+  const outcome = outcomes.get(call.har);
+  const said = outcome && <p class={`replay-status ${outcome.kind}`} data-replay-status={outcome.kind}>{outcome.text}</p>;
   if (refusal !== null) return <p class="muted replay-refused" data-replay-refused="">Replay not available: {refusal}</p>;
   if (!open) {
     return (
-      <button type="button" class="button" data-action="edit-replay" onClick={() => { setText(replayDraft(call)); setStatus(null); setOpen(true); }}>
-        Edit &amp; replay
-      </button>
+      <>
+        {said}
+        <button type="button" class="button" data-action="edit-replay" onClick={() => setOpen(true)}>Edit &amp; replay</button>
+      </>
     );
   }
-  const onSend = async () => {
-    const built = buildReplay(call, text);
-    if (!built.ok) {
-      setStatus({ kind: 'error', text: built.reason });
-      return;
-    }
-    setStatus({ kind: 'busy', text: 'Sending…' });
-    try {
-      const entry = await send(built.request);
-      onReplayed(entry);
-      setStatus({ kind: 'done', text: 'Sent: the result is in the chain, marked ↻ replay.' });
-    } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : 'The replay failed.' });
-    }
-  };
-  return (
-    <div class="replay" data-replay-editor="">
-      <p class="muted">Edit the request body and send it again to {call.url}. Sessions are single-use: answering a challenge again needs the latest Session.</p>
-      <textarea class="replay-text mono" spellcheck={false} value={text} onInput={(e) => setText(e.currentTarget.value)} rows={12} aria-label="Request body to replay" />
-      <div class="replay-actions">
-        <button type="button" class="button primary" data-action="send-replay" disabled={status?.kind === 'busy'} onClick={() => void onSend()}>Send</button>
-        <button type="button" class="button" onClick={() => setOpen(false)}>Cancel</button>
-        {status && <span class={`replay-status ${status.kind}`} data-replay-status={status.kind}>{status.text}</span>}
-      </div>
-    </div>
-  );
+  if (failed) return <p class="replay-status error">The replay editor could not load: {failed}</p>;
+  const Editor = body;
+  return Editor ? <Editor {...props} onClose={() => setOpen(false)} /> : <p class="muted">Loading the editor…</p>;
 }
