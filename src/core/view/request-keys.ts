@@ -7,7 +7,7 @@ import type { Diagnostic, Flow, JsonObject, Step } from '../model';
 import { obj } from '../json';
 import { bodyObject } from '../body';
 import { ANSWER_OPERATIONS } from '../rules';
-import { isSecretKey } from './secrets';
+import { maskedDisplay } from './secrets';
 
 export interface KeyRow {
   key: string;
@@ -17,6 +17,8 @@ export interface KeyRow {
   /** Why the rules want this key here; null for a key nothing requires (still shown). */
   why: string | null;
   secret: boolean;
+  /** What the value shows until revealed (secrets masked, inside objects too); null when it holds no secret. */
+  masked: string | null;
 }
 
 export interface KeyTable {
@@ -31,19 +33,16 @@ function valueText(value: unknown): string {
 
 function rowsOf(sent: JsonObject, required: readonly { key: string; why: string }[], diagnosed: readonly string[]): KeyRow[] {
   const why = new Map(required.map((r) => [r.key, r.why]));
-  const rows: KeyRow[] = Object.entries(sent).map(([key, value]) => ({
-    key,
-    value: valueText(value),
-    state: 'present',
-    why: why.get(key) ?? null,
-    secret: isSecretKey(key, typeof value === 'string' ? value : undefined),
-  }));
+  const rows: KeyRow[] = Object.entries(sent).map(([key, value]) => {
+    const masked = maskedDisplay(key, value);
+    return { key, value: valueText(value), state: 'present', why: why.get(key) ?? null, secret: masked !== null, masked };
+  });
   const missing = new Set<string>();
   for (const r of required) if (!Object.hasOwn(sent, r.key)) missing.add(r.key);
   // The diagnostics are the source of truth: a key they name is shown even if the table above missed it.
   for (const key of diagnosed) if (!Object.hasOwn(sent, key)) missing.add(key);
   for (const key of missing) {
-    rows.push({ key, value: null, state: 'missing', why: why.get(key) ?? 'the analysis reports it missing', secret: false });
+    rows.push({ key, value: null, state: 'missing', why: why.get(key) ?? 'the analysis reports it missing', secret: false, masked: null });
   }
   return rows;
 }

@@ -7,7 +7,7 @@ import type { CognitoCall, JsonObject } from '../model';
 import { explainError } from '../errors';
 import { isObject, obj, parseJsonString } from '../json';
 import { bodyObject } from '../body';
-import { isSecretKey } from './secrets';
+import { maskedDisplay } from './secrets';
 
 export interface ParameterRow {
   key: string;
@@ -16,6 +16,8 @@ export interface ParameterRow {
   /** The decoded value when the string holds a JSON array or object; undefined otherwise. */
   json: unknown;
   secret: boolean;
+  /** What the value shows until revealed (secrets masked, inside decoded JSON too); null when it holds no secret. */
+  masked: string | null;
 }
 
 /** Decodes a string that holds a JSON array or object; scalars stay strings ("123" is a code, not a number). */
@@ -28,7 +30,10 @@ export function parameterRows(parameters: JsonObject | undefined): ParameterRow[
   if (!parameters) return [];
   return Object.entries(parameters).map(([key, value]) => {
     const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-    return { key, text, json: typeof value === 'string' ? jsonInString(value) : value, secret: typeof value === 'string' && isSecretKey(key, value) };
+    const json = typeof value === 'string' ? jsonInString(value) : value;
+    // A string holding JSON is masked like the JSON it holds (secret keys inside it), unless its own key is secret.
+    const masked = maskedDisplay(key, value) ?? (json !== undefined && json !== value ? maskedDisplay(key, json) : null);
+    return { key, text, json, secret: masked !== null, masked };
   });
 }
 

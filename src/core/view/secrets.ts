@@ -28,11 +28,30 @@ export function maskJson(value: unknown): unknown {
   return mapJsonStrings(value, (key, item) => (isSecretKey(key, item) ? maskedText(item) : undefined));
 }
 
-/** A body text masked for display: JSON with secrets masked, else the text (non-JSON bodies carry no keys to mask). */
+/**
+ * What a captured value shows until revealed, or null when it holds no secret. The one walk for
+ * every table of the panel (Request, Response, "Other fields"), the same as the Raw tab's: a
+ * string or number under a secret key is masked whole; an object or array (AuthParameters sent
+ * under a misspelled AuthFlow, a nested field) is shown as JSON with its secrets masked inside.
+ */
+export function maskedDisplay(key: string, value: unknown): string | null {
+  if (value !== null && typeof value === 'object') {
+    const masked = JSON.stringify(maskJson(value));
+    return masked === JSON.stringify(value) ? null : masked;
+  }
+  if (!isSecretKey(key, typeof value === 'string' ? value : undefined)) return null;
+  return maskedText(typeof value === 'string' ? value : String(JSON.stringify(value) ?? value));
+}
+
+/**
+ * A body text masked for display: JSON with secrets masked. A body that is not JSON has no keys to
+ * tell a secret by, and an unparseable Cognito body is typically JSON with an unquoted password:
+ * it is masked whole (its length shown) until revealed.
+ */
 export function maskBodyText(text: string): string {
   try {
     return JSON.stringify(maskJson(JSON.parse(text) as unknown), null, 2);
   } catch {
-    return text;
+    return text === '' ? '' : `${maskedText(text)}: not JSON, masked whole until revealed`;
   }
 }

@@ -12,6 +12,8 @@ import { StepDetails, type DetailTab } from './StepDetails';
 import { ReplayEditor } from './ReplayEditor';
 import { EmptyState } from './EmptyState';
 import { SplitHandle } from './SplitHandle';
+import { PaneBoundary } from './PaneBoundary';
+import { LiveRegion } from './LiveRegion';
 import { exportFileName, exportHar, type ExportMode } from '../../core/export';
 import { saveTextFile } from '../save-file';
 import { version } from '../../../package.json';
@@ -123,24 +125,31 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
         <EmptyState kind={host.kind} paused={capture.paused} />
       ) : (
         <div class="split" style={{ gridTemplateColumns: `${listWidth}px 4px minmax(0, 1fr)` }}>
-          <FlowList rows={visibleRows} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
-            onFilter={setFilter} onCursor={setCursor} onOpen={open} />
+          <PaneBoundary pane="the flows list" resetOn={visibleRows}>
+            <FlowList rows={visibleRows} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
+              onFilter={setFilter} onCursor={setCursor} onOpen={open} />
+          </PaneBoundary>
           <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
           <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
-              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
+              <PaneBoundary pane="the chain" resetOn={flow ?? otherCalls}>
+                <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
+              </PaneBoundary>
             </div>
             {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
             {selectedCall && (
               <div class="details-pane">
-                <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
-                  tab={tab} onTab={setTab}
-                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
+                <PaneBoundary pane="the step details" resetOn={selectedCall}>
+                  <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
+                    tab={tab} onTab={setTab}
+                    replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
+                </PaneBoundary>
               </div>
             )}
           </div>
         </div>
       )}
+      <LiveRegion />
     </div>
   );
 }

@@ -10,9 +10,9 @@ export function KeyTable({ rows, caption }: { rows: readonly KeyRow[]; caption: 
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.state}-${row.key}`} class={row.state === 'missing' ? 'missing' : undefined} data-key={row.key} data-key-state={row.state}>
-            <th scope="row">{row.key}</th>
+            <th scope="row" title={row.key}>{row.key}</th>
             <td>
-              {row.value === null ? <span class="missing-label">missing</span> : <SecretValue value={row.value} secret={row.secret} />}
+              {row.value === null ? <span class="missing-label">missing</span> : <SecretValue value={row.value} secret={row.secret} masked={row.masked} name={row.key} />}
             </td>
             <td class="why">{row.why ? `needed: ${row.why}` : ''}</td>
           </tr>

@@ -13,11 +13,11 @@ function ParameterTable({ rows, caption }: { rows: readonly ParameterRow[]; capt
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-key={row.key}>
-            <th scope="row">{row.key}</th>
+            <th scope="row" title={row.key}>{row.key}</th>
             <td>
               {row.json !== undefined && !row.secret
                 ? <JsonView value={row.json} label={`${row.key} (decoded JSON)`} />
-                : <SecretValue value={row.text} secret={row.secret} />}
+                : <SecretValue value={row.text} secret={row.secret} masked={row.masked} name={row.key} />}
             </td>
           </tr>
         ))}

@@ -46,7 +46,7 @@ export function StepCard({ call, step, diagnostics, selected, onSelect }: StepCa
       onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(call.entry); } }}
     >
       <div class="step-head">
-        <span class="step-op">{call.operation}</span>
+        <span class="step-op" title={call.operation}>{call.operation}</span>
         {replay && <span class="badge replay" title="Replayed from this panel">↻ replay</span>}
         <span class="toolbar-spacer" />
         <span class={`step-status ${statusClass(call)}`} data-status={call.status}>{call.status === 0 ? '(failed)' : call.status}</span>

@@ -4,6 +4,7 @@ import { RequestTab } from './RequestTab';
 import { ResponseTab } from './ResponseTab';
 import { TokensTab } from './TokensTab';
 import { RawTab } from './RawTab';
+import { PaneBoundary } from './PaneBoundary';
 
 export type DetailTab = 'request' | 'response' | 'tokens' | 'raw';
 
@@ -40,10 +41,13 @@ export function StepDetails(props: StepDetailsProps) {
           </button>
         ))}
       </div>
-      {tab === 'request' && <RequestTab call={call} flow={flow} index={index} diagnostics={props.diagnostics} replay={props.replay} />}
-      {tab === 'response' && <ResponseTab call={call} />}
-      {tab === 'tokens' && <TokensTab tokens={tokens} fromFlow={step?.tokens === null} />}
-      {tab === 'raw' && <RawTab call={call} />}
+      {/* One bad value in a tab shows as a reason there; the tabs above keep working. */}
+      <PaneBoundary pane={`the ${tab} tab`} resetOn={`${call.entry}:${tab}`}>
+        {tab === 'request' && <RequestTab call={call} flow={flow} index={index} diagnostics={props.diagnostics} replay={props.replay} />}
+        {tab === 'response' && <ResponseTab call={call} />}
+        {tab === 'tokens' && <TokensTab tokens={tokens} fromFlow={step?.tokens === null} />}
+        {tab === 'raw' && <RawTab call={call} />}
+      </PaneBoundary>
     </div>
   );
 }

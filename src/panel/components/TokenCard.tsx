@@ -15,7 +15,7 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
               {keyClaims(token).map((row) => (
                 <tr key={row.label} data-claim={row.label} class={row.tone === 'expired' ? 'expired' : undefined}>
                   <th scope="row">{row.label}</th>
-                  <td class="mono">{row.value}</td>
+                  <td class="mono clip" title={row.value}>{row.value}</td>
                 </tr>
               ))}
             </tbody>
@@ -25,7 +25,7 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
             <table class="kv claims all-claims">
               <tbody>
                 {allClaims(token.claims).map((row) => (
-                  <tr key={row.name}><th scope="row">{row.name}</th><td class="mono">{row.value}</td></tr>
+                  <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -35,7 +35,7 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
             <table class="kv claims">
               <tbody>
                 {allClaims(token.header).map((row) => (
-                  <tr key={row.name}><th scope="row">{row.name}</th><td class="mono">{row.value}</td></tr>
+                  <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -44,7 +44,7 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
       )}
       {token?.kind === 'encrypted' && <p class="muted">Encrypted (JWE): only Cognito can read it. Header: {token.header ? JSON.stringify(token.header) : 'unreadable'}</p>}
       {token?.kind === 'malformed' && <p class="notice flagged" data-token-problem="">⚑ Cannot be decoded: {token.reason}</p>}
-      {token && <p class="raw-token">Raw: <SecretValue value={token.raw} secret /></p>}
+      {token && <p class="raw-token">Raw: <SecretValue value={token.raw} secret name={`raw ${title}`} /></p>}
     </section>
   );
 }
