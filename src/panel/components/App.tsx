@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, IgnoredEntry } from '../../core/model';
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
@@ -19,6 +19,24 @@ import { saveTextFile } from '../save-file';
 import { version } from '../../../package.json';
 
 const NONE: Diagnostic[] = [];
+
+/** Below this width (DevTools docked right) the list and the flow share the space by turns, like Network's. */
+const NARROW_PX = 720;
+
+/** Keys typed into a text field are the user's text, not shortcuts. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Focuses the first element matching `selector` after the next render has put it in the page. */
+function focusSoon(selector: string, then?: (el: HTMLElement) => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    if (then) then(el);
+    else el.focus();
+  }));
+}
 
 /** "other-aws-service: 2, preflight: 1" for the toolbar's tooltip: nothing is dropped silently. */
 function ignoredDetail(ignored: readonly IgnoredEntry[]): string {
@@ -43,6 +61,21 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [listWidth, setListWidth] = useState(320);
   /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
   const [chainHeight, setChainHeight] = useState<number | null>(null);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  /** Narrow (docked right): the list, or the opened flow with a way back. */
+  const [narrow, setNarrow] = useState(false);
+  const [listOpen, setListOpen] = useState(true);
+  /** Bumped by Esc in the replay editor: a new key closes it (the editor is another module's; this only wraps it). */
+  const [replayResets, setReplayResets] = useState(0);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!panel || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setNarrow(panel.clientWidth < NARROW_PX));
+    observer.observe(panel);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => store.subscribe(setCapture), [store]);
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -68,7 +101,10 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     return new Map(analysis.flows.map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
   }, [analysis]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
-  const visibleRows = useMemo(() => rows.filter((row) => matchesFilter(searchTexts.get(row.id) ?? '', filter)), [rows, searchTexts, filter]);
+  const visibleRows = useMemo(
+    () => rows.filter((row) => (!errorsOnly || row.errors > 0 || row.outcome === 'failed') && matchesFilter(searchTexts.get(row.id) ?? '', filter)),
+    [rows, searchTexts, filter, errorsOnly],
+  );
 
   const flow = analysis.flows.find((f) => f.id === selected) ?? null;
   const otherCalls = selected === OTHER_CALLS ? analysis.standalone : null;
@@ -78,6 +114,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
 
   const open = (id: string) => {
     setSelected(id);
+    setListOpen(false);
     const chosen = analysis.flows.find((f) => f.id === id);
     const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
     // Open on the first step that has an error: that is usually what the user came for.
@@ -90,12 +127,54 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     void host.settings.save(next).catch(() => undefined);
   };
 
+  // Clear resets what it hides too: a filter left behind would make new flows look missing.
   const clear = () => {
     store.clear();
     setSelected(null);
     setCursor(null);
     setSelectedEntry(null);
+    setFilter('');
+    setErrorsOnly(false);
+    setListOpen(true);
   };
+
+  const backToList = () => {
+    setListOpen(true);
+    focusSoon('.flow-rows');
+  };
+
+  const latest = useRef({ selectedCall: null as unknown, narrow });
+  latest.current = { selectedCall, narrow };
+  // Shortcuts: "/" (and Ctrl+F where the browser lets the panel have it) focuses the filter; "e"
+  // opens Edit & replay of the selected step; Esc closes the replay editor.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const find = (event.key === 'f' || event.key === 'F') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+      if (find || (event.key === '/' && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+        event.preventDefault();
+        setListOpen(true);
+        focusSoon('#flow-filter', (el) => { el.focus(); (el as HTMLInputElement).select(); });
+      } else if ((event.key === 'e' || event.key === 'E') && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey && latest.current.selectedCall) {
+        event.preventDefault();
+        setTab('request');
+        focusSoon('[data-action="edit-replay"], [data-replay-refused]', (el) => {
+          if (el.matches('button')) {
+            el.click();
+            focusSoon('[data-replay-editor] textarea');
+          } else {
+            el.setAttribute('tabindex', '-1');
+            el.focus();
+          }
+        });
+      } else if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('[data-replay-editor]')) {
+        event.preventDefault();
+        setReplayResets((n) => n + 1);
+        focusSoon('.step-head[tabindex="0"]');
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const exportCapture = (mode: ExportMode) => {
     // Only the Cognito calls (and other X-Amz-Target entries) the panel kept: nothing else was captured.
@@ -105,8 +184,11 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
 
   const cognitoCalls = capture.analysis.calls.length;
   const nothing = capture.entries.length === 0;
+  const showList = !narrow || listOpen || (!flow && !otherCalls);
+  const showMain = !narrow || !showList;
+  const columns = narrow ? 'minmax(0, 1fr)' : `${listWidth}px 4px minmax(0, 1fr)`;
   return (
-    <div class="panel" data-theme={theme} data-host={host.kind}>
+    <div class={`panel${narrow ? ' narrow' : ''}`} data-theme={theme} data-host={host.kind} data-layout={narrow ? 'narrow' : 'wide'} ref={panelRef}>
       <Toolbar
         calls={cognitoCalls}
         otherRequests={capture.otherRequests}
@@ -124,29 +206,39 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
       {nothing ? (
         <EmptyState kind={host.kind} paused={capture.paused} />
       ) : (
-        <div class="split" style={{ gridTemplateColumns: `${listWidth}px 4px minmax(0, 1fr)` }}>
-          <PaneBoundary pane="the flows list" resetOn={visibleRows}>
-            <FlowList rows={visibleRows} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
-              onFilter={setFilter} onCursor={setCursor} onOpen={open} />
-          </PaneBoundary>
-          <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
-          <div class="main">
+        <div class="split" style={{ gridTemplateColumns: columns }}>
+          {showList && (
+            <PaneBoundary pane="the flows list" resetOn={visibleRows}>
+              <FlowList rows={visibleRows} total={rows.length} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
+                errorsOnly={errorsOnly} onErrorsOnly={setErrorsOnly} onFilter={setFilter} onCursor={setCursor} onOpen={open} />
+            </PaneBoundary>
+          )}
+          {!narrow && <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} label="Width of the flows list" onResize={setListWidth} />}
+          {showMain && <div class="main">
+            {narrow && (
+              <div class="back-bar">
+                <button type="button" class="button back" data-action="back-to-flows" onClick={backToList} aria-label="Back to the flows list">‹ Flows</button>
+                <span class="back-title" title={flow ? `${flow.user ?? '(unknown user)'} · ${flow.authFlow ?? ''}` : 'Other calls'}>
+                  {flow ? `${flow.user ?? '(unknown user)'} · ${flow.authFlow ?? flow.steps[0]?.call.operation ?? ''}` : 'Other calls'}
+                </span>
+              </div>
+            )}
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
               <PaneBoundary pane="the chain" resetOn={flow ?? otherCalls}>
                 <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
               </PaneBoundary>
             </div>
-            {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
+            {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} label="Height of the chain" onResize={setChainHeight} />}
             {selectedCall && (
               <div class="details-pane">
                 <PaneBoundary pane="the step details" resetOn={selectedCall}>
                   <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
                     tab={tab} onTab={setTab}
-                    replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
+                    replay={<ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall} send={(r) => host.replay(r)} onReplayed={(entry) => store.addReplay(entry)} />} />
                 </PaneBoundary>
               </div>
             )}
-          </div>
+          </div>}
         </div>
       )}
       <LiveRegion />

@@ -14,9 +14,9 @@ export function ExportControl({ disabled, onExport }: ExportControlProps) {
   const [mode, setMode] = useState<ExportMode>('share');
   return (
     <span class="tool-group">
-      <button type="button" class="tool" data-action="export" disabled={disabled}
+      <button type="button" class="tool" data-action="export" disabled={disabled} aria-label="Export HAR"
         title="Save the captured Cognito calls as a HAR file" onClick={() => { onExport(mode); setMode('share'); }}>
-        ⤓ <span>Export HAR</span>
+        <span class="tool-icon" aria-hidden="true">⤓</span> <span class="tool-label">Export HAR</span>
       </button>
       <select class="tool-select" data-action="export-mode" aria-label="What the export masks" value={mode}
         onChange={(e) => setMode(e.currentTarget.value as ExportMode)}>

@@ -13,8 +13,9 @@ export function KeyTable({ rows, caption }: { rows: readonly KeyRow[]; caption: 
             <th scope="row" title={row.key}>{row.key}</th>
             <td>
               {row.value === null ? <span class="missing-label">missing</span> : <SecretValue value={row.value} secret={row.secret} masked={row.masked} name={row.key} />}
+              {/* Under the value, not a third column: the value keeps the width, the reason wraps as prose. */}
+              {row.why && <div class="why">needed: {row.why}</div>}
             </td>
-            <td class="why">{row.why ? `needed: ${row.why}` : ''}</td>
           </tr>
         ))}
       </tbody>

@@ -19,35 +19,50 @@ export interface ToolbarProps {
   onExport(mode: ExportMode): void;
 }
 
-/** Clear, Pause (stop recording), Preserve log, Export HAR, and how much was captured. */
+/**
+ * Clear, Record (DevTools' convention: a red dot while recording, grey once stopped), Preserve
+ * log, Export HAR, and how much was captured. When the panel is narrow (docked right) the buttons
+ * keep their icons and the counts fold into one number whose tooltip says them all.
+ */
 export function Toolbar(props: ToolbarProps) {
+  const counts = [
+    plural(props.calls, 'Cognito call'),
+    ...(props.otherRequests > 0 ? [`${plural(props.otherRequests, 'other request')} not kept`] : []),
+    ...(props.ignored > 0 ? [`${props.ignored} ignored${props.ignoredDetail ? ` (${props.ignoredDetail})` : ''}`] : []),
+    ...(props.droppedWhilePaused > 0 ? [`${plural(props.droppedWhilePaused, 'Cognito call')} dropped while paused`] : []),
+  ];
+  const recordName = props.paused ? 'Resume recording' : 'Pause recording (calls made meanwhile are not kept)';
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture">
-      <button type="button" class="tool clear" data-action="clear" title="Clear" onClick={props.onClear}>
-        ⊘ <span>Clear</span>
+      <button type="button" class="tool clear" data-action="clear" title="Clear the capture and the filter" aria-label="Clear" onClick={props.onClear}>
+        <span class="tool-icon" aria-hidden="true">⊘</span> <span class="tool-label">Clear</span>
       </button>
       <button
         type="button"
-        class={`tool pause${props.paused ? ' active' : ''}`}
+        class={`tool record${props.paused ? ' stopped' : ' recording'}`}
         data-action="pause"
         aria-pressed={props.paused}
-        title={props.paused ? 'Resume recording' : 'Pause recording: calls made meanwhile are not kept'}
+        aria-label="Pause recording"
+        title={recordName}
         onClick={() => props.onPause(!props.paused)}
       >
-        {props.paused ? '● Resume' : '■ Pause'}
+        <span class="tool-icon record-dot" aria-hidden="true">●</span> <span class="tool-label">{props.paused ? 'Resume' : 'Pause'}</span>
       </button>
       {props.live && (
         <label class="tool check" title="Keep the capture when the page navigates (sign-ins usually do)">
-          <input type="checkbox" data-action="preserve-log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog(e.currentTarget.checked)} />
-          Preserve log
+          <input type="checkbox" data-action="preserve-log" aria-label="Preserve log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog(e.currentTarget.checked)} />
+          <span class="tool-label">Preserve log</span>
         </label>
       )}
       <ExportControl disabled={props.calls === 0} onExport={props.onExport} />
       <span class="toolbar-spacer" />
-      <span class="count" data-count="calls">{plural(props.calls, 'Cognito call')}</span>
-      {props.otherRequests > 0 && <span class="count muted" data-count="other-requests">· {plural(props.otherRequests, 'other request')} not kept</span>}
-      {props.ignored > 0 && <span class="count muted" data-count="ignored" title={props.ignoredDetail}>· {props.ignored} ignored</span>}
-      {props.droppedWhilePaused > 0 && <span class="count muted" data-count="dropped">· {props.droppedWhilePaused} dropped while paused</span>}
+      <span class="counts" title={counts.join('\n')}>
+        <span class="count compact" data-count-compact="" aria-hidden="true">{props.calls}{counts.length > 1 ? ' …' : ''}</span>
+        <span class="count" data-count="calls">{counts[0]}</span>
+        {props.otherRequests > 0 && <span class="count muted" data-count="other-requests">· {plural(props.otherRequests, 'other request')} not kept</span>}
+        {props.ignored > 0 && <span class="count muted" data-count="ignored" title={props.ignoredDetail}>· {props.ignored} ignored</span>}
+        {props.droppedWhilePaused > 0 && <span class="count muted" data-count="dropped">· {props.droppedWhilePaused} dropped while paused</span>}
+      </span>
     </div>
   );
 }
