@@ -57,10 +57,9 @@ export function StepCard({ call, step, number, diagnostics, selected, focusable,
       onClick={() => onSelect(call.entry)}
     >
       <button type="button" class="step-head" tabIndex={focusable ? 0 : -1} aria-pressed={selected} data-step-head={call.entry}
-        aria-label={`${name}, status ${call.status === 0 ? 'failed' : call.status}`}
-        title="Enter: show its details · ↑/↓: other steps · E: Edit & replay"
+        title={`${name} · Enter: its details · ↑/↓: other steps · E: Edit & replay`}
         onClick={(e) => { e.stopPropagation(); onSelect(call.entry); }}>
-        {step && <span class="step-number">{number}</span>}
+        {step && <span class="step-number"><span class="visually-hidden">Step </span>{number}</span>}
         <span class="step-op" title={call.operation}>{call.operation}</span>
         {replay && <span class="badge replay" title="Replayed from this panel">↻ replay</span>}
         <span class="toolbar-spacer" />

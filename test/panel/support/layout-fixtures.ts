@@ -5,6 +5,7 @@
  */
 import type { Har, HarEntry } from '../../../src/core/har';
 import { scenarios } from '../../fixtures/scenarios';
+import { analyzeHar } from '../../../src/core/analyze';
 import { realHar } from './viewer-harness';
 
 export const SIZES = [
@@ -36,4 +37,10 @@ export async function demoHar(): Promise<Har> {
   // Later than everything else, so it is the last row and its entries keep their order.
   const shift = (entries: HarEntry[], from: number) => entries.map((e, i) => ({ ...e, startedDateTime: new Date(from + i * 1000).toISOString() }));
   return { log: { ...mixed.log, entries: [...mixed.log.entries, ...shift(broken.log.entries, last + 60_000), ...shift(longFailingFlow(), last + 120_000)] } };
+}
+
+/** Flow ids in the demo HAR: the broken sign-in (missing NEW_PASSWORD) and the long flow, the last two. */
+export async function demoFlows(): Promise<{ broken: string; long: string }> {
+  const flows = analyzeHar(await demoHar()).flows;
+  return { broken: flows.at(-2)!.id, long: flows.at(-1)!.id };
 }
