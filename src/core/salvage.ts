@@ -6,6 +6,7 @@
  */
 import { HarFormatError, assertHar } from './analyze';
 import type { Har } from './har';
+import { describeJsonSyntaxError } from './json-syntax';
 
 export interface ParsedHar {
   har: Har;
@@ -81,10 +82,11 @@ export function parseHarText(raw: string): ParsedHar {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
-  } catch (error) {
+  } catch {
     const salvaged = salvage(text);
     if (salvaged) return salvaged;
-    throw new HarFormatError(`not JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    // Not the parser's message, which quotes the text (json-syntax.ts says why).
+    throw new HarFormatError(`not JSON (${describeJsonSyntaxError(text)})`);
   }
   assertHar(value);
   return { har: value, truncated: null };
