@@ -84,4 +84,14 @@ describe('secrets the panel masks in bodies (the export walk)', () => {
   it('keep ANSWER of SELECT_MFA_TYPE readable', () => {
     expect(maskJson({ ChallengeName: 'SELECT_MFA_TYPE', ChallengeResponses: { ANSWER: 'SOFTWARE_TOKEN_MFA' } })).toEqual({ ChallengeName: 'SELECT_MFA_TYPE', ChallengeResponses: { ANSWER: 'SOFTWARE_TOKEN_MFA' } });
   });
+
+  it('tables mask with the whole body as context, like Raw: a CUSTOM_CHALLENGE ANSWER in capitals, an array or object under a secret key', () => {
+    const request = { ChallengeName: 'CUSTOM_CHALLENGE', ChallengeResponses: { USERNAME: 'alice', ANSWER: 'BLUEWHALE', NEW_PASSWORD: ['Array-Held-1'], SMS_MFA_CODE: { digits: '192837' } } };
+    const rows = topLevelRows(request, null);
+    const shown = rows.find((r) => r.key === 'ChallengeResponses')!;
+    expect(shown.secret).toBe(true);
+    for (const secret of ['BLUEWHALE', 'Array-Held-1', '192837']) expect(shown.masked).not.toContain(secret);
+    expect(maskedDisplay('NEW_PASSWORD', ['Array-Held-1'])).not.toContain('Array-Held-1');
+    expect(maskedDisplay('SMS_MFA_CODE', { digits: '192837' })).not.toContain('192837');
+  });
 });

@@ -7,7 +7,7 @@ import type { Diagnostic, Flow, JsonObject, Step } from '../model';
 import { obj } from '../json';
 import { bodyObject } from '../body';
 import { ANSWER_OPERATIONS } from '../rules';
-import { maskedDisplay } from './secrets';
+import { maskJson, maskedFrom, ownValue } from './secrets';
 
 export interface KeyRow {
   key: string;
@@ -31,10 +31,14 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 
-function rowsOf(sent: JsonObject, required: readonly { key: string; why: string }[], diagnosed: readonly string[]): KeyRow[] {
+/**
+ * `maskedSent` is `sent` as the masking walk left it, walked with the whole request body (the same
+ * walk as the Raw tab and the exports), so what a row hides never depends on the table it is in.
+ */
+function rowsOf(sent: JsonObject, maskedSent: unknown, required: readonly { key: string; why: string }[], diagnosed: readonly string[]): KeyRow[] {
   const why = new Map(required.map((r) => [r.key, r.why]));
   const rows: KeyRow[] = Object.entries(sent).map(([key, value]) => {
-    const masked = maskedDisplay(key, value);
+    const masked = maskedFrom(value, ownValue(maskedSent, key));
     return { key, value: valueText(value), state: 'present', why: why.get(key) ?? null, secret: masked !== null, masked };
   });
   const missing = new Set<string>();
@@ -56,16 +60,17 @@ export function requestKeyTable(flow: Flow, index: number, diagnostics: readonly
   const step: Step | undefined = flow.steps[index];
   if (!step) return { field: null, rows: [] };
   const request = bodyObject(step.call.request);
+  const maskedRequest = maskJson(request);
   // The analysis computed what this request had to carry (diagnostics/challenge.ts, expectedKeys):
   // the table and the missing-key diagnostics read the same list.
   const expected = step.expected;
   if (expected) {
     const code = expected.field === 'ChallengeResponses' ? 'missing-challenge-response' : 'missing-auth-parameter';
     const diagnosed = diagnosedKeys(diagnostics, code).filter((key) => key !== 'ChallengeName');
-    return { field: expected.field, rows: rowsOf(obj(request, expected.field) ?? {}, expected.keys, diagnosed) };
+    return { field: expected.field, rows: rowsOf(obj(request, expected.field) ?? {}, ownValue(maskedRequest, expected.field), expected.keys, diagnosed) };
   }
   if (ANSWER_OPERATIONS.has(step.call.operation)) {
-    return { field: 'ChallengeResponses', rows: rowsOf(obj(request, 'ChallengeResponses') ?? {}, [], []) };
+    return { field: 'ChallengeResponses', rows: rowsOf(obj(request, 'ChallengeResponses') ?? {}, ownValue(maskedRequest, 'ChallengeResponses'), [], []) };
   }
   // Other operations (SignUp, AssociateSoftwareToken, …): their top-level fields.
   return { field: null, rows: topLevelRows(request, null) };
@@ -77,5 +82,5 @@ export function topLevelRows(request: JsonObject, except: string | null): KeyRow
   for (const [key, value] of Object.entries(request)) {
     if (key !== except) Object.defineProperty(shown, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  return rowsOf(shown, [], []);
+  return rowsOf(shown, maskJson(request), [], []);
 }

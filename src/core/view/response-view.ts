@@ -7,7 +7,7 @@ import type { CognitoCall, JsonObject } from '../model';
 import { explainError } from '../errors';
 import { isObject, obj, parseJsonString } from '../json';
 import { bodyObject } from '../body';
-import { maskedDisplay } from './secrets';
+import { maskJson, maskedDisplay, maskedFrom, ownValue } from './secrets';
 
 export interface ParameterRow {
   key: string;
@@ -26,13 +26,18 @@ export function jsonInString(text: string): unknown {
   return trimmed.startsWith('[') || trimmed.startsWith('{') ? parseJsonString(trimmed) : undefined;
 }
 
-export function parameterRows(parameters: JsonObject | undefined): ParameterRow[] {
+/**
+ * `maskedParameters`: the same object as the masking walk left it, walked with its whole body (the
+ * walk's context); without it each value is walked under its own key.
+ */
+export function parameterRows(parameters: JsonObject | undefined, maskedParameters?: unknown): ParameterRow[] {
   if (!parameters) return [];
   return Object.entries(parameters).map(([key, value]) => {
     const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
     const json = typeof value === 'string' ? jsonInString(value) : value;
+    const walked = maskedParameters === undefined ? maskedDisplay(key, value) : maskedFrom(value, ownValue(maskedParameters, key));
     // A string holding JSON is masked like the JSON it holds (secret keys inside it), unless its own key is secret.
-    const masked = maskedDisplay(key, value) ?? (json !== undefined && json !== value ? maskedDisplay(key, json) : null);
+    const masked = walked ?? (json !== undefined && json !== value ? maskedDisplay(key, json) : null);
     return { key, text, json, secret: masked !== null, masked };
   });
 }
@@ -51,6 +56,7 @@ const SHOWN_APART = new Set(['ChallengeName', 'ChallengeParameters', 'AvailableC
 
 export function responseView(call: CognitoCall): ResponseView {
   const body = bodyObject(call.response);
+  const maskedBody = maskJson(body);
   const available = Array.isArray(body.AvailableChallenges) ? body.AvailableChallenges.filter((c): c is string => typeof c === 'string') : [];
   const other: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
@@ -59,9 +65,9 @@ export function responseView(call: CognitoCall): ResponseView {
   const explanation = call.error ? explainError(call.error) : undefined;
   return {
     challengeName: typeof body.ChallengeName === 'string' ? body.ChallengeName : null,
-    parameters: parameterRows(obj(body, 'ChallengeParameters')),
+    parameters: parameterRows(obj(body, 'ChallengeParameters'), ownValue(maskedBody, 'ChallengeParameters')),
     availableChallenges: available,
-    other: parameterRows(other),
+    other: parameterRows(other, maskedBody),
     hasTokens: isObject(body.AuthenticationResult),
     error: call.error
       ? { ...call.error, cause: explanation?.cause ?? null, fix: explanation?.fix ?? null }

@@ -37,12 +37,30 @@ export function maskJson(value: unknown): unknown {
  * under a misspelled AuthFlow, a nested field) is shown as JSON with its secrets masked inside.
  */
 export function maskedDisplay(key: string, value: unknown): string | null {
-  if (value !== null && typeof value === 'object') {
-    const masked = JSON.stringify(maskJson(value));
-    return masked === JSON.stringify(value) ? null : masked;
-  }
-  if (!isSecretKey(key, typeof value === 'string' ? value : undefined)) return null;
-  return maskedText(typeof value === 'string' ? value : String(JSON.stringify(value) ?? value));
+  // Walked under its own key, so a secret key masks whatever it holds (an array, an object, a number).
+  const wrapper: Record<string, unknown> = {};
+  Object.defineProperty(wrapper, key, { value, enumerable: true, writable: true, configurable: true });
+  return maskedFrom(value, ownValue(maskJson(wrapper), key));
+}
+
+/** A value's text as the tables show it: strings as they are, anything else as JSON. */
+export function displayText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * What a value shows until revealed, given what the masking walk made of it (walked with its whole
+ * body, so context counts: a CUSTOM_CHALLENGE ANSWER by the body's ChallengeName); null when the
+ * walk left it as it was.
+ */
+export function maskedFrom(value: unknown, masked: unknown): string | null {
+  const shown = displayText(masked);
+  return shown === displayText(value) ? null : shown;
+}
+
+/** An own property's value, "__proto__" included (the walk defines such keys as data). */
+export function ownValue(object: unknown, key: string): unknown {
+  return object !== null && typeof object === 'object' ? Object.getOwnPropertyDescriptor(object, key)?.value : undefined;
 }
 
 /**
