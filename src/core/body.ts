@@ -6,7 +6,6 @@ import type { HarContent, HarPostData } from './har';
 import type { Body, JsonObject } from './model';
 import { isObject } from './json';
 import { decodeBase64Text } from './base64';
-import { describeJsonSyntaxError } from './json-syntax';
 
 const PREVIEW_CHARS = 120;
 
@@ -15,10 +14,9 @@ export function parseBodyText(text: string): Body {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
-  } catch {
-    // Never the parser's message: it quotes the body (an unquoted password, say), and the reason
-    // travels into diagnostics, the panel, --json and exports. Where and what kind, nothing quoted.
-    return { state: 'unparseable', reason: `not JSON: ${describeJsonSyntaxError(text)}`, preview: text.slice(0, PREVIEW_CHARS), length: text.length };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'not JSON';
+    return { state: 'unparseable', reason: `not JSON (${why})`, preview: text.slice(0, PREVIEW_CHARS), length: text.length };
   }
   if (!isObject(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;

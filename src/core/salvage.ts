@@ -6,7 +6,6 @@
  */
 import { HarFormatError, assertHar } from './analyze';
 import type { Har } from './har';
-import { describeJsonSyntaxError } from './json-syntax';
 
 export interface ParsedHar {
   har: Har;
@@ -82,11 +81,10 @@ export function parseHarText(raw: string): ParsedHar {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
-  } catch {
+  } catch (error) {
     const salvaged = salvage(text);
     if (salvaged) return salvaged;
-    // Not the parser's message, which quotes the text (json-syntax.ts says why).
-    throw new HarFormatError(`not JSON (${describeJsonSyntaxError(text)})`);
+    throw new HarFormatError(`not JSON (${error instanceof Error ? error.message : 'parse error'})`);
   }
   assertHar(value);
   return { har: value, truncated: null };
