@@ -46,7 +46,7 @@ describe('the initiator of a call (HAR _initiator, as Chrome writes it)', () => 
   const entry = (initiator: unknown) => ({ _initiator: initiator } as unknown as HarEntry);
   it('is the first script frame: file and 1-based line, the full place on hover, never the query', () => {
     const view = initiatorOf(entry({ type: 'script', stack: { callFrames: [{ functionName: 'signIn', url: 'https://app.example/static/app.js?token=SECRET', lineNumber: 41, columnNumber: 9 }] } }));
-    expect(view).toEqual({ short: 'app.js:42', full: 'signIn @ https://app.example/static/app.js:42:10' });
+    expect(view).toEqual({ short: 'app.js:42', full: 'https://app.example/static/app.js:42' });
     expect(initiatorOf(entry({ type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: 'https://a/b.js', lineNumber: 0 }] } } }))?.short).toBe('b.js:1');
     expect(initiatorOf(entry({ type: 'parser', url: 'https://a/index.html', lineNumber: 9 }))?.short).toBe('index.html:10');
   });

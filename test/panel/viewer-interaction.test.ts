@@ -179,8 +179,18 @@ describe('edit and replay', () => {
       area.value = text;
       area.dispatchEvent(new Event('input', { bubbles: true }));
     }, JSON.stringify(edited));
+    // The live region records what it said: "Sending…", then "Sent…" (a screen reader hears both).
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { __said: string[] }).__said = said;
+      new MutationObserver(() => said.push(document.querySelector('[data-live-region]')!.textContent ?? ''))
+        .observe(document.querySelector('[data-live-region]')!, { subtree: true, childList: true, characterData: true });
+    });
     await page.click('[data-action="send-replay"]');
     await page.waitForSelector('[data-step][data-replay="true"]');
+    await page.waitForFunction(() => (window as unknown as { __said: string[] }).__said.some((s) => s.startsWith('Sent')));
+    const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+    expect(said).toContain('Sending…');
     expect(viewer.replays).toHaveLength(1);
     expect(viewer.replays[0]!.target).toBe('AWSCognitoIdentityProviderService.RespondToAuthChallenge');
     expect(JSON.parse(viewer.replays[0]!.body)).toMatchObject({ ChallengeResponses: { EXTRA_KEY: 'edited' } });

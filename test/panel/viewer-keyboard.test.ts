@@ -164,3 +164,25 @@ describe('Clear and the filter', () => {
     expect(await page.$eval('[data-action="errors-only"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
   });
 });
+
+describe('tabs that do not fit', () => {
+  it('go into a » menu; picking one shows it; arrow keys reach them too', async () => {
+    const page = await openDemo(230, 700);
+    await page.focus('.flow-rows');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-tab-more]');
+    const hidden = await page.$$eval('[role="tab"].clipped', (els) => els.map((el) => el.getAttribute('data-tab')));
+    expect(hidden.length).toBeGreaterThan(0);
+    // The menu lists exactly the hidden tabs; picking one shows it (a native select: keys and Esc as everywhere).
+    expect(await page.$$eval('[data-tab-item]', (els) => els.map((el) => el.getAttribute('data-tab-item')))).toEqual(hidden);
+    await page.select('[data-tab-more]', hidden.at(-1)!);
+    await page.waitForSelector(`[data-tab-body="${hidden.at(-1)!}"]`);
+    expect(await page.$eval('[data-tab-more]', (el) => el.classList.contains('active'))).toBe(true);
+    // ←/→ from the visible tabs walk into the hidden ones too, the focus going to the menu.
+    await page.click('[role="tab"][data-tab="request"]');
+    await page.waitForSelector('[data-tab-body="request"]');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-tab-body="raw"]');
+  });
+});

@@ -19,23 +19,18 @@ const YEAR = 365.25 * DAY;
 /** Beyond this a span is no longer a time anyone debugs with: say so instead of printing 1e300 days. */
 const MAX_YEARS = 10_000;
 
+/** Units from the largest: a span shows the largest that fits and the next one, like Network's "4 d 2 h". */
+const UNITS: readonly [number, string][] = [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min'], [1000, 's']];
+
 /** A span of a minute or more in the two largest units, like Network: "2 min 5 s", "3 h 12 min", "4 d 2 h", "12 years". */
 function coarseSpan(ms: number): string {
   if (!Number.isFinite(ms) || ms >= MAX_YEARS * YEAR) return `more than ${MAX_YEARS.toLocaleString('en-US')} years`;
   if (ms >= 2 * YEAR) return `${Math.floor(ms / YEAR)} years`;
-  if (ms >= DAY) {
-    const days = Math.floor(ms / DAY);
-    const hours = Math.floor((ms % DAY) / HOUR);
-    return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  }
-  if (ms >= HOUR) {
-    const hours = Math.floor(ms / HOUR);
-    const minutes = Math.floor((ms % HOUR) / MINUTE);
-    return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  }
-  const minutes = Math.floor(ms / MINUTE);
-  const seconds = Math.round((ms % MINUTE) / 1000);
-  return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  const at = UNITS.findIndex(([size]) => ms >= size);
+  const [size, unit] = UNITS[at]!;
+  const [nextSize, nextUnit] = UNITS[at + 1]!;
+  const rest = Math.floor((ms % size) / nextSize);
+  return rest > 0 ? `${Math.floor(ms / size)} ${unit} ${rest} ${nextUnit}` : `${Math.floor(ms / size)} ${unit}`;
 }
 
 /**

@@ -9,32 +9,26 @@ import { isObject } from '../json';
 export interface InitiatorView {
   /** "app.js:123" (file name and 1-based line). */
   short: string;
-  /** The script's URL (without its query) with line and column, for the hover text. */
+  /** The script's URL (without its query: it can carry tokens) and line, for the hover text. */
   full: string;
 }
 
-function place(frame: unknown): InitiatorView | null {
-  if (!isObject(frame) || typeof frame.url !== 'string' || frame.url === '') return null;
-  const line = typeof frame.lineNumber === 'number' && Number.isFinite(frame.lineNumber) ? frame.lineNumber + 1 : null;
-  const column = typeof frame.columnNumber === 'number' && Number.isFinite(frame.columnNumber) ? frame.columnNumber + 1 : null;
-  // A script URL's query can carry tokens (signed CDN links): it is never shown.
+const hasUrl = (frame: unknown): frame is { url: string; lineNumber?: unknown } => isObject(frame) && typeof frame.url === 'string' && frame.url !== '';
+
+function place(frame: { url: string; lineNumber?: unknown }): InitiatorView {
   const url = frame.url.split(/[?#]/)[0]!;
-  const file = url.split('/').filter((part) => part !== '').at(-1) ?? url;
-  const at = line !== null ? `:${line}` : '';
-  const fn = typeof frame.functionName === 'string' && frame.functionName !== '' ? `${frame.functionName} @ ` : '';
-  return { short: `${file}${at}`, full: `${fn}${url}${at}${line !== null && column !== null ? `:${column}` : ''}` };
+  const at = typeof frame.lineNumber === 'number' && Number.isFinite(frame.lineNumber) ? `:${frame.lineNumber + 1}` : '';
+  return { short: `${url.replace(/\/+$/, '').split('/').at(-1)}${at}`, full: `${url}${at}` };
 }
 
 /** The first script frame of the initiator (its stack, then its async parents), else its own url and line. */
 export function initiatorOf(entry: HarEntry): InitiatorView | null {
   const initiator = (entry as { _initiator?: unknown })._initiator;
   if (!isObject(initiator)) return null;
-  for (let stack: unknown = initiator.stack, depth = 0; isObject(stack) && depth < 32; stack = stack.parent, depth++) {
-    const frames = Array.isArray(stack.callFrames) ? stack.callFrames : [];
-    for (const frame of frames) {
-      const found = place(frame);
-      if (found) return found;
-    }
+  let stack: unknown = initiator.stack;
+  for (let depth = 0; isObject(stack) && depth < 32; depth++, stack = stack.parent) {
+    const frame: unknown = Array.isArray(stack.callFrames) ? stack.callFrames.find(hasUrl) : undefined;
+    if (hasUrl(frame)) return place(frame);
   }
-  return place(initiator);
+  return hasUrl(initiator) ? place(initiator) : null;
 }

@@ -28,13 +28,12 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Focuses the first element matching `selector` after the next render has put it in the page. */
+/** Focuses the first element matching `selector` (then runs `then` on it) once the next render has put it in the page. */
 function focusSoon(selector: string, then?: (el: HTMLElement) => void): void {
   requestAnimationFrame(() => requestAnimationFrame(() => {
     const el = document.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (then) then(el);
-    else el.focus();
+    el?.focus();
+    if (el && then) then(el);
   }));
 }
 
@@ -143,28 +142,25 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     focusSoon('.flow-rows');
   };
 
-  const latest = useRef({ selectedCall: null as unknown, narrow });
-  latest.current = { selectedCall, narrow };
+  const hasStep = useRef(false);
+  hasStep.current = selectedCall !== null;
   // Shortcuts: "/" (and Ctrl+F where the browser lets the panel have it) focuses the filter; "e"
   // opens Edit & replay of the selected step; Esc closes the replay editor.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const find = (event.key === 'f' || event.key === 'F') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
-      if (find || (event.key === '/' && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+      const key = event.key.toLowerCase();
+      const modified = event.ctrlKey || event.metaKey || event.altKey;
+      const plain = !modified && !typing(event.target);
+      if ((key === 'f' && modified && !event.altKey) || (key === '/' && plain)) {
         event.preventDefault();
         setListOpen(true);
-        focusSoon('#flow-filter', (el) => { el.focus(); (el as HTMLInputElement).select(); });
-      } else if ((event.key === 'e' || event.key === 'E') && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey && latest.current.selectedCall) {
+        focusSoon('#flow-filter', (el) => (el as HTMLInputElement).select());
+      } else if (key === 'e' && plain && hasStep.current) {
         event.preventDefault();
         setTab('request');
-        focusSoon('[data-action="edit-replay"], [data-replay-refused]', (el) => {
-          if (el.matches('button')) {
-            el.click();
-            focusSoon('[data-replay-editor] textarea');
-          } else {
-            el.setAttribute('tabindex', '-1');
-            el.focus();
-          }
+        focusSoon('[data-action="edit-replay"]', (el) => {
+          el.click();
+          focusSoon('[data-replay-editor] textarea');
         });
       } else if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('[data-replay-editor]')) {
         event.preventDefault();
@@ -217,10 +213,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
           {showMain && <div class="main">
             {narrow && (
               <div class="back-bar">
-                <button type="button" class="button back" data-action="back-to-flows" onClick={backToList} aria-label="Back to the flows list">‹ Flows</button>
-                <span class="back-title" title={flow ? `${flow.user ?? '(unknown user)'} · ${flow.authFlow ?? ''}` : 'Other calls'}>
-                  {flow ? `${flow.user ?? '(unknown user)'} · ${flow.authFlow ?? flow.steps[0]?.call.operation ?? ''}` : 'Other calls'}
-                </span>
+                <button type="button" class="button back" data-action="back-to-flows" onClick={backToList}>‹ Flows</button>
+                <span class="back-title">{flow ? `${flow.user ?? ''} · ${flow.authFlow ?? ''}` : 'Other calls'}</span>
               </div>
             )}
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>

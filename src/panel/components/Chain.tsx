@@ -16,7 +16,7 @@ const NONE: Diagnostic[] = [];
 
 /**
  * The steps of the selected flow in order, with the Session handoff drawn between cards. One Tab
- * stop for the whole chain (the selected card); ↑/↓, Home/End move the selection and the focus.
+ * stop for the whole chain (the selected card); ↑/↓ move the selection and the focus.
  * The selected card is scrolled into view, so opening a long flow shows its failing step.
  */
 export function Chain({ flow, otherCalls, diagnostics, selectedEntry, onSelect }: ChainProps) {
@@ -30,12 +30,11 @@ export function Chain({ flow, otherCalls, diagnostics, selectedEntry, onSelect }
   }, [selectedEntry, flow, otherCalls]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
-    const move = keys[event.key];
-    if (move === undefined || calls.length === 0 || !(event.target as HTMLElement).matches('.step-head')) return;
+    const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (!move || !(event.target as HTMLElement).matches('.step-head')) return;
     event.preventDefault();
-    const at = Math.max(0, calls.findIndex((c) => c.entry === selectedEntry));
-    const next = calls[Math.max(0, Math.min(calls.length - 1, Number.isFinite(move) ? at + move : move < 0 ? 0 : calls.length - 1))]!;
+    const next = calls[Math.max(0, Math.min(calls.length - 1, calls.findIndex((c) => c.entry === selectedEntry) + move))];
+    if (!next) return;
     onSelect(next.entry);
     // Focus follows after the render that makes it the Tab stop.
     requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>(`[data-step-head="${next.entry}"]`)?.focus());
@@ -45,7 +44,7 @@ export function Chain({ flow, otherCalls, diagnostics, selectedEntry, onSelect }
   const focusEntry = calls.some((c) => c.entry === selectedEntry) ? selectedEntry : calls[0]?.entry;
   return (
     <div class="chain" data-chain={flow ? flow.id : 'other-calls'} ref={ref} onKeyDown={onKeyDown}>
-      {!flow && <p class="chain-note">Cognito calls that belong to no sign-in flow.</p>}
+      {!flow && <p class="chain-note">Calls outside any sign-in.</p>}
       {calls.map((call, i) => {
         const step = steps[i] ?? null;
         return (

@@ -15,22 +15,21 @@ export interface CopyButtonProps {
   secret?: boolean;
 }
 
-type Done = 'copied' | 'copied (secret)' | 'copy failed';
+type Done = 'copied' | 'copied (secret)' | 'failed';
 
 /** A small "copy" button named by what it copies; the result is shown on it and announced. */
 export function CopyButton({ text, what, secret = false }: CopyButtonProps) {
   const [done, setDone] = useState<Done | null>(null);
   const onClick = async () => {
     const ok = await copyText(text);
-    const result: Done = !ok ? 'copy failed' : secret ? 'copied (secret)' : 'copied';
+    const result: Done = !ok ? 'failed' : secret ? 'copied (secret)' : 'copied';
     setDone(result);
     announce(result);
     setTimeout(() => setDone(null), 1200);
   };
   const name = `Copy ${what}`;
   return (
-    <button type="button" class="link-button copy" aria-label={name}
-      title={secret ? `${name} (the real value: it stays masked on screen)` : name} onClick={() => void onClick()}>
+    <button type="button" class="link-button copy" aria-label={name} title={name} onClick={() => void onClick()}>
       {done ?? 'copy'}
     </button>
   );

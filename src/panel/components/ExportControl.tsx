@@ -14,8 +14,8 @@ export function ExportControl({ disabled, onExport }: ExportControlProps) {
   const [mode, setMode] = useState<ExportMode>('share');
   return (
     <span class="tool-group">
-      <button type="button" class="tool" data-action="export" disabled={disabled} aria-label="Export HAR"
-        title="Save the captured Cognito calls as a HAR file" onClick={() => { onExport(mode); setMode('share'); }}>
+      <button type="button" class="tool" data-action="export" disabled={disabled}
+        title="Export HAR" onClick={() => { onExport(mode); setMode('share'); }}>
         <span class="tool-icon" aria-hidden="true">⤓</span> <span class="tool-label">Export HAR</span>
       </button>
       <select class="tool-select" data-action="export-mode" aria-label="What the export masks" value={mode}

@@ -95,15 +95,15 @@ export function FlowList(props: FlowListProps) {
         class="filter"
         type="search"
         placeholder="Filter (/): user, operation, challenge, error"
-        aria-label="Filter flows (shortcut /)"
-        aria-keyshortcuts="/ Control+F"
+        aria-label="Filter flows"
+        aria-keyshortcuts="/"
         value={props.filter}
         onInput={(e) => props.onFilter(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <div class="flows-head">
         <span class="flow-count" data-flow-count="" aria-live="polite">{flowCountText(props.rows.length, props.total)}</span>
-        <label class="errors-only" title="Show only flows with an error">
+        <label class="errors-only">
           <input type="checkbox" data-action="errors-only" checked={props.errorsOnly} onChange={(e) => props.onErrorsOnly(e.currentTarget.checked)} />
           Errors only
         </label>
@@ -137,9 +137,7 @@ export function FlowList(props: FlowListProps) {
           </div>
         )}
         {props.rows.length === 0 && props.total > 0 && (
-          <div class="no-match" data-no-match="">
-            {props.filter !== '' ? `No flow matches “${props.filter}”` : 'No flow has an error'}{props.errorsOnly && props.filter !== '' ? ' among flows with errors' : ''}.
-          </div>
+          <div class="no-match" data-no-match="">No flow matches{props.filter && ` “${props.filter}”`}{props.errorsOnly && ' with errors only'}.</div>
         )}
       </div>
     </div>

@@ -42,9 +42,9 @@ export class FlowRowItem extends Component<FlowRowItemProps> {
         onClick={() => onActivate(row.id)}
       >
         <span class="outcome-icon" title={outcome.text} role="img" aria-label={outcome.text}>{outcome.icon}</span>
-        <span class="flow-main" title={`${row.user}\napp client ${row.clientId}\n${row.authFlow}`}>
+        <span class="flow-main" title={`${row.user}\n${row.clientId}`}>
           <span class="flow-user">{row.user}</span>
-          <span class="flow-meta"><span class={`flow-status status-${row.outcome}`} data-flow-status="">{row.status}</span> · {row.authFlow} · {row.clientId}</span>
+          <span class="flow-meta"><span class={`flow-status status-${row.outcome}`}>{row.status}</span> · {row.authFlow} · {row.clientId}</span>
         </span>
         <span class="flow-side">
           <span class="flow-time">{formatClock(row.startedAt)}</span>

@@ -24,10 +24,6 @@ export class PaneBoundary extends Component<PaneBoundaryProps, PaneBoundaryState
     return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 
-  override componentDidCatch(error: unknown): void {
-    this.setState(PaneBoundary.getDerivedStateFromError(error));
-  }
-
   override componentDidUpdate(previous: PaneBoundaryProps): void {
     if (this.state.error !== null && previous.resetOn !== this.props.resetOn) this.setState({ error: null });
   }
@@ -36,8 +32,7 @@ export class PaneBoundary extends Component<PaneBoundaryProps, PaneBoundaryState
     if (error === null) return children;
     return (
       <div class="notice flagged pane-error" role="alert" data-pane-error={pane}>
-        <p>⚑ Part of the capture could not be shown in {pane}: {error}.</p>
-        <p class="muted">The rest of the panel works; pick another flow or step, or Clear.</p>
+        ⚑ Not shown in {pane}: {error}
       </div>
     );
   }

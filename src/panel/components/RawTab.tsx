@@ -53,7 +53,7 @@ export function RawTab({ call }: { call: CognitoCall }) {
       <Headers headers={har.request?.headers} caption="Request headers" />
       <BodyText text={har.request?.postData?.text} caption="Request body" />
       <Headers headers={har.response?.headers} caption="Response headers" />
-      {encoded && <p class="muted">The response body was captured base64-encoded.</p>}
+      {encoded && <p class="muted">Captured base64-encoded (decoded here).</p>}
       {/* Decoded so its secrets can be masked like any JSON body. */}
       <BodyText text={encoded && content?.text !== undefined ? (decodeBase64Text(content.text) ?? content.text) : content?.text} caption="Response body" />
     </div>

@@ -37,7 +37,7 @@ export function ResponseTab({ call }: { call: CognitoCall }) {
           <p><strong>{view.error.type}</strong>{view.error.message ? `: ${view.error.message}` : ''}</p>
           {view.error.cause && <p>Usual cause: {view.error.cause}</p>}
           {view.error.fix && <p>What to do: {view.error.fix}</p>}
-          {!view.error.cause && <p class="muted">This error is not in the inspector’s table of known failures.</p>}
+          {!view.error.cause && <p class="muted">Not in the inspector’s table of known errors.</p>}
         </div>
       )}
       <BodyNotice body={call.response} which="response" />

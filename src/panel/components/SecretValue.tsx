@@ -25,7 +25,7 @@ export function SecretValue({ value, secret, masked, name }: SecretValueProps) {
       <span class="value-text" title={shown}>{shown}</span>
       {secret && (
         <button type="button" class="link-button reveal" onClick={() => setRevealed(!revealed)}
-          aria-label={`${revealed ? 'Mask' : 'Reveal'} ${name}`} aria-pressed={revealed} title={revealed ? `Mask ${name}` : `Reveal ${name}`}>
+          aria-label={`Reveal ${name}`} aria-pressed={revealed}>
           {revealed ? 'hide' : 'reveal'}
         </button>
       )}

@@ -52,7 +52,7 @@ export function SplitHandle({ orientation, size, min, max, label, onResize }: Sp
   return (
     <div ref={bar} class={`split-handle ${orientation}`} role="separator" aria-orientation={orientation} aria-label={label}
       aria-valuenow={Math.round(Math.max(min, Math.min(max, size ?? measured ?? min)))} aria-valuemin={min} aria-valuemax={max}
-      tabIndex={0} title="Drag to resize" data-split={orientation}
+      tabIndex={0} title={label} data-split={orientation}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {
         if (e.key === less) onResize(clamp(current(e.currentTarget as HTMLElement) - STEP_PX));

@@ -42,7 +42,6 @@ export function StepCard({ call, step, number, diagnostics, selected, focusable,
   const replay = call.replayOf !== null;
   const findings = cardFindings(call, diagnostics);
   const initiator = initiatorOf(call.har);
-  const name = step ? `Step ${number} · ${call.operation}` : call.operation;
   return (
     <div
       class={`step-card${selected ? ' selected' : ''}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}
@@ -57,7 +56,7 @@ export function StepCard({ call, step, number, diagnostics, selected, focusable,
       onClick={() => onSelect(call.entry)}
     >
       <button type="button" class="step-head" tabIndex={focusable ? 0 : -1} aria-pressed={selected} data-step-head={call.entry}
-        title={`${name} · Enter: its details · ↑/↓: other steps · E: Edit & replay`}
+        title="↑/↓: steps · E: Edit & replay"
         onClick={(e) => { e.stopPropagation(); onSelect(call.entry); }}>
         {step && <span class="step-number"><span class="visually-hidden">Step </span>{number}</span>}
         <span class="step-op" title={call.operation}>{call.operation}</span>
@@ -68,16 +67,16 @@ export function StepCard({ call, step, number, diagnostics, selected, focusable,
       </button>
       {step && (step.challengeIn !== null || step.challengeOut !== null) && (
         <div class="step-challenges">
-          {step.challengeIn !== null && <span class="challenge in" title="The challenge this request answers">answers {step.challengeIn}</span>}
+          {step.challengeIn !== null && <span class="challenge in">answers {step.challengeIn}</span>}
           {step.challengeIn !== null && step.challengeOut !== null && <span class="arrow"> → </span>}
-          {step.challengeOut !== null && <span class="challenge out" title="The challenge Cognito issued">gets {step.challengeOut}</span>}
+          {step.challengeOut !== null && <span class="challenge out">gets {step.challengeOut}</span>}
         </div>
       )}
       {step?.tokens && <div class="step-tokens">✔ tokens issued</div>}
       {flag !== null && <div class="step-flag" data-flag="unreadable-body">⚑ body not readable — {flag}</div>}
       <DiagnosticList diagnostics={findings.diagnostics} calls={calls} inFlow={step !== null} onSelect={onSelect} />
-      {findings.serverWords !== null && <div class="step-error" data-server-words=""><span class="muted">Cognito said:</span> {findings.serverWords}</div>}
-      {initiator && <div class="step-initiator muted" data-initiator={initiator.short} title={initiator.full}>sent by {initiator.short}</div>}
+      {findings.serverWords !== null && <div class="step-error">Cognito said: {findings.serverWords}</div>}
+      {initiator && <div class="step-initiator muted" title={initiator.full}>sent by {initiator.short}</div>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface TabBarProps<T extends string> {
   tabs: readonly { id: T; label: string }[];
@@ -8,87 +8,60 @@ export interface TabBarProps<T extends string> {
   label: string;
 }
 
-/** Room kept at the right for the "more" button when some tabs do not fit. */
-const MORE_PX = 36;
-
 /**
- * Tabs like DevTools': one Tab stop (the active tab), ←/→ and Home/End move and select, each tab
+ * Tabs like DevTools': one Tab stop (the active tab), ←/→ move and select (wrapping), each tab
  * controls the one tab panel. Tabs that do not fit the width (docked right) are hidden from the
- * row and offered in a "»" menu (Esc closes it).
+ * row and offered in a "»" menu: a native select, so the keyboard, Esc and screen readers work as
+ * everywhere else.
  */
 export function TabBar<T extends string>({ tabs, active, onTab, label }: TabBarProps<T>) {
   const bar = useRef<HTMLDivElement>(null);
-  const [clipped, setClipped] = useState<readonly string[]>([]);
-  const [menu, setMenu] = useState(false);
+  const [clipped, setClipped] = useState('');
 
-  // Which tabs end past the right edge (hidden tabs keep their width, so measuring stays stable).
+  // Which tabs end past the right edge, keeping room for the menu (hidden tabs keep their width, so measuring stays stable).
   useLayoutEffect(() => {
     const row = bar.current;
-    if (!row) return;
-    const measure = () => {
-      const tabEls = [...row.querySelectorAll<HTMLElement>('[role="tab"]')];
-      const fits = (limit: number) => tabEls.filter((el) => el.offsetLeft + el.offsetWidth > limit).map((el) => el.dataset.tab ?? '');
-      const all = fits(row.clientWidth);
-      const next = all.length === 0 ? [] : fits(row.clientWidth - MORE_PX);
-      setClipped((old) => (old.join() === next.join() ? old : next));
-    };
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
+    if (!row || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => {
+      const ends = [...row.querySelectorAll<HTMLElement>('[role="tab"]')].map((el) => [el.dataset.tab, el.offsetLeft + el.offsetWidth] as const);
+      const past = (limit: number) => ends.filter(([, end]) => end > limit).map(([id]) => id).join();
+      setClipped(past(row.clientWidth) && past(row.clientWidth - 44));
+    });
     observer.observe(row);
     return () => observer.disconnect();
   }, []);
 
-  // An opened menu takes the focus (its first item), so the keyboard can pick at once.
-  useEffect(() => {
-    if (menu) bar.current?.querySelector<HTMLElement>('.tab-menu-item')?.focus();
-  }, [menu]);
-
-  const select = (id: T, focus: boolean) => {
-    onTab(id);
-    setMenu(false);
-    if (!focus) return;
-    requestAnimationFrame(() => {
-      const target = clipped.includes(id) ? bar.current?.querySelector<HTMLElement>('.tab-more') : bar.current?.querySelector<HTMLElement>(`[data-tab="${id}"]`);
-      target?.focus();
-    });
-  };
-
+  const hidden = tabs.filter((t) => clipped.split(',').includes(t.id));
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.findIndex((t) => t.id === active);
-    const to: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
-    const next = to[event.key];
-    if (next === undefined) return;
+    const next = event.key === 'ArrowRight' ? at + 1 : event.key === 'ArrowLeft' ? at - 1 : -9;
+    if (next === -9) return;
     event.preventDefault();
-    select(tabs[(next + tabs.length) % tabs.length]!.id, true);
+    const id = tabs[(next + tabs.length) % tabs.length]!.id;
+    onTab(id);
+    // Focus follows the selection; a tab in the menu hands the focus to the menu.
+    requestAnimationFrame(() => bar.current?.querySelector<HTMLElement>(`[data-tab="${id}"]:not(.clipped), [data-tab-more]`)?.focus());
   };
-
-  const hidden = tabs.filter((t) => clipped.includes(t.id));
   return (
     <div class="tabs" ref={bar}>
       <div class="tab-list" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
-        {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} class={`tab${active === t.id ? ' active' : ''}${clipped.includes(t.id) ? ' clipped' : ''}`}
-            aria-selected={active === t.id} aria-controls="details-tabpanel" tabIndex={active === t.id && !clipped.includes(t.id) ? 0 : -1}
-            data-tab={t.id} onClick={() => select(t.id, false)}>
-            {t.label}
-          </button>
-        ))}
+        {tabs.map((t) => {
+          const off = hidden.includes(t);
+          return (
+            <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} class={`tab${active === t.id ? ' active' : ''}${off ? ' clipped' : ''}`}
+              aria-selected={active === t.id} aria-controls="details-tabpanel" tabIndex={active === t.id && !off ? 0 : -1}
+              data-tab={t.id} onClick={() => onTab(t.id)}>
+              {t.label}
+            </button>
+          );
+        })}
       </div>
       {hidden.length > 0 && (
-        <div class="tab-overflow" onKeyDown={(e) => { if (e.key === 'Escape' && menu) { e.stopPropagation(); setMenu(false); bar.current?.querySelector<HTMLElement>('.tab-more')?.focus(); } }}>
-          <button type="button" class={`tab-more${hidden.some((t) => t.id === active) ? ' active' : ''}`} aria-haspopup="menu" aria-expanded={menu}
-            aria-label={`More tabs: ${hidden.map((t) => t.label).join(', ')}`} title={hidden.map((t) => t.label).join(', ')} data-tab-more=""
-            onClick={() => setMenu(!menu)}>»</button>
-          {menu && (
-            <div class="tab-menu" role="menu" data-tab-menu="">
-              {hidden.map((t) => (
-                <button key={t.id} type="button" role="menuitemradio" aria-checked={active === t.id} data-tab-item={t.id} class="tab-menu-item"
-                  onClick={() => select(t.id, true)}>{t.label}</button>
-              ))}
-            </div>
-          )}
-        </div>
+        <select class={`tab-more${hidden.some((t) => t.id === active) ? ' active' : ''}`} data-tab-more="" aria-label="More tabs"
+          value={hidden.some((t) => t.id === active) ? active : ''} onChange={(e) => onTab(e.currentTarget.value as T)}>
+          <option value="" disabled>»</option>
+          {hidden.map((t) => <option key={t.id} value={t.id} data-tab-item={t.id}>{t.label}</option>)}
+        </select>
       )}
     </div>
   );

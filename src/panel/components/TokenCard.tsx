@@ -20,26 +20,18 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
               ))}
             </tbody>
           </table>
-          <details>
-            <summary>All claims</summary>
-            <table class="kv claims all-claims">
-              <tbody>
-                {allClaims(token.claims).map((row) => (
-                  <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-          <details>
-            <summary>Header</summary>
-            <table class="kv claims">
-              <tbody>
-                {allClaims(token.header).map((row) => (
-                  <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          {([['All claims', token.claims, ' all-claims'], ['Header', token.header, '']] as const).map(([summary, claims, extra]) => (
+            <details key={summary}>
+              <summary>{summary}</summary>
+              <table class={`kv claims${extra}`}>
+                <tbody>
+                  {allClaims(claims).map((row) => (
+                    <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
         </>
       )}
       {token?.kind === 'encrypted' && <p class="muted">Encrypted (JWE): only Cognito can read it. Header: {token.header ? JSON.stringify(token.header) : 'unreadable'}</p>}
