@@ -87,7 +87,8 @@ export async function showTokens(panel: Frame, kind: 'id' | 'access' = 'id', tim
   const last = cards.at(-1);
   if (!last) throw new Error('no step to show tokens of: select a flow first');
   await last.click();
-  await panel.waitForFunction((card: Element) => card.getAttribute('aria-pressed') === 'true', { timeout: timeoutMs }, last);
+  // The card's head is its button (aria-pressed when selected); the card itself carries .selected.
+  await panel.waitForFunction((card: Element) => card.classList.contains('selected'), { timeout: timeoutMs }, last);
   const tab = await panel.waitForSelector('[data-tab="tokens"]', { timeout: timeoutMs });
   await tab?.click();
   await panel.waitForSelector(`[data-token="${kind}"]`, { timeout: timeoutMs });

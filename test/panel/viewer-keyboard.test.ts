@@ -122,20 +122,14 @@ describe('keyboard', () => {
     await page.waitForFunction((e) => document.querySelector('.step-card.selected')?.getAttribute('data-step') === e, {}, link.entry);
   });
 
-  it('docked right: Enter opens the flow in the whole width, Back returns to the list with the focus', async () => {
+  it('docked right: the list stays a narrow column; "/" reaches the filter from the details', async () => {
     const page = await openDemo(500, 810);
     await page.focus('.flow-rows');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-action="back-to-flows"]');
-    expect(await page.$('.flows')).toBeNull();
-    await page.click('[data-action="back-to-flows"]');
-    await page.waitForSelector('.flows');
-    await waitFocus(page, '.flow-rows');
-    // "/" from anywhere brings the list back with the filter focused.
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-action="back-to-flows"]');
-    await page.focus('[data-action="back-to-flows"]');
+    await page.waitForSelector('.step-card.selected');
+    expect(await page.$eval('.flows', (el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(151);
+    await page.click('[role="tab"][data-tab="raw"]');
     await page.keyboard.press('/');
     await waitFocus(page, '#flow-filter');
   });

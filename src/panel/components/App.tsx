@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, IgnoredEntry } from '../../core/model';
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
@@ -19,9 +19,6 @@ import { saveTextFile } from '../save-file';
 import { version } from '../../../package.json';
 
 const NONE: Diagnostic[] = [];
-
-/** Below this width (DevTools docked right) the list and the flow share the space by turns, like Network's. */
-const NARROW_PX = 720;
 
 /** Keys typed into a text field are the user's text, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -57,24 +54,16 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [cursor, setCursor] = useState<string | null>(null);
   const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [tab, setTab] = useState<DetailTab>('request');
-  const [listWidth, setListWidth] = useState(320);
+  /**
+   * The list's width once the user dragged its bar; until then it takes at most 30% of the panel
+   * (320 px), so docked right (~500 px) it is a narrow column and the chain and details keep the rest.
+   */
+  const [listWidth, setListWidth] = useState<number | null>(null);
   /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
   const [chainHeight, setChainHeight] = useState<number | null>(null);
   const [errorsOnly, setErrorsOnly] = useState(false);
-  /** Narrow (docked right): the list, or the opened flow with a way back. */
-  const [narrow, setNarrow] = useState(false);
-  const [listOpen, setListOpen] = useState(true);
   /** Bumped by Esc in the replay editor: a new key closes it (the editor is another module's; this only wraps it). */
   const [replayResets, setReplayResets] = useState(0);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useLayoutEffect(() => {
-    const panel = panelRef.current;
-    if (!panel || typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(() => setNarrow(panel.clientWidth < NARROW_PX));
-    observer.observe(panel);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => store.subscribe(setCapture), [store]);
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -113,7 +102,6 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
 
   const open = (id: string) => {
     setSelected(id);
-    setListOpen(false);
     const chosen = analysis.flows.find((f) => f.id === id);
     const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
     // Open on the first step that has an error: that is usually what the user came for.
@@ -134,12 +122,6 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     setSelectedEntry(null);
     setFilter('');
     setErrorsOnly(false);
-    setListOpen(true);
-  };
-
-  const backToList = () => {
-    setListOpen(true);
-    focusSoon('.flow-rows');
   };
 
   const hasStep = useRef(false);
@@ -153,7 +135,6 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
       const plain = !modified && !typing(event.target);
       if ((key === 'f' && modified && !event.altKey) || (key === '/' && plain)) {
         event.preventDefault();
-        setListOpen(true);
         focusSoon('#flow-filter', (el) => (el as HTMLInputElement).select());
       } else if (key === 'e' && plain && hasStep.current) {
         event.preventDefault();
@@ -180,11 +161,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
 
   const cognitoCalls = capture.analysis.calls.length;
   const nothing = capture.entries.length === 0;
-  const showList = !narrow || listOpen || (!flow && !otherCalls);
-  const showMain = !narrow || !showList;
-  const columns = narrow ? 'minmax(0, 1fr)' : `${listWidth}px 4px minmax(0, 1fr)`;
   return (
-    <div class={`panel${narrow ? ' narrow' : ''}`} data-theme={theme} data-host={host.kind} data-layout={narrow ? 'narrow' : 'wide'} ref={panelRef}>
+    <div class="panel" data-theme={theme} data-host={host.kind}>
       <Toolbar
         calls={cognitoCalls}
         otherRequests={capture.otherRequests}
@@ -202,21 +180,13 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
       {nothing ? (
         <EmptyState kind={host.kind} paused={capture.paused} />
       ) : (
-        <div class="split" style={{ gridTemplateColumns: columns }}>
-          {showList && (
-            <PaneBoundary pane="the flows list" resetOn={visibleRows}>
-              <FlowList rows={visibleRows} total={rows.length} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
-                errorsOnly={errorsOnly} onErrorsOnly={setErrorsOnly} onFilter={setFilter} onCursor={setCursor} onOpen={open} />
-            </PaneBoundary>
-          )}
-          {!narrow && <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} label="Width of the flows list" onResize={setListWidth} />}
-          {showMain && <div class="main">
-            {narrow && (
-              <div class="back-bar">
-                <button type="button" class="button back" data-action="back-to-flows" onClick={backToList}>‹ Flows</button>
-                <span class="back-title">{flow ? `${flow.user ?? ''} · ${flow.authFlow ?? ''}` : 'Other calls'}</span>
-              </div>
-            )}
+        <div class="split" style={{ gridTemplateColumns: `${listWidth === null ? 'min(320px, 30%)' : `${listWidth}px`} 4px minmax(0, 1fr)` }}>
+          <PaneBoundary pane="the flows list" resetOn={visibleRows}>
+            <FlowList rows={visibleRows} total={rows.length} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
+              errorsOnly={errorsOnly} onErrorsOnly={setErrorsOnly} onFilter={setFilter} onCursor={setCursor} onOpen={open} />
+          </PaneBoundary>
+          <SplitHandle orientation="vertical" size={listWidth} min={120} max={900} label="Width of the flows list" onResize={setListWidth} />
+          <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
               <PaneBoundary pane="the chain" resetOn={flow ?? otherCalls}>
                 <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={setSelectedEntry} />
@@ -232,7 +202,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
                 </PaneBoundary>
               </div>
             )}
-          </div>}
+          </div>
         </div>
       )}
       <LiveRegion />
