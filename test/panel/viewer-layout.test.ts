@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeHar } from '../../src/core/analyze';
 import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
 import { SIZES, THEMES, demoHar } from './support/layout-fixtures';
+import { wrappedValues } from './support/layout-checks';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 let viewer: ViewerHarness;
@@ -24,24 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const page of pages) expect(pageErrors(page)).toEqual([]);
   await viewer?.close();
-});
-
-/** Text of values (not prose) that takes more than two lines, with where it is. */
-const wrappedValues = (page: Page) => page.evaluate(() => {
-  const selector = '.value-text, .step-op, .step-head, .challenge, .flow-user, .flow-meta, .flow-counts, table.kv th, table.kv td.clip, .tab, .tool, .count, .details-title, .handoff-label, .back-title';
-  const bad: string[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-    if (el.offsetParent === null) continue;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 2) bad.push(`${el.className}: "${node.textContent.slice(0, 40)}" on ${tops.size} lines`);
-    }
-  }
-  return bad;
 });
 
 describe.each(SIZES)('at $name ($width×$height)', (size) => {
