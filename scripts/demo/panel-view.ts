@@ -86,8 +86,10 @@ export async function showTokens(panel: Frame, kind: 'id' | 'access' = 'id', tim
   const cards = await panel.$$('[data-step]');
   const last = cards.at(-1);
   if (!last) throw new Error('no step to show tokens of: select a flow first');
-  await last.click();
-  await panel.waitForFunction((card: Element) => card.getAttribute('aria-pressed') === 'true', { timeout: timeoutMs }, last);
+  // The card's head: elsewhere on the card a click may land on a diagnostic's link to another step.
+  await (await last.$('.step-head') ?? last).click();
+  // The card's head is its button (aria-pressed when selected); the card itself carries .selected.
+  await panel.waitForFunction((card: Element) => card.classList.contains('selected'), { timeout: timeoutMs }, last);
   const tab = await panel.waitForSelector('[data-tab="tokens"]', { timeout: timeoutMs });
   await tab?.click();
   await panel.waitForSelector(`[data-token="${kind}"]`, { timeout: timeoutMs });
@@ -98,8 +100,8 @@ export async function showTokens(panel: Frame, kind: 'id' | 'access' = 'id', tim
 export async function showRawHeaders(panel: Frame, timeoutMs = 10_000): Promise<string> {
   const first = await panel.$('[data-step]');
   if (!first) throw new Error('no step to show: select a flow first');
-  await first.click();
-  await panel.waitForFunction((card: Element) => card.getAttribute('aria-pressed') === 'true', { timeout: timeoutMs }, first);
+  await (await first.$('.step-head') ?? first).click();
+  await panel.waitForFunction((card: Element) => card.classList.contains('selected'), { timeout: timeoutMs }, first);
   const tab = await panel.waitForSelector('[data-tab="raw"]', { timeout: timeoutMs });
   await tab?.click();
   await panel.waitForSelector('table.headers', { timeout: timeoutMs });

@@ -10,7 +10,9 @@
  */
 import { analyzeEntries } from '../core/analyze';
 import type { HarEntry } from '../core/har';
-import { hasAmzTarget } from '../core/calls';
+import { cognitoOperation, hasAmzTarget } from '../core/calls';
+import { headerValue } from '../core/har';
+import { isObject } from '../core/json';
 import type { Analysis } from '../core/model';
 
 export interface CaptureState {
@@ -18,7 +20,7 @@ export interface CaptureState {
   analysis: Analysis;
   /** Requests seen without X-Amz-Target: not Cognito, not kept. */
   otherRequests: number;
-  /** Entries that arrived while paused and were dropped. */
+  /** Cognito user-pool calls that arrived while paused and were dropped (page requests are not counted: they are never kept). */
   droppedWhilePaused: number;
   paused: boolean;
 }
@@ -90,7 +92,7 @@ export class CaptureStore {
   /** Captured entries; dropped while paused, like Chrome's Network panel when recording is stopped. */
   add(entries: readonly HarEntry[]): void {
     if (this.paused) {
-      this.droppedWhilePaused += entries.length;
+      this.droppedWhilePaused += entries.filter(isUserPoolCall).length;
       this.invalidate(false, false);
       return;
     }
@@ -181,4 +183,9 @@ export class CaptureStore {
     const pause = (end - start) * (1 / ANALYSIS_SHARE - 1);
     this.nextAnalysisAt = end + Math.min(MAX_ANALYSIS_WAIT_MS, pause);
   }
+}
+
+/** Is this entry a Cognito user-pool call (what "dropped while paused" counts)? */
+function isUserPoolCall(entry: HarEntry): boolean {
+  return isObject(entry.request) && cognitoOperation(headerValue(entry.request.headers, 'X-Amz-Target')) !== null;
 }

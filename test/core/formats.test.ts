@@ -24,5 +24,7 @@ describe('TIMESTAMP (EEE MMM d HH:mm:ss UTC yyyy)', () => {
 
   it('warns when the TIMESTAMP is far from the time the request was sent (clock skew)', () => {
     expect(timestampProblem('Wed Apr 5 22:42:34 UTC 2017', sentAt + 10 * 60_000)).toMatchObject({ severity: 'warning', problem: expect.stringMatching(/10 min away/) });
+    // A skew of months reads in days and hours, as the Network panel counts (issue 8: not "380524 min").
+    expect(timestampProblem('Wed Apr 5 22:42:34 UTC 2017', sentAt + (264 * 24 + 6) * 3_600_000)?.problem).toMatch(/ 264 d 6 h away /);
   });
 });

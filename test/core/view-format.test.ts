@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatDate, formatDuration, plural, prettyJsonText } from '../../src/core/view/format';
+import { formatAge, formatClock, formatDate, formatDuration, formatRelative, plural, prettyJsonText, safeDate } from '../../src/core/view/format';
 
 describe('formatting for the panel', () => {
   it('durations scale like the Network panel', () => {
@@ -29,5 +29,31 @@ describe('formatting for the panel', () => {
     expect(plural(3, 'step')).toBe('3 steps');
     expect(prettyJsonText('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(prettyJsonText('[object Object]')).toBe('[object Object]');
+  });
+
+  it('long durations use days and hours like Network, never "391769 min"', () => {
+    expect(formatDuration(391_769 * 60_000)).toBe('272 d 1 h');
+    expect(formatDuration(3 * 86_400_000)).toBe('3 d');
+    expect(formatDuration(5 * 365.25 * 86_400_000)).toBe('5 years');
+    expect(formatDuration(Number.MAX_VALUE)).toBe('more than 10,000 years');
+  });
+
+  it('dates no calendar has never throw: exp 1e13 s is past the Date range (issue 7, item 9)', () => {
+    expect(safeDate(1e13 * 1000)).toBeNull();
+    expect(safeDate(8.64e15)).not.toBeNull();
+    expect(formatDate(1e13 * 1000)).toBe('out of range');
+    expect(formatDate(Number.POSITIVE_INFINITY)).toBe('out of range');
+    expect(formatDate(-1e308)).toBe('out of range');
+    expect(formatDate(Number.NaN)).toBe('—');
+    expect(formatClock(1e16)).toBe('—');
+  });
+
+  it('relative times stay words for any number a token carries (issue 7, item 11)', () => {
+    expect(formatRelative(59 * 60_000)).toBe('in 59 min');
+    expect(formatRelative(-2 * 86_400_000)).toBe('2 d ago');
+    expect(formatRelative(Number.POSITIVE_INFINITY)).toBe('in more than 10,000 years');
+    expect(formatRelative(-1e308 * 1000)).toBe('more than 10,000 years ago');
+    expect(formatRelative(Number.NaN)).toBe('—');
+    expect(formatRelative(12_000)).toBe('in 12 s');
   });
 });

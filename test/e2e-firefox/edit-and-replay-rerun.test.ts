@@ -58,7 +58,7 @@ describe('edit and replay in firefox-esr against the strict double', () => {
     expect(await fixAndClick('send-replay', 'Replayed-Passw0rd!')).toMatch(/^done: Sent/);
     // The panel selects the replay's answer once the analysis has it: wait for that before clicking on.
     const refused = await inPanel<string>(live.marionette, `async (document, wait) =>
-      (await wait(() => document.querySelector('[data-step][data-replay="true"][aria-pressed="true"]'), 'the replay, selected')).textContent`);
+      (await wait(() => document.querySelector('[data-step][data-replay="true"].selected'), 'the replay, selected')).textContent`);
     expect(refused).toContain('NotAuthorizedException');
 
     await selectFlow(live.marionette, username, 3);

@@ -49,7 +49,8 @@ async function pageCall(operation: string, body: unknown): Promise<Record<string
 async function editLastCapturedStep(user: string): Promise<void> {
   await selectFlow(panel, user);
   const cards = await panel.$$('[data-step]:not([data-replay="true"])');
-  await cards.at(-1)!.click();
+  // The card's head: elsewhere on the card a click may land on a diagnostic's link to another step.
+  await (await cards.at(-1)!.$('.step-head'))!.click();
   await (await panel.waitForSelector('[data-tab="request"]'))!.click();
   const shown = await panel.waitForSelector('[data-action="edit-replay"], textarea.replay-text');
   if (await shown!.evaluate((el) => el.tagName !== 'TEXTAREA')) await shown!.click();
@@ -104,7 +105,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     }, JSON.stringify(draft));
     await panel.click('[data-action="send-replay"]');
     // The panel selects the replay's answer once the analysis has it: wait for that before clicking on.
-    await panel.waitForSelector('[data-step][data-replay="true"][aria-pressed="true"]', { timeout: 10_000 });
+    await panel.waitForSelector('[data-step][data-replay="true"].selected', { timeout: 10_000 });
     expect(await panel.$eval('[data-step][data-replay="true"]', (el) => el.textContent)).toContain('NotAuthorizedException');
 
     // Back to the failed step: its editor (draft kept) says the Session is spent and offers the re-run.

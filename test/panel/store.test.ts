@@ -47,13 +47,17 @@ describe('CaptureStore', () => {
     expect(state.analysis.flows.length).toBeGreaterThan(0);
   });
 
-  it('drops what arrives while paused (counted), keeps replays, and Clear resets everything', () => {
+  it('drops what arrives while paused (counting Cognito calls only), keeps replays, and Clear resets everything', () => {
     const frames = manualFrames();
     const store = new CaptureStore(frames.schedule);
     store.setPaused(true);
     store.add(signIn);
+    store.add([plain, plain]);
     frames.flush();
-    expect(store.getState()).toMatchObject({ paused: true, droppedWhilePaused: signIn.length, entries: [] });
+    // Page requests are never kept, paused or not: "dropped while paused" counts the Cognito calls lost.
+    const userPoolCalls = signIn.filter((e) => e.request.headers.some((h) => h.name === 'X-Amz-Target' && h.value.startsWith('AWSCognitoIdentityProviderService.'))).length;
+    expect(userPoolCalls).toBeGreaterThan(0);
+    expect(store.getState()).toMatchObject({ paused: true, droppedWhilePaused: userPoolCalls, entries: [] });
     const replay = { ...signIn.find((e) => e.request.headers.some((h) => h.name === 'X-Amz-Target'))!, _replayOf: 0 } as HarEntry;
     store.addReplay(replay);
     frames.flush();

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('secrets', () => {
-  it('are masked by default; Reveal shows one value; Copy copies what is shown', async () => {
+  it('are masked by default; Reveal shows one value; Copy copies the value itself, announced as a secret', async () => {
     const har = await realHar('user-password-auth.har');
     const flow = analyzeHar(har).flows[0]!;
     const password = str(flow.steps[0]!.call.request.state === 'json' ? flow.steps[0]!.call.request.value.AuthParameters : undefined, 'PASSWORD')!;
@@ -46,11 +46,15 @@ describe('secrets', () => {
     expect(await shown()).toBe(`••••••• (${password.length} chars)`);
     expect(await page.evaluate((secret) => document.body.textContent!.includes(secret), password)).toBe(false);
 
+    // Copy is the explicit act on this one value: the real value, without a reveal, and said so (issue 8).
     await (await cell.$('.copy'))!.click();
+    await page.waitForFunction(() => document.querySelector('[data-live-region]')?.textContent === 'copied (secret)');
+    expect(await shown()).toBe(`••••••• (${password.length} chars)`);
+    expect(await cell.$eval('.copy', (el) => el.getAttribute('aria-label'))).toBe('Copy PASSWORD');
     await cell.$('.reveal').then((b) => b!.click());
     expect(await shown()).toBe(password);
     await (await cell.$('.copy'))!.click();
-    expect(await copied(page)).toEqual([`••••••• (${password.length} chars)`, password]);
+    expect(await copied(page)).toEqual([password, password]);
     // Only the value clicked was revealed: the Raw tab still masks the password.
     await page.click('[data-tab="raw"]');
     const raw = await texts(page, '[data-raw-body="Request body"]');
@@ -177,8 +181,18 @@ describe('edit and replay', () => {
       area.value = text;
       area.dispatchEvent(new Event('input', { bubbles: true }));
     }, JSON.stringify(edited));
+    // The live region records what it said: "Sending…", then "Sent…" (a screen reader hears both).
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { __said: string[] }).__said = said;
+      new MutationObserver(() => said.push(document.querySelector('[data-live-region]')!.textContent ?? ''))
+        .observe(document.querySelector('[data-live-region]')!, { subtree: true, childList: true, characterData: true });
+    });
     await page.click('[data-action="send-replay"]');
     await page.waitForSelector('[data-step][data-replay="true"]');
+    await page.waitForFunction(() => (window as unknown as { __said: string[] }).__said.some((s) => s.startsWith('Sent')));
+    const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+    expect(said).toContain('Sending…');
     expect(viewer.replays).toHaveLength(1);
     expect(viewer.replays[0]!.target).toBe('AWSCognitoIdentityProviderService.RespondToAuthChallenge');
     expect(JSON.parse(viewer.replays[0]!.body)).toMatchObject({ ChallengeResponses: { EXTRA_KEY: 'edited' } });

@@ -82,9 +82,9 @@ export function showRequest(marionette: Marionette, operation: string, timeoutMs
   return inPanel(marionette, `async (document, wait, operation) => {
     const card = await wait(() => [...document.querySelectorAll('[data-step]')].filter((node) => node.getAttribute('data-operation') === operation).at(-1), 'a ' + operation + ' step');
     const id = card.getAttribute('data-step');
-    if (card.getAttribute('aria-pressed') !== 'true') card.click();
-    // Found again by id: a render may have replaced the node clicked.
-    await wait(() => [...document.querySelectorAll('[data-step]')].find((node) => node.getAttribute('data-step') === id)?.getAttribute('aria-pressed') === 'true', operation + ' selected');
+    if (!card.classList.contains('selected')) card.click();
+    // Found again by id: a render may have replaced the node clicked. (The card carries .selected; its head button, aria-pressed.)
+    await wait(() => [...document.querySelectorAll('[data-step]')].find((node) => node.getAttribute('data-step') === id)?.classList.contains('selected'), operation + ' selected');
     const tab = await wait(() => document.querySelector('[data-tab="request"]'), 'the Request tab');
     if (tab.getAttribute('aria-selected') !== 'true') tab.click();
     const body = await wait(() => document.querySelector('[data-tab-body="request"]'), 'the Request tab body');

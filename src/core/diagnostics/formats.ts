@@ -7,6 +7,8 @@
 import { obj, str } from '../json';
 import type { Finding, StepCheck } from './types';
 import { finding } from './types';
+// Days and hours past a day, as the Network panel counts ("264 d 6 h", not "380524 min"; issue 8).
+import { formatDuration } from '../view/format';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -37,7 +39,7 @@ export function timestampProblem(value: string, sentAt: number): { problem: stri
     return { problem: `TIMESTAMP "${value}" says ${weekday}, but that date is a ${WEEKDAYS[date.getUTCDay()]}`, severity: 'error' };
   }
   if (Number.isFinite(sentAt) && Math.abs(when - sentAt) > SKEW_WARNING_MS) {
-    return { problem: `TIMESTAMP "${value}" is ${Math.round(Math.abs(when - sentAt) / 60_000)} min away from when the request was sent (${cognitoTimestamp(new Date(sentAt))})`, severity: 'warning' };
+    return { problem: `TIMESTAMP "${value}" is ${formatDuration(Math.abs(when - sentAt))} away from when the request was sent (${cognitoTimestamp(new Date(sentAt))})`, severity: 'warning' };
   }
   return null;
 }

@@ -7,8 +7,10 @@ import { bodyObject } from '../body';
 import { decodeToken } from '../tokens';
 import type { CallCheck, Finding, StepCheck } from './types';
 import { finding } from './types';
+import { formatDuration } from '../view/format';
 
-const ago = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+// In days and hours past a day, as the Network panel counts ("264 d 6 h", not "380464 min"; issue 8).
+const ago = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : formatDuration(ms));
 
 /** Any call (in a flow or not) that sends an AccessToken. */
 export const checkSentToken: CallCheck = (call) => {

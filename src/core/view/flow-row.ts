@@ -17,6 +17,11 @@ export interface FlowRow {
   warnings: number;
   /** The flow includes a replayed call. */
   replayed: boolean;
+  /**
+   * How it stands, in a few words: the error type of a failed flow ("NotAuthorizedException"),
+   * what a pending flow waits for ("waiting for SOFTWARE_TOKEN_MFA"), "authenticated".
+   */
+  status: string;
 }
 
 /** Diagnostics of each entry, in the order the analysis gives them. */
@@ -65,7 +70,18 @@ export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): Flo
     errors: count(flowDiagnostics, 'error'),
     warnings: count(flowDiagnostics, 'warning'),
     replayed: flow.steps.some((step) => step.call.replayOf !== null),
+    status: flowStatus(flow),
   };
+}
+
+/** The last error type, else the last challenge issued, else the outcome. */
+function flowStatus(flow: Flow): string {
+  const last = flow.steps.at(-1);
+  const failed = [...flow.steps].reverse().find((step) => step.call.error !== null);
+  if (flow.outcome === 'failed' && failed?.call.error) return failed.call.error.type;
+  if (flow.outcome === 'pending' && last?.challengeOut) return `waiting for ${last.challengeOut}`;
+  if (flow.outcome === 'pending' && last?.call.status === 0) return 'no response';
+  return OUTCOME_LABEL[flow.outcome].text;
 }
 
 /** Rows for every flow of an analysis, in the analysis' order (first call first). */
@@ -74,9 +90,20 @@ export function flowRows(analysis: Analysis): FlowRow[] {
   return analysis.flows.map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
 }
 
-/** Outcome as words and an icon that does not rely on colour alone. */
+/**
+ * Outcome as words and an icon that does not rely on colour alone. Pending has its own sign (a
+ * clock), distinct from the "Other calls" row's (OTHER_CALLS_ICON).
+ */
 export const OUTCOME_LABEL: Readonly<Record<Outcome, { icon: string; text: string }>> = {
   authenticated: { icon: '✔', text: 'authenticated' },
   failed: { icon: '✖', text: 'failed' },
-  pending: { icon: '…', text: 'pending' },
+  pending: { icon: '◷', text: 'pending' },
 };
+
+/** The sign of the "Other calls" row (calls outside any sign-in): a list, not a state. */
+export const OTHER_CALLS_ICON = '☰';
+
+/** "3 of 60 flows" when a filter hides some, else "60 flows". */
+export function flowCountText(shown: number, total: number): string {
+  return shown === total ? `${total} ${total === 1 ? 'flow' : 'flows'}` : `${shown} of ${total} ${total === 1 ? 'flow' : 'flows'}`;
+}

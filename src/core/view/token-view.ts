@@ -4,8 +4,7 @@
  * opened a week later must still say "expires in 59 min" for a token that was fresh then.
  */
 import type { DecodedToken } from '../tokens';
-import { relativeTime } from '../tokens';
-import { formatDate } from './format';
+import { formatDate, formatRelative } from './format';
 
 export interface ClaimRow {
   label: string;
@@ -43,7 +42,7 @@ export function keyClaims(token: DecodedToken): ClaimRow[] {
     const inMs = token.expiresInMs;
     rows.push({
       label: inMs !== null && inMs <= 0 ? 'expired' : 'expires',
-      value: inMs === null ? formatDate(token.expiresAt) : `${relativeTime(inMs)} (${formatDate(token.expiresAt)})`,
+      value: inMs === null ? formatDate(token.expiresAt) : `${formatRelative(inMs)} (${formatDate(token.expiresAt)})`,
       tone: inMs !== null && inMs <= 0 ? 'expired' : 'ok',
     });
   }

@@ -12,11 +12,27 @@ import { StepDetails, type DetailTab } from './StepDetails';
 import { ReplayEditor } from './ReplayEditor';
 import { EmptyState } from './EmptyState';
 import { SplitHandle } from './SplitHandle';
+import { PaneBoundary } from './PaneBoundary';
+import { LiveRegion } from './LiveRegion';
 import { exportFileName, exportHar, type ExportMode } from '../../core/export';
 import { saveTextFile } from '../save-file';
 import { version } from '../../../package.json';
 
 const NONE: Diagnostic[] = [];
+
+/** Keys typed into a text field are the user's text, not shortcuts. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Focuses the first element matching `selector` (then runs `then` on it) once the next render has put it in the page. */
+function focusSoon(selector: string, then?: (el: HTMLElement) => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    el?.focus();
+    if (el && then) then(el);
+  }));
+}
 
 /** "other-aws-service: 2, preflight: 1" for the toolbar's tooltip: nothing is dropped silently. */
 function ignoredDetail(ignored: readonly IgnoredEntry[]): string {
@@ -40,9 +56,16 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const [tab, setTab] = useState<DetailTab>('request');
   /** A replay's entry to select once the analysis that includes it arrives. */
   const [showEntry, setShowEntry] = useState<number | null>(null);
-  const [listWidth, setListWidth] = useState(320);
+  /**
+   * The list's width once the user dragged its bar; until then it takes at most 30% of the panel
+   * (320 px), so docked right (~500 px) it is a narrow column and the chain and details keep the rest.
+   */
+  const [listWidth, setListWidth] = useState<number | null>(null);
   /** The chain pane's height once the user dragged the bar under it; null: CSS shares the space. */
   const [chainHeight, setChainHeight] = useState<number | null>(null);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  /** Bumped by Esc in the replay editor: a new key closes it (the editor is another module's; this only wraps it). */
+  const [replayResets, setReplayResets] = useState(0);
 
   useEffect(() => store.subscribe(setCapture), [store]);
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -68,7 +91,10 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     return new Map(analysis.flows.map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
   }, [analysis]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
-  const visibleRows = useMemo(() => rows.filter((row) => matchesFilter(searchTexts.get(row.id) ?? '', filter)), [rows, searchTexts, filter]);
+  const visibleRows = useMemo(
+    () => rows.filter((row) => (!errorsOnly || row.errors > 0 || row.outcome === 'failed') && matchesFilter(searchTexts.get(row.id) ?? '', filter)),
+    [rows, searchTexts, filter, errorsOnly],
+  );
 
   useEffect(() => {
     if (showEntry === null) return;
@@ -100,12 +126,44 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     void host.settings.save(next).catch(() => undefined);
   };
 
+  // Clear resets what it hides too: a filter left behind would make new flows look missing.
   const clear = () => {
     store.clear();
     setSelected(null);
     setCursor(null);
     setSelectedEntry(null);
+    setFilter('');
+    setErrorsOnly(false);
   };
+
+  const hasStep = useRef(false);
+  hasStep.current = selectedCall !== null;
+  // Shortcuts: "/" (and Ctrl+F where the browser lets the panel have it) focuses the filter; "e"
+  // opens Edit & replay of the selected step; Esc closes the replay editor.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      const modified = event.ctrlKey || event.metaKey || event.altKey;
+      const plain = !modified && !typing(event.target);
+      if ((key === 'f' && modified && !event.altKey) || (key === '/' && plain)) {
+        event.preventDefault();
+        focusSoon('#flow-filter', (el) => (el as HTMLInputElement).select());
+      } else if (key === 'e' && plain && hasStep.current) {
+        event.preventDefault();
+        setTab('request');
+        focusSoon('[data-action="edit-replay"]', (el) => {
+          el.click();
+          focusSoon('[data-replay-editor] textarea');
+        });
+      } else if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('[data-replay-editor]')) {
+        event.preventDefault();
+        setReplayResets((n) => n + 1);
+        focusSoon('.step-head[tabindex="0"]');
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const exportCapture = (mode: ExportMode) => {
     // Only the Cognito calls (and other X-Amz-Target entries) the panel kept: nothing else was captured.
@@ -134,26 +192,33 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
       {nothing ? (
         <EmptyState kind={host.kind} paused={capture.paused} />
       ) : (
-        <div class="split" style={{ gridTemplateColumns: `${listWidth}px 4px minmax(0, 1fr)` }}>
-          <FlowList rows={visibleRows} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
-            onFilter={setFilter} onCursor={setCursor} onOpen={open} />
-          <SplitHandle orientation="vertical" size={listWidth} min={180} max={900} onResize={setListWidth} />
+        <div class="split" style={{ gridTemplateColumns: `${listWidth === null ? 'min(320px, 30%)' : `${listWidth}px`} 4px minmax(0, 1fr)` }}>
+          <PaneBoundary pane="the flows list" resetOn={visibleRows}>
+            <FlowList rows={visibleRows} total={rows.length} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
+              errorsOnly={errorsOnly} onErrorsOnly={setErrorsOnly} onFilter={setFilter} onCursor={setCursor} onOpen={open} />
+          </PaneBoundary>
+          <SplitHandle orientation="vertical" size={listWidth} min={120} max={900} label="Width of the flows list" onResize={setListWidth} />
           <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
-              <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={(entry) => { setShowEntry(null); setSelectedEntry(entry); }} />
+              <PaneBoundary pane="the chain" resetOn={flow ?? otherCalls}>
+                <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={(entry) => { setShowEntry(null); setSelectedEntry(entry); }} />
+              </PaneBoundary>
             </div>
-            {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} onResize={setChainHeight} />}
+            {selectedCall && <SplitHandle orientation="horizontal" size={chainHeight} min={60} max={2000} label="Height of the chain" onResize={setChainHeight} />}
             {selectedCall && (
               <div class="details-pane">
-                <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
-                  tab={tab} onTab={setTab}
-                  replay={<ReplayEditor key={selectedCall.entry} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
-                    onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
+                <PaneBoundary pane="the step details" resetOn={selectedCall}>
+                  <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
+                    tab={tab} onTab={setTab}
+                    replay={<ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
+                      onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
+                </PaneBoundary>
               </div>
             )}
           </div>
         </div>
       )}
+      <LiveRegion />
     </div>
   );
 }

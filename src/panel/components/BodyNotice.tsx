@@ -1,4 +1,5 @@
 import type { Body } from '../../core/model';
+import { SecretValue } from './SecretValue';
 
 /** Says why a body is not shown as JSON: not captured, or not readable (with a preview). */
 export function BodyNotice({ body, which }: { body: Body; which: 'request' | 'response' }) {
@@ -10,7 +11,8 @@ export function BodyNotice({ body, which }: { body: Body; which: 'request' | 're
   return (
     <div class="notice flagged" data-body-state="unparseable">
       <p>⚑ The {which} body could not be read: {body.reason} ({body.length} chars).</p>
-      <pre class="json">{body.preview}</pre>
+      {/* Typically JSON with an unquoted password: no key tells what is secret, so all of it is masked until revealed. */}
+      <p class="unparseable-preview"><SecretValue value={body.preview} secret masked={`••••••• (${body.length} chars)`} name={`unreadable ${which} body`} /></p>
     </div>
   );
 }

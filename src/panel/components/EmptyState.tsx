@@ -6,12 +6,12 @@ export function EmptyState({ kind, paused }: { kind: 'devtools' | 'har-file'; pa
       {kind === 'devtools' ? (
         <>
           <p><strong>No Cognito calls yet.</strong></p>
-          <p>Sign in on the page. Calls made since DevTools opened are loaded too, even those from before this panel was.</p>
+          <p>Sign in on the page. Calls made since DevTools opened are loaded too.</p>
         </>
       ) : (
         <>
           <p><strong>No Cognito calls in this file yet.</strong></p>
-          <p>Open a HAR file (“Save all as HAR with content” in the browser’s Network panel) or drop one here.</p>
+          <p>Open a HAR file (Network panel: “Save all as HAR with content”) or drop one here.</p>
         </>
       )}
     </div>

@@ -15,8 +15,8 @@ export function ExportControl({ disabled, onExport }: ExportControlProps) {
   return (
     <span class="tool-group">
       <button type="button" class="tool" data-action="export" disabled={disabled}
-        title="Save the captured Cognito calls as a HAR file" onClick={() => { onExport(mode); setMode('share'); }}>
-        ⤓ <span>Export HAR</span>
+        title="Export HAR" onClick={() => { onExport(mode); setMode('share'); }}>
+        <span class="tool-icon" aria-hidden="true">⤓</span> <span class="tool-label">Export HAR</span>
       </button>
       <select class="tool-select" data-action="export-mode" aria-label="What the export masks" value={mode}
         onChange={(e) => setMode(e.currentTarget.value as ExportMode)}>

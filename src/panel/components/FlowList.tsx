@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FlowRow } from '../../core/view/flow-row';
 import { plural } from '../../core/view/format';
+import { OTHER_CALLS_ICON, flowCountText } from '../../core/view/flow-row';
 import { rowWindow, scrollToShow, WINDOW_FROM_ROWS } from '../row-window';
 import { FlowRowItem } from './FlowRowItem';
 
@@ -12,7 +13,11 @@ const ESTIMATED_ROW_HEIGHT = 38;
 
 export interface FlowListProps {
   rows: readonly FlowRow[];
+  /** All flows, before the filter and the errors-only toggle: the list says "3 of 60 flows". */
+  total: number;
   otherCalls: number;
+  errorsOnly: boolean;
+  onErrorsOnly(on: boolean): void;
   filter: string;
   selected: string | null;
   cursor: string | null;
@@ -86,14 +91,23 @@ export function FlowList(props: FlowListProps) {
   return (
     <div class="flows">
       <input
+        id="flow-filter"
         class="filter"
         type="search"
-        placeholder="Filter: user, operation, challenge, error"
+        placeholder="Filter (/): user, operation, challenge, error"
         aria-label="Filter flows"
+        aria-keyshortcuts="/"
         value={props.filter}
         onInput={(e) => props.onFilter(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      <div class="flows-head">
+        <span class="flow-count" data-flow-count="" aria-live="polite">{flowCountText(props.rows.length, props.total)}</span>
+        <label class="errors-only">
+          <input type="checkbox" data-action="errors-only" checked={props.errorsOnly} onChange={(e) => props.onErrorsOnly(e.currentTarget.checked)} />
+          Errors only
+        </label>
+      </div>
       <div class="flow-rows" role="listbox" tabIndex={0} ref={listRef} aria-label="Sign-in flows" onKeyDown={onKeyDown}
         onScroll={windowed ? (e) => setView({ scrollTop: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || view.height }) : undefined}
         aria-activedescendant={props.cursor !== null ? `row-${props.cursor}` : undefined}>
@@ -115,14 +129,16 @@ export function FlowList(props: FlowListProps) {
             data-row-id={OTHER_CALLS}
             onClick={() => activate(OTHER_CALLS)}
           >
-            <span class="outcome-icon">⋯</span>
+            <span class="outcome-icon" aria-hidden="true">{OTHER_CALLS_ICON}</span>
             <span class="flow-main">
               <span class="flow-user">Other calls</span>
               <span class="flow-meta">{plural(props.otherCalls, 'Cognito call')} outside any sign-in (GetUser, …)</span>
             </span>
           </div>
         )}
-        {ids.length === 0 && props.filter !== '' && <div class="no-match">No flow matches “{props.filter}”.</div>}
+        {props.rows.length === 0 && props.total > 0 && (
+          <div class="no-match" data-no-match="">No flow matches{props.filter && ` “${props.filter}”`}{props.errorsOnly && ' with errors only'}.</div>
+        )}
       </div>
     </div>
   );

@@ -41,15 +41,15 @@ export class FlowRowItem extends Component<FlowRowItemProps> {
         data-outcome={row.outcome}
         onClick={() => onActivate(row.id)}
       >
-        <span class="outcome-icon" title={outcome.text} aria-label={outcome.text}>{outcome.icon}</span>
-        <span class="flow-main">
+        <span class="outcome-icon" title={outcome.text} role="img" aria-label={outcome.text}>{outcome.icon}</span>
+        <span class="flow-main" title={`${row.user}\n${row.clientId}\n${formatClock(row.startedAt)}`}>
           <span class="flow-user">{row.user}</span>
-          <span class="flow-meta">{row.authFlow} · {row.clientId}</span>
+          <span class="flow-meta"><span class={`flow-status status-${row.outcome}`}>{row.status}</span> · {row.authFlow} · {row.clientId}</span>
         </span>
         <span class="flow-side">
           <span class="flow-time">{formatClock(row.startedAt)}</span>
           <span class="flow-counts">
-            {plural(row.steps, 'step')}
+            <span class="flow-steps">{plural(row.steps, 'step')}</span>
             {row.errors > 0 && <span class="badge error" data-errors={row.errors} title={plural(row.errors, 'error')}>{row.errors} ✖</span>}
             {row.warnings > 0 && <span class="badge warning" data-warnings={row.warnings} title={plural(row.warnings, 'warning')}>{row.warnings} ⚠</span>}
             {row.replayed && <span class="badge replay" title="includes a replay">↻</span>}

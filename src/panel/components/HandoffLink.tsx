@@ -5,7 +5,7 @@ import { handoffView } from '../../core/view/handoff-view';
 export function HandoffLink({ step, flow }: { step: Step; flow: Flow }) {
   const view = handoffView(step, flow);
   return (
-    <div class={`handoff link-${view.kind}`} data-link={view.kind} title={`Handoff: ${view.kind}`}>
+    <div class={`handoff link-${view.kind}`} data-link={view.kind}>
       <span class="handoff-line" aria-hidden="true" />
       <span class="handoff-label">
         <span class="handoff-kind">{view.kind}</span> {view.label}

@@ -10,11 +10,12 @@ export function KeyTable({ rows, caption }: { rows: readonly KeyRow[]; caption: 
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.state}-${row.key}`} class={row.state === 'missing' ? 'missing' : undefined} data-key={row.key} data-key-state={row.state}>
-            <th scope="row">{row.key}</th>
+            <th scope="row" title={row.key}>{row.key}</th>
             <td>
-              {row.value === null ? <span class="missing-label">missing</span> : <SecretValue value={row.value} secret={row.secret} />}
+              {row.value === null ? <span class="missing-label">missing</span> : <SecretValue value={row.value} secret={row.secret} masked={row.masked} name={row.key} />}
+              {/* Under the value, not a third column: the value keeps the width, the reason wraps as prose. */}
+              {row.why && <div class="why">needed: {row.why}</div>}
             </td>
-            <td class="why">{row.why ? `needed: ${row.why}` : ''}</td>
           </tr>
         ))}
       </tbody>

@@ -15,8 +15,8 @@ function Headers({ headers, caption }: { headers: unknown; caption: string }) {
       <tbody>
         {list.map((h, i) => (
           <tr key={`${h.name}-${i}`}>
-            <th scope="row">{h.name}</th>
-            <td><SecretValue value={typeof h.value === 'string' ? h.value : ''} secret={isSecretHeader(h.name)} /></td>
+            <th scope="row" title={h.name}>{h.name}</th>
+            <td><SecretValue value={typeof h.value === 'string' ? h.value : ''} secret={isSecretHeader(h.name)} name={`header ${h.name}`} /></td>
           </tr>
         ))}
       </tbody>
@@ -32,8 +32,10 @@ function BodyText({ text, caption }: { text: string | undefined; caption: string
     <div class="raw-body">
       <div class="raw-body-head">
         <span>{caption}</span>
-        <button type="button" class="link-button reveal" onClick={() => setRevealed(!revealed)}>{revealed ? 'mask secrets' : 'reveal secrets'}</button>
-        <CopyButton text={shown} />
+        <button type="button" class="link-button reveal" aria-pressed={revealed} aria-label={`${revealed ? 'Mask secrets in' : 'Reveal secrets in'} ${caption.toLowerCase()}`}
+          onClick={() => setRevealed(!revealed)}>{revealed ? 'mask secrets' : 'reveal secrets'}</button>
+        {/* A whole body copies what is shown: masked unless revealed. */}
+        <CopyButton text={shown} what={caption.toLowerCase()} />
       </div>
       <pre class="json" data-raw-body={caption}>{shown}</pre>
     </div>
@@ -51,7 +53,7 @@ export function RawTab({ call }: { call: CognitoCall }) {
       <Headers headers={har.request?.headers} caption="Request headers" />
       <BodyText text={har.request?.postData?.text} caption="Request body" />
       <Headers headers={har.response?.headers} caption="Response headers" />
-      {encoded && <p class="muted">The response body was captured base64-encoded.</p>}
+      {encoded && <p class="muted">Captured base64-encoded (decoded here).</p>}
       {/* Decoded so its secrets can be masked like any JSON body. */}
       <BodyText text={encoded && content?.text !== undefined ? (decodeBase64Text(content.text) ?? content.text) : content?.text} caption="Response body" />
     </div>

@@ -14,11 +14,11 @@ function ParameterTable({ rows, caption }: { rows: readonly ParameterRow[]; capt
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-key={row.key}>
-            <th scope="row">{row.key}</th>
+            <th scope="row" title={row.key}>{row.key}</th>
             <td>
               {row.json !== undefined && !row.secret
                 ? <JsonView value={row.json} label={`${row.key} (decoded JSON)`} />
-                : <SecretValue value={row.text} secret={row.secret} />}
+                : <SecretValue value={row.text} secret={row.secret} masked={row.masked} name={row.key} />}
             </td>
           </tr>
         ))}
@@ -39,7 +39,7 @@ export function ResponseTab({ call, flow, step }: { call: CognitoCall; flow: Flo
           <p><strong>{view.error.type}</strong>{view.error.message ? `: ${view.error.message}` : ''}</p>
           {view.error.cause && <p>Usual cause: {view.error.cause}</p>}
           {view.error.fix && <p>What to do: {view.error.fix}</p>}
-          {!view.error.cause && <p class="muted">This error is not in the inspector’s table of known failures.</p>}
+          {!view.error.cause && <p class="muted">Not in the inspector’s table of known errors.</p>}
         </div>
       )}
       <BodyNotice body={call.response} which="response" />

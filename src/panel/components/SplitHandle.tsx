@@ -1,3 +1,5 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
 /**
  * The draggable bar between two panes, like DevTools' own: between the flows list and the rest
  * (a vertical bar, resizes the list's width; keys Left/Right) and between the chain and the step
@@ -10,12 +12,25 @@ export interface SplitHandleProps {
   size: number | null;
   min: number;
   max: number;
+  /** What it resizes, e.g. "Width of the flows list": a focusable separator needs a name and a value. */
+  label: string;
   onResize(size: number): void;
 }
 
 const STEP_PX = 20;
 
-export function SplitHandle({ orientation, size, min, max, onResize }: SplitHandleProps) {
+export function SplitHandle({ orientation, size, min, max, label, onResize }: SplitHandleProps) {
+  const bar = useRef<HTMLDivElement>(null);
+  // The pane's size as laid out (CSS may size it until the user drags): a focusable separator must
+  // always say its value (axe: aria-valuenow), so it is measured while the pane has no set size.
+  const [measured, setMeasured] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const pane = bar.current?.previousElementSibling;
+    if (!pane || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setMeasured(Math.round(pane.getBoundingClientRect()[orientation === 'vertical' ? 'width' : 'height'])));
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [orientation]);
   const vertical = orientation === 'vertical';
   const clamp = (px: number) => Math.round(Math.max(min, Math.min(max, px)));
   // The pane's size now: what the user set, or what CSS gave it.
@@ -35,8 +50,9 @@ export function SplitHandle({ orientation, size, min, max, onResize }: SplitHand
   };
   const [less, more] = vertical ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
   return (
-    <div class={`split-handle ${orientation}`} role="separator" aria-orientation={orientation} aria-valuenow={size ?? undefined}
-      tabIndex={0} title="Drag to resize" data-split={orientation}
+    <div ref={bar} class={`split-handle ${orientation}`} role="separator" aria-orientation={orientation} aria-label={label}
+      aria-valuenow={Math.round(Math.max(min, Math.min(max, size ?? measured ?? min)))} aria-valuemin={min} aria-valuemax={max}
+      tabIndex={0} title={label} data-split={orientation}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {
         if (e.key === less) onResize(clamp(current(e.currentTarget as HTMLElement) - STEP_PX));

@@ -15,36 +15,28 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
               {keyClaims(token).map((row) => (
                 <tr key={row.label} data-claim={row.label} class={row.tone === 'expired' ? 'expired' : undefined}>
                   <th scope="row">{row.label}</th>
-                  <td class="mono">{row.value}</td>
+                  <td class="mono clip" title={row.value}>{row.value}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <details>
-            <summary>All claims</summary>
-            <table class="kv claims all-claims">
-              <tbody>
-                {allClaims(token.claims).map((row) => (
-                  <tr key={row.name}><th scope="row">{row.name}</th><td class="mono">{row.value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-          <details>
-            <summary>Header</summary>
-            <table class="kv claims">
-              <tbody>
-                {allClaims(token.header).map((row) => (
-                  <tr key={row.name}><th scope="row">{row.name}</th><td class="mono">{row.value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          {([['All claims', token.claims, ' all-claims'], ['Header', token.header, '']] as const).map(([summary, claims, extra]) => (
+            <details key={summary}>
+              <summary>{summary}</summary>
+              <table class={`kv claims${extra}`}>
+                <tbody>
+                  {allClaims(claims).map((row) => (
+                    <tr key={row.name}><th scope="row" title={row.name}>{row.name}</th><td class="mono clip" title={row.value}>{row.value}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
         </>
       )}
       {token?.kind === 'encrypted' && <p class="muted">Encrypted (JWE): only Cognito can read it. Header: {token.header ? JSON.stringify(token.header) : 'unreadable'}</p>}
       {token?.kind === 'malformed' && <p class="notice flagged" data-token-problem="">⚑ Cannot be decoded: {token.reason}</p>}
-      {token && <p class="raw-token">Raw: <SecretValue value={token.raw} secret /></p>}
+      {token && <p class="raw-token">Raw: <SecretValue value={token.raw} secret name={`raw ${title}`} /></p>}
     </section>
   );
 }

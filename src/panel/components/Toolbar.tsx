@@ -19,35 +19,46 @@ export interface ToolbarProps {
   onExport(mode: ExportMode): void;
 }
 
-/** Clear, Pause (stop recording), Preserve log, Export HAR, and how much was captured. */
+/**
+ * Clear, Record (DevTools' convention: a red dot while recording, grey once stopped), Preserve
+ * log, Export HAR, and how much was captured. When the panel is narrow (docked right) the buttons
+ * keep their icons and the counts fold into one number whose tooltip says them all.
+ */
 export function Toolbar(props: ToolbarProps) {
+  // [data-count, text, shown]: one list for the counts in a row and for the narrow tooltip.
+  const counts = ([
+    ['calls', plural(props.calls, 'Cognito call'), true],
+    ['other-requests', `${plural(props.otherRequests, 'other request')} not kept`, props.otherRequests > 0],
+    ['ignored', `${props.ignored} ignored (${props.ignoredDetail})`, props.ignored > 0],
+    ['dropped', `${props.droppedWhilePaused} dropped while paused`, props.droppedWhilePaused > 0],
+  ] as const).filter((c) => c[2]);
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture">
       <button type="button" class="tool clear" data-action="clear" title="Clear" onClick={props.onClear}>
-        ⊘ <span>Clear</span>
+        <span class="tool-icon" aria-hidden="true">⊘</span> <span class="tool-label">Clear</span>
       </button>
       <button
         type="button"
-        class={`tool pause${props.paused ? ' active' : ''}`}
+        class={`tool record${props.paused ? ' stopped' : ' recording'}`}
         data-action="pause"
         aria-pressed={props.paused}
-        title={props.paused ? 'Resume recording' : 'Pause recording: calls made meanwhile are not kept'}
+        title={props.paused ? 'Resume recording' : 'Pause recording'}
         onClick={() => props.onPause(!props.paused)}
       >
-        {props.paused ? '● Resume' : '■ Pause'}
+        <span class="tool-icon record-dot" aria-hidden="true">●</span> <span class="tool-label">{props.paused ? 'Resume' : 'Pause'}</span>
       </button>
       {props.live && (
-        <label class="tool check" title="Keep the capture when the page navigates (sign-ins usually do)">
-          <input type="checkbox" data-action="preserve-log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog(e.currentTarget.checked)} />
-          Preserve log
+        <label class="tool check" title="Keep the capture when the page navigates">
+          <input type="checkbox" data-action="preserve-log" aria-label="Preserve log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog(e.currentTarget.checked)} />
+          <span class="tool-label">Preserve log</span>
         </label>
       )}
       <ExportControl disabled={props.calls === 0} onExport={props.onExport} />
       <span class="toolbar-spacer" />
-      <span class="count" data-count="calls">{plural(props.calls, 'Cognito call')}</span>
-      {props.otherRequests > 0 && <span class="count muted" data-count="other-requests">· {plural(props.otherRequests, 'other request')} not kept</span>}
-      {props.ignored > 0 && <span class="count muted" data-count="ignored" title={props.ignoredDetail}>· {props.ignored} ignored</span>}
-      {props.droppedWhilePaused > 0 && <span class="count muted" data-count="dropped">· {props.droppedWhilePaused} dropped while paused</span>}
+      <span class="counts" title={counts.map((c) => c[1]).join('\n')}>
+        <span class="count compact" aria-hidden="true">{props.calls}{counts.length > 1 ? ' …' : ''}</span>
+        {counts.map(([key, text], i) => <span key={key} class={`count${i ? ' muted' : ''}`} data-count={key}>{i ? `· ${text}` : text}</span>)}
+      </span>
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Frame } from 'puppeteer-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../../scripts/lib/chromium';
+import { launchWithExtension, type DevToolsDock, type DevToolsTheme, type ExtensionBrowser } from '../../../scripts/lib/chromium';
 import { ensureDemoBuilt, startDemoEnvironment, type DemoEnvironment } from '../../../scripts/demo/environment';
 import { openDemo, runDemoAction, type DemoAction } from '../../../scripts/demo/page-actions';
 
@@ -24,14 +24,14 @@ export interface LivePanel {
   stop(): Promise<void>;
 }
 
-export async function startLivePanel(options: { beforePanel?: readonly DemoAction[] } = {}): Promise<LivePanel> {
+export async function startLivePanel(options: { beforePanel?: readonly DemoAction[]; dock?: DevToolsDock; theme?: DevToolsTheme } = {}): Promise<LivePanel> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`${EXTENSION_DIR} has no build: run npm run build first`);
   // The demo app is not part of `npm run build`; building it here keeps the tests on current sources.
   await ensureDemoBuilt({ rebuild: true });
   const env = await startDemoEnvironment();
   let chromium: ExtensionBrowser | null = null;
   try {
-    chromium = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true });
+    chromium = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true, dock: options.dock, theme: options.theme });
     const page = chromium.page;
     await openDemo(page, env.server.url);
     for (const action of options.beforePanel ?? []) await runDemoAction(page, action);

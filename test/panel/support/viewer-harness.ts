@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { DIST_VIEWER } from '../../../scripts/build/paths';
 import { QUIET_CHROMIUM_FLAGS, chromiumPath } from '../../../scripts/lib/chromium';
+import { firefoxPath } from '../../../scripts/lib/firefox/firefox';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -35,7 +36,8 @@ export interface ViewerHarness {
   close(): Promise<void>;
 }
 
-export async function startViewer(): Promise<ViewerHarness> {
+/** `firefox`: headless firefox-esr over WebDriver BiDi, for layout checks in Gecko (the same UI, the same CSS). */
+export async function startViewer(options: { browser?: 'chromium' | 'firefox' } = {}): Promise<ViewerHarness> {
   const work = await mkdtemp(join(tmpdir(), 'cfi-viewer-'));
   const site = DIST_VIEWER;
   if (!existsSync(join(site, 'viewer.html'))) throw new Error(`${site} is missing: run \`npm run build\` before these tests`);
@@ -75,12 +77,14 @@ export async function startViewer(): Promise<ViewerHarness> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    userDataDir: join(work, 'profile'),
-    args: ['--headless', ...QUIET_CHROMIUM_FLAGS],
-  });
+  const browser = options.browser === 'firefox'
+    ? await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true, userDataDir: join(work, 'profile') })
+    : await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      userDataDir: join(work, 'profile'),
+      args: ['--headless', ...QUIET_CHROMIUM_FLAGS],
+    });
 
   return {
     origin,
@@ -137,7 +141,8 @@ export async function openFlow(page: Page, id: string): Promise<void> {
 
 /** Selects a step card and a details tab. */
 export async function openStep(page: Page, entry: number, tab: 'request' | 'response' | 'tokens' | 'raw'): Promise<void> {
-  await page.click(`[data-step="${entry}"]`);
+  // The card's head: a click elsewhere on the card may land on a diagnostic's link to another step.
+  await page.click(`[data-step-head="${entry}"]`);
   await page.waitForSelector(`[data-details="${entry}"]`);
   await page.click(`[data-tab="${tab}"]`);
   await page.waitForSelector(`[data-tab-body="${tab}"]`);
