@@ -14,6 +14,7 @@ import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule
 import { decodeToken } from './tokens';
 import { fingerprint } from './fingerprint';
 import { bodyObject } from './body';
+import { CandidateIndex, type CandidateFacts } from './candidate-index';
 
 /** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
 export interface StepContext {
@@ -57,35 +58,36 @@ interface FlowState {
   order: number;
 }
 
+/** What the candidate index ranks and files a flow by (see candidate-index.ts). */
+function factsOf(state: FlowState): CandidateFacts {
+  const { flow } = state;
+  return {
+    user: flow.user, internalUser: state.internalUser, clientId: flow.clientId,
+    open: flow.outcome !== 'authenticated', endedAt: flow.endedAt, order: state.order,
+  };
+}
+
 /**
- * Flows by user (USERNAME and Cognito's internal name) and by app client, so finding the flow an
- * unlinked request continues looks at a few candidates instead of every flow: a capture with
- * thousands of unmatched requests stays linear. Registration only ever adds keys; the caller still
- * checks each candidate exactly, so a stale key costs a comparison, never a wrong link.
+ * Whether a flow issued a Session after `after` and no later than `until`: then a request sent at
+ * `until` with the Session issued at `after` sent a stale one. Binary search over the flow's
+ * ascending issue times, so a flow of thousands of steps stays linear.
  */
-class CandidateIndex {
-  private readonly byKey = new Map<string, Set<FlowState>>();
-
-  remember(state: FlowState): void {
-    const { flow } = state;
-    if (flow.user !== null) this.add(`u:${flow.user}`, state);
-    if (state.internalUser !== null) this.add(`u:${state.internalUser}`, state);
-    this.add(`c:${flow.clientId ?? ''}`, state);
+function issuedBetween(times: readonly number[], after: number, until: number): boolean {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (times[mid]! > after) high = mid;
+    else low = mid + 1;
   }
+  return low < times.length && times[low]! <= until;
+}
 
-  /** Every flow that can match a request naming `user` (when given), else `clientId`. */
-  candidates(user: string | null, clientId: string | undefined): Iterable<FlowState> {
-    if (user) return this.byKey.get(`u:${user}`) ?? [];
-    if (!clientId) return [];
-    // A flow that has not named its client yet can match any client.
-    return [...(this.byKey.get(`c:${clientId}`) ?? []), ...(this.byKey.get('c:') ?? [])];
-  }
-
-  private add(key: string, state: FlowState): void {
-    const set = this.byKey.get(key);
-    if (set) set.add(state);
-    else this.byKey.set(key, new Set([state]));
-  }
+/** Inserts `time` keeping `times` ascending (responses mostly end in order: near the end). */
+function insertSorted(times: number[], time: number): void {
+  let i = times.length;
+  while (i > 0 && times[i - 1]! > time) i--;
+  times.splice(i, 0, time);
 }
 
 interface Issued {
@@ -139,7 +141,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
   const sessions = new Map<string, Issued>();
   const secretBlocks = new Map<string, Issued>();
   const accessTokens = new Map<string, Issued>();
-  const candidates = new CandidateIndex();
+  const candidates = new CandidateIndex<FlowState>();
 
   const newFlow = (call: CognitoCall, at: number, request: JsonObject): FlowState => {
     const op = call.operation;
@@ -161,27 +163,15 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], order: flows.length,
     };
     flows.push(state);
-    candidates.remember(state);
+    candidates.remember(state, factsOf(state));
     return state;
   };
 
-  /** The open flow this request most plausibly continues: same client and user, most recent. */
-  const plausibleFlow = (request: JsonObject): FlowState | undefined => {
-    const clientId = str(request, 'ClientId');
-    const user = requestUser(request);
-    let best: FlowState | undefined;
-    for (const state of candidates.candidates(user, clientId)) {
-      if (clientId && state.flow.clientId && state.flow.clientId !== clientId) continue;
-      if (user && state.flow.user !== user && state.internalUser !== user) continue;
-      // Open flows first, then the one active last, then the one created last.
-      const open = state.flow.outcome !== 'authenticated';
-      const bestOpen = best ? best.flow.outcome !== 'authenticated' : false;
-      const later = best !== undefined && (state.flow.endedAt > best.flow.endedAt
-        || (state.flow.endedAt === best.flow.endedAt && state.order > best.order));
-      if (!best || (open && !bestOpen) || (open === bestOpen && later)) best = state;
-    }
-    return best;
-  };
+  /**
+   * The open flow this request most plausibly continues: same client and user; open flows first,
+   * then the one active last, then the one created last.
+   */
+  const plausibleFlow = (request: JsonObject): FlowState | undefined => candidates.best(requestUser(request), str(request, 'ClientId'));
 
   for (const { call, at } of timeOrder(calls)) {
     const op = call.operation;
@@ -208,7 +198,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
         // Stale first: a Session the flow had already replaced when this request was sent is the
         // wrong one ("Invalid session for the user"); the latest one sent twice is a reuse
         // ("session can only be used once"). A double submit sends the latest one twice.
-        handoff = state.sessionIssueTimes.some((t) => t > issued!.issuedAt && t <= at) ? 'mismatch' : issued.usedBy !== null ? 'reused' : 'ok';
+        handoff = issuedBetween(state.sessionIssueTimes, issued.issuedAt, at) ? 'mismatch' : issued.usedBy !== null ? 'reused' : 'ok';
       } else if (!START_OPERATIONS.has(op)) {
         // A Session this capture never saw issued: older than the capture, or simply wrong.
         state = plausibleFlow(request);
@@ -298,7 +288,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     if (sessionOut !== undefined) {
       sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
       state.latestSessionFrom = call.entry;
-      state.sessionIssueTimes.push(end);
+      insertSorted(state.sessionIssueTimes, end);
     }
     if (challengeOut !== null) {
       const parameters = obj(response, 'ChallengeParameters') ?? null;
@@ -332,7 +322,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       }
     }
     // The step may have named the flow's user, client or internal name: keep them findable.
-    candidates.remember(state);
+    candidates.remember(state, factsOf(state));
   }
 
   for (const { flow } of flows) {
