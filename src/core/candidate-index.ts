@@ -9,6 +9,9 @@
  * is re-filed whenever its rank or keys change (`remember`), and only its newest snapshot counts:
  * older ones are dropped when they reach the top of a heap. So every snapshot is pushed and
  * popped at most once, and a query looks at the few tops of one or two heaps.
+ *
+ * Most captures link every request by its Session and never ask; so the linker only says which
+ * flows `changed`, and they are re-filed when the next question comes (at most once each).
  */
 
 /** What the index needs to know of a flow, as of now. */
@@ -91,11 +94,17 @@ const clientKey = (clientId: string | null): string => `c:${clientId ?? ''}`;
 export class CandidateIndex<T> {
   private readonly heaps = new Map<string, RankHeap<T>>();
   private readonly filed = new Map<T, Filed>();
+  private readonly dirty = new Set<T>();
 
-  /**
-   * Files `candidate` under its user names and client with its rank, as `facts` tell them now.
-   * Call it whenever any of them may have changed; nothing else tells the index.
-   */
+  /** `factsOf` tells a flow's facts as they are now; read when a changed flow is re-filed. */
+  constructor(private readonly factsOf: (candidate: T) => CandidateFacts) {}
+
+  /** `candidate` is new, or its user, client or rank may have changed. */
+  changed(candidate: T): void {
+    this.dirty.add(candidate);
+  }
+
+  /** Files `candidate` under its user names and client with its rank, as `facts` tell them now. */
   remember(candidate: T, facts: CandidateFacts): void {
     const { user, internalUser, clientId, open, endedAt, order } = facts;
     const last = this.filed.get(candidate);
@@ -117,6 +126,8 @@ export class CandidateIndex<T> {
    * (by USERNAME or internal name) and the same client, or a flow that has not named its client.
    */
   best(user: string | null, clientId: string | undefined): T | undefined {
+    for (const candidate of this.dirty) this.remember(candidate, this.factsOf(candidate));
+    this.dirty.clear();
     if (user) {
       if (!clientId) return this.bestOf(userKey(user));
       return this.better(this.bestOf(userClientKey(user, clientId)), this.bestOf(userClientKey(user, null)));

@@ -15,6 +15,7 @@ import { decodeToken } from './tokens';
 import { fingerprint } from './fingerprint';
 import { bodyObject } from './body';
 import { CandidateIndex, type CandidateFacts } from './candidate-index';
+import { LongKeyMap } from './long-key-map';
 
 /** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
 export interface StepContext {
@@ -96,6 +97,8 @@ interface Issued {
   /** The entry whose response issued it. */
   by: number;
   usedBy: number | null;
+  /** A Session's fingerprint, computed once when it was issued. */
+  fingerprint?: string | null;
 }
 
 /** The user a request names: USERNAME in AuthParameters / ChallengeResponses, or `Username`. */
@@ -138,10 +141,10 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
   const flows: FlowState[] = [];
   const standalone: CognitoCall[] = [];
   const contexts = new Map<Step, StepContext>();
-  const sessions = new Map<string, Issued>();
-  const secretBlocks = new Map<string, Issued>();
-  const accessTokens = new Map<string, Issued>();
-  const candidates = new CandidateIndex<FlowState>();
+  const sessions = new LongKeyMap<Issued>();
+  const secretBlocks = new LongKeyMap<Issued>();
+  const accessTokens = new LongKeyMap<Issued>();
+  const candidates = new CandidateIndex<FlowState>(factsOf);
 
   const newFlow = (call: CognitoCall, at: number, request: JsonObject): FlowState => {
     const op = call.operation;
@@ -163,7 +166,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], order: flows.length,
     };
     flows.push(state);
-    candidates.remember(state, factsOf(state));
+    candidates.changed(state);
     return state;
   };
 
@@ -254,8 +257,9 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       handoffVia: via,
       sessionAgeMs,
       sessionExpired: sessionAgeMs !== null && via !== 'access-token' && sessionAgeMs > sessionValidityMs,
-      sessionSent: sessionIn !== undefined ? fingerprint(sessionIn) : null,
-      sessionReturned: sessionOut !== undefined ? fingerprint(sessionOut) : null,
+      // A Session sent back was fingerprinted when it was issued (they are ~900 characters).
+      sessionSent: sessionIn === undefined ? null : (issued?.fingerprint ?? fingerprint(sessionIn)),
+      sessionReturned: sessionOut === undefined ? null : fingerprint(sessionOut),
       tokens: null,
       expected: null,
     };
@@ -286,7 +290,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     const end = at + call.duration;
     flow.endedAt = Math.max(flow.endedAt, end);
     if (sessionOut !== undefined) {
-      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
+      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null, fingerprint: step.sessionReturned });
       state.latestSessionFrom = call.entry;
       insertSorted(state.sessionIssueTimes, end);
     }
@@ -322,7 +326,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       }
     }
     // The step may have named the flow's user, client or internal name: keep them findable.
-    candidates.remember(state, factsOf(state));
+    candidates.changed(state);
   }
 
   for (const { flow } of flows) {

@@ -37,16 +37,16 @@ describe('CandidateIndex', () => {
   it('picks what a scan of every flow picks, on random histories', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
       const flows: Flow[] = [];
-      const index = new CandidateIndex<Flow>();
+      const index = new CandidateIndex<Flow>((flow) => flow.facts);
       for (const s of steps) {
         if (s.kind === 'new') {
           const flow = { facts: { user: s.user, internalUser: s.internalUser, clientId: s.clientId, open: true, endedAt: s.endedAt, order: flows.length } };
           flows.push(flow);
-          index.remember(flow, { ...flow.facts });
+          index.changed(flow);
         } else if (s.kind === 'update' && flows.length > 0) {
           const flow = flows[s.which % flows.length]!;
           flow.facts = { ...s, order: flow.facts.order };
-          index.remember(flow, { ...flow.facts });
+          index.changed(flow);
         } else if (s.kind === 'query') {
           expect(index.best(s.user, s.clientId)).toBe(scan(flows, s.user, s.clientId));
         }
@@ -55,7 +55,7 @@ describe('CandidateIndex', () => {
   });
 
   it('prefers an open flow of the same user, then the one active last', () => {
-    const index = new CandidateIndex<string>();
+    const index = new CandidateIndex<string>(() => { throw new Error('only remember() files here'); });
     const facts = (over: Partial<CandidateFacts>): CandidateFacts => ({ user: 'alice', internalUser: null, clientId: 'c1', open: true, endedAt: 0, order: 0, ...over });
     index.remember('done', facts({ open: false, endedAt: 9, order: 0 }));
     index.remember('older', facts({ endedAt: 3, order: 1 }));
