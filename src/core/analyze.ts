@@ -20,7 +20,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   passwordVerifierWindowMs: 5_000,
 };
 
-function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
+/** Options with their defaults filled in (the live analysis shares them). */
+export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOptions {
   const minutes = options?.sessionValidityMinutes;
   const window = options?.passwordVerifierWindowMs;
   return {
@@ -31,7 +32,7 @@ function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
 
 /** Analyzes HAR entries in capture order (a HAR's `log.entries`, or what the panel collected). */
 export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOptions): Analysis {
-  const resolved = resolve(options);
+  const resolved = resolveOptions(options);
   const calls: CognitoCall[] = [];
   const ignored: IgnoredEntry[] = [];
   entries.forEach((entry, index) => {

@@ -122,10 +122,10 @@ function sentDeviceKey(request: JsonObject): boolean {
 
 /**
  * Calls in time order, each with a start time that is always comparable: a call without a usable
- * date takes the time of the call before it in the capture.
+ * date takes the time of the call before it in the capture (`last`: that of the call before
+ * `calls`, when they continue a capture).
  */
-function timeOrder(calls: readonly CognitoCall[]): { call: CognitoCall; at: number }[] {
-  let last = 0;
+function timeOrder(calls: readonly CognitoCall[], last = 0): { call: CognitoCall; at: number }[] {
   const keyed = calls.map((call) => {
     if (Number.isFinite(call.startedAt)) last = call.startedAt;
     return { call, at: last };
@@ -133,11 +133,33 @@ function timeOrder(calls: readonly CognitoCall[]): { call: CognitoCall; at: numb
   return keyed.sort((a, b) => a.at - b.at || a.call.entry - b.call.entry);
 }
 
+/**
+ * Links calls as a capture grows (the live panel): each `add` continues the flows the earlier
+ * calls built, so a new call costs what it costs, not a pass over the whole capture.
+ */
+export interface Linker {
+  /**
+   * Links `calls`, which follow every call given before in the capture. Returns false, linking
+   * nothing, when one of them started before a call already linked: the time order that linking
+   * follows then needs a fresh linker over all the calls.
+   */
+  add(calls: readonly CognitoCall[]): boolean;
+  /** Every flow so far (outcomes settled), and which of them the calls since the last `result` changed. */
+  result(): LinkResult & { changed: ReadonlySet<Flow> };
+}
+
+export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
+  const linker = createLinker(sessionValidityMs);
+  linker.add(calls);
+  const { flows, standalone, contexts } = linker.result();
+  return { flows, standalone, contexts };
+}
+
 function isFlowOperation(operation: string): boolean {
   return START_OPERATIONS.has(operation) || CONTINUE_OPERATIONS.has(operation);
 }
 
-export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
+export function createLinker(sessionValidityMs: number): Linker {
   const flows: FlowState[] = [];
   const standalone: CognitoCall[] = [];
   const contexts = new Map<Step, StepContext>();
@@ -176,11 +198,12 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
    */
   const plausibleFlow = (request: JsonObject): FlowState | undefined => candidates.best(requestUser(request), str(request, 'ClientId'));
 
-  for (const { call, at } of timeOrder(calls)) {
+  /** Links one call, `at` its comparable start time; calls come in time order. */
+  const link = (call: CognitoCall, at: number): void => {
     const op = call.operation;
     if (!isFlowOperation(op)) {
       standalone.push(call);
-      continue;
+      return;
     }
     const request = bodyObject(call.request);
     const response = bodyObject(call.response);
@@ -327,11 +350,33 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     }
     // The step may have named the flow's user, client or internal name: keep them findable.
     candidates.changed(state);
-  }
+    changed.add(flow);
+  };
 
-  for (const { flow } of flows) {
-    if (flow.outcome === 'authenticated') continue;
-    flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
-  }
-  return { flows: flows.map((s) => s.flow), standalone, contexts };
+  const changed = new Set<Flow>();
+  /** The start time of the last call linked, and the date the next undated call takes. */
+  let lastAt = -Infinity;
+  let lastDate = 0;
+
+  return {
+    add(calls) {
+      const ordered = timeOrder(calls, lastDate);
+      if (ordered.length === 0) return true;
+      if (ordered[0]!.at < lastAt) return false;
+      for (const { call, at } of ordered) link(call, at);
+      lastAt = ordered.at(-1)!.at;
+      for (const call of calls) if (Number.isFinite(call.startedAt)) lastDate = call.startedAt;
+      return true;
+    },
+    result() {
+      // Settled here rather than while linking, where "open" is all that counts: a flow's outcome
+      // is its last step's, until it is authenticated.
+      for (const flow of changed) {
+        if (flow.outcome !== 'authenticated') flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
+      }
+      const result = { flows: flows.map((s) => s.flow), standalone: standalone.slice(), contexts, changed: new Set(changed) };
+      changed.clear();
+      return result;
+    },
+  };
 }
