@@ -2,13 +2,16 @@
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
  * has an `X-Amz-Target` header are kept (busy pages make thousands of requests; the others are
  * counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
- * one `analyzeEntries` run on the next frame, not one per entry. And it is paced: each run covers
- * the whole capture, so while a long capture keeps growing, re-analysing on every frame would cost
- * time quadratic in its length and leave the page no time to react. After a run that took `d` ms
- * the next waits `3·d` ms (capped), so re-analysis takes at most a quarter of the main thread; a
- * small capture (runs of a millisecond) still updates every frame.
+ * one update on the next frame, not one per entry. It is incremental (core/live-analysis.ts): an
+ * update classifies only the new entries, links their calls into the flows already built and
+ * diagnoses only the flows they changed, so streaming a long capture costs about what analysing
+ * it once costs, and a flow that did not change keeps its object. It is still paced, for the rare
+ * update that must start over (a call arriving after one that started later): after a run of
+ * `d` ms the next waits `3·d` ms (capped), so analysis takes at most a quarter of the main thread;
+ * runs of a millisecond still update every frame.
  */
 import { analyzeEntries } from '../core/analyze';
+import { LiveAnalysis } from '../core/live-analysis';
 import type { HarEntry } from '../core/har';
 import { hasAmzTarget } from '../core/calls';
 import type { Analysis } from '../core/model';
@@ -69,6 +72,8 @@ export class CaptureStore {
   private tickets = 0;
   /** When the next analysis may start (the `now()` clock). */
   private nextAnalysisAt = -Infinity;
+  /** Follows `entries` as it grows; Clear gives it a new list, and it starts over. */
+  private readonly live = new LiveAnalysis();
 
   /** `now` is the clock that times analyses (injected, like `schedule`, so tests decide). */
   constructor(
@@ -173,7 +178,7 @@ export class CaptureStore {
 
   private analyse(): void {
     const start = this.now();
-    this.analysis = analyzeEntries(this.entries);
+    this.analysis = this.live.update(this.entries);
     this.analysed = this.entries.slice();
     this.reanalyse = false;
     const end = this.now();

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CaptureStore, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
+import { analyzeEntries } from '../../src/core/analyze';
+import { toReport } from '../../src/core/report';
 
 function manualFrames() {
   const queue: { run: () => void; delayMs: number }[] = [];
@@ -157,5 +159,22 @@ describe('CaptureStore', () => {
     clock.t += 10_000;
     frames.flush();
     expect(notified).toEqual([]);
+  });
+
+  it('streams into the same analysis as one run over everything, and starts over after Clear', () => {
+    const frames = manualFrames();
+    const store = new CaptureStore(frames.schedule, manualClock(0).now);
+    const all = scenarios.flatMap((s) => s.har.log.entries as HarEntry[]);
+    const kept: HarEntry[] = [];
+    for (let i = 0; i < all.length; i += 7) {
+      store.add(all.slice(i, i + 7));
+      kept.push(...all.slice(i, i + 7).filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target')));
+      frames.flush();
+      expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(kept)));
+    }
+    store.clear();
+    store.add(targeted);
+    frames.flush();
+    expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(targeted)));
   });
 });
