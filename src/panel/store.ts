@@ -8,7 +8,10 @@
  * it once costs, and a flow that did not change keeps its object. It is still paced, for the rare
  * update that must start over (a call arriving after one that started later): after a run of
  * `d` ms the next waits `3·d` ms (capped), so analysis takes at most a quarter of the main thread;
- * runs of a millisecond still update every frame.
+ * runs of a millisecond still update every frame. A large capture (LARGE_CAPTURE entries and up)
+ * updates at most every LARGE_CAPTURE_INTERVAL_MS while it grows: each update re-renders the flow
+ * list, which for hundreds of flows costs more than analysing the new entries, and ten updates a
+ * second is as live as anyone can read.
  */
 import { analyzeEntries } from '../core/analyze';
 import { LiveAnalysis } from '../core/live-analysis';
@@ -33,6 +36,9 @@ export type Schedule = (run: () => void, delayMs?: number) => void;
 export const ANALYSIS_SHARE = 0.25;
 /** However slow one analysis was, the next waits no longer than this for new entries to show. */
 export const MAX_ANALYSIS_WAIT_MS = 1000;
+/** From this many kept entries on, a growing capture updates at most every LARGE_CAPTURE_INTERVAL_MS. */
+export const LARGE_CAPTURE = 1000;
+export const LARGE_CAPTURE_INTERVAL_MS = 100;
 
 /** Next animation frame, or a short timeout when frames do not come (a hidden DevTools panel gets none). */
 export const nextFrame: Schedule = (run, delayMs = 0) => {
@@ -182,7 +188,7 @@ export class CaptureStore {
     this.analysed = this.entries.slice();
     this.reanalyse = false;
     const end = this.now();
-    const pause = (end - start) * (1 / ANALYSIS_SHARE - 1);
-    this.nextAnalysisAt = end + Math.min(MAX_ANALYSIS_WAIT_MS, pause);
+    const pause = Math.min(MAX_ANALYSIS_WAIT_MS, (end - start) * (1 / ANALYSIS_SHARE - 1));
+    this.nextAnalysisAt = end + (this.entries.length >= LARGE_CAPTURE ? Math.max(LARGE_CAPTURE_INTERVAL_MS, pause) : pause);
   }
 }

@@ -3,7 +3,7 @@
  * re-analysis, Pause and Clear. The scheduler is injected so a test decides when a frame ends.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
+import { CaptureStore, LARGE_CAPTURE, LARGE_CAPTURE_INTERVAL_MS, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
 import { analyzeEntries } from '../../src/core/analyze';
@@ -176,5 +176,23 @@ describe('CaptureStore', () => {
     store.add(targeted);
     frames.flush();
     expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(targeted)));
+  });
+
+  it('updates a large growing capture at most every LARGE_CAPTURE_INTERVAL_MS, however quick the analysis', () => {
+    const frames = manualFrames();
+    const clock = manualClock(0);
+    const store = new CaptureStore(frames.schedule, clock.now);
+    const many = Array.from({ length: Math.ceil(LARGE_CAPTURE / targeted.length) }, () => targeted).flat();
+    store.add(many);
+    frames.flush();
+    expect(store.getState().entries).toHaveLength(many.length);
+    store.add(targeted);
+    frames.flush();
+    // The new entries wait for their run, which is due LARGE_CAPTURE_INTERVAL_MS after the last one.
+    expect(store.getState().entries).toHaveLength(many.length);
+    expect(frames.delays()).toEqual([LARGE_CAPTURE_INTERVAL_MS]);
+    clock.t += LARGE_CAPTURE_INTERVAL_MS;
+    frames.flush();
+    expect(store.getState().entries).toHaveLength(many.length + targeted.length);
   });
 });
