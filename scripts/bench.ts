@@ -15,7 +15,8 @@
  *    (scripts/lib/synthetic-signins.ts): 80,000 entries that never name a user, for one app
  *    client; 100,000 entries of one user whose answers send Sessions the capture never saw
  *    issued. Goal: ≤ 3× the independent sign-ins.
- * 3. CLI start-up: `cognito-flow --help` (the built dist/cli) against `node -e 0`. Goal ≤ 2×.
+ * 3. CLI start-up: `cognito-flow --help` (the built dist/cli) against `node -e 0`, fastest of 15
+ *    runs each. Goal ≤ 2×.
  *
  * Speed goals are printed PASS/FAIL, never asserted (machines are shared and noisy): the exit code
  * is 0 unless an analysis is wrong (flows not as generated, calls dropped). On a shared machine
@@ -230,11 +231,12 @@ function benchStartup(): void {
     run(['-e', '0'], node);
     run([cli, '--help'], command);
   }
-  // The first two of each warm the file cache.
-  const nodeMs = median(node.slice(2));
-  const cliMs = median(command.slice(2));
+  // The first two of each warm the file cache. The fastest run of each is the one the neighbours
+  // disturbed least; medians are printed too.
+  const nodeMs = Math.min(...node.slice(2));
+  const cliMs = Math.min(...command.slice(2));
   const line = `CLI start-up: cognito-flow --help ${ms(cliMs)} / node -e 0 ${ms(nodeMs)} wall = ${verdict(cliMs / nodeMs, GOAL.startupPerNode)}`;
-  console.log(`\n${line} (median of ${STARTUP_RUNS})`);
+  console.log(`\n${line} (fastest of ${STARTUP_RUNS}; medians ${ms(median(command.slice(2)))} / ${ms(median(node.slice(2)))})`);
   summary.push(line);
 }
 

@@ -37,7 +37,7 @@ export const ANALYSIS_SHARE = 0.25;
 /** However slow one analysis was, the next waits no longer than this for new entries to show. */
 export const MAX_ANALYSIS_WAIT_MS = 1000;
 /** From this many kept entries on, a growing capture updates at most every LARGE_CAPTURE_INTERVAL_MS. */
-export const LARGE_CAPTURE = 1000;
+export const LARGE_CAPTURE = 500;
 export const LARGE_CAPTURE_INTERVAL_MS = 100;
 
 /** Next animation frame, or a short timeout when frames do not come (a hidden DevTools panel gets none). */
