@@ -19,6 +19,10 @@ export interface StreamRun {
   wallMs: number;
   /** What wallMs would be if delivery were never held up (batches × interval). */
   idealMs: number;
+  /** The store's analysis alone: runs, total and longest (CaptureStore.analysisCost). */
+  storeAnalyses: number;
+  storeAnalysisMs: number;
+  storeMaxAnalysisMs: number;
   /** Store flushes that re-analysed, and their cost (analysis + the render it triggers). */
   analyses: number;
   analysisMs: number;
@@ -93,6 +97,9 @@ async function runOnce(root: HTMLElement, entries: readonly HarEntry[], batchSiz
     batches,
     wallMs,
     idealMs: (batches - 1) * everyMs,
+    storeAnalyses: store.analysisCost.runs,
+    storeAnalysisMs: store.analysisCost.totalMs,
+    storeMaxAnalysisMs: store.analysisCost.maxMs,
     analyses: flushes.length,
     analysisMs: flushes.reduce((a, b) => a + b, 0),
     maxFlushMs: Math.max(0, ...flushes),

@@ -172,6 +172,8 @@ describe('CaptureStore', () => {
       frames.flush();
       expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(kept)));
     }
+    // One analysis per flush that had new entries, each counted in what analysing cost.
+    expect(store.analysisCost.runs).toBe(Math.ceil(all.length / 7));
     store.clear();
     store.add(targeted);
     frames.flush();
