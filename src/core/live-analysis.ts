@@ -2,9 +2,11 @@
  * The analysis of a capture that grows (the live panel): the same `Analysis` as `analyzeEntries`
  * over all the entries so far, but each update costs what the new entries cost. New entries are
  * classified once (bodies parsed once), their calls continue the flows already linked, and only
- * the flows they changed are diagnosed again. When a new call started before one already linked
- * (entries arrive in finishing order), linking starts over from the first call: same answer,
- * the old cost, for that update only.
+ * the new steps are diagnosed: a step's diagnostics depend on the step and on what its flow looked
+ * like when it was sent (its StepContext, fixed when it is linked), never on later steps (the one
+ * look at the flow itself, in handoff.ts, is at its first step). When a new call started before
+ * one already linked (entries arrive in finishing order), linking starts over from the first
+ * call: same answer, the old cost, for that update only.
  */
 import type { AnalyzeOptions, Analysis, CognitoCall, Diagnostic, Flow, IgnoredEntry } from './model';
 import { resolveOptions } from './analyze';
@@ -21,8 +23,8 @@ export class LiveAnalysis {
   private readonly calls: CognitoCall[] = [];
   private readonly ignored: IgnoredEntry[] = [];
   private linker: Linker;
-  /** Diagnostics of each flow, by flow id, and of the calls in no flow. */
-  private byFlow = new Map<string, Diagnostic[]>();
+  /** Diagnostics of each flow, by flow id, and how many of its steps they cover; and of the calls in no flow. */
+  private byFlow = new Map<string, { steps: number; diagnostics: Diagnostic[] }>();
   private standaloneDiagnostics: Diagnostic[] = [];
   /** Calls in no flow already diagnosed (the linker appends new ones to its list). */
   private standaloneSeen = 0;
@@ -80,22 +82,28 @@ export class LiveAnalysis {
 
   private snapshot(): Analysis {
     const linked = this.linker.result();
-    // Only the flows that changed are diagnosed again; calls in no flow once, when they come.
-    // Diagnostics are in entry order, and an entry belongs to one flow or to none, so the
-    // per-flow lists merge into exactly the order one diagnose() over everything gives.
+    // Only new steps are diagnosed (a flow with just its new steps), and calls in no flow once,
+    // when they come. Diagnostics are in entry order, and an entry belongs to one flow or to none,
+    // so the per-flow lists merge into exactly the order one diagnose() over everything gives.
     const newStandalone = linked.standalone.slice(this.standaloneSeen);
     this.standaloneSeen = linked.standalone.length;
-    const found = diagnose({ flows: [...linked.changed], standalone: newStandalone, contexts: linked.contexts }, this.options);
-    for (const flow of linked.changed) this.byFlow.set(flow.id, []);
+    const newSteps: Flow[] = [];
+    for (const flow of linked.changed) {
+      let done = this.byFlow.get(flow.id);
+      if (!done) this.byFlow.set(flow.id, (done = { steps: 0, diagnostics: [] }));
+      if (done.steps < flow.steps.length) newSteps.push({ ...flow, steps: flow.steps.slice(done.steps) });
+      done.steps = flow.steps.length;
+    }
+    const found = diagnose({ flows: newSteps, standalone: newStandalone, contexts: linked.contexts }, this.options);
     for (const diagnostic of found) {
       if (diagnostic.flow === null) this.standaloneDiagnostics.push(diagnostic);
-      else this.byFlow.get(diagnostic.flow)?.push(diagnostic);
+      else this.byFlow.get(diagnostic.flow)?.diagnostics.push(diagnostic);
     }
     // A changed flow is shown as a new object (its steps as a new list), so a view that keeps
     // what it drew for an unchanged flow can tell which ones to draw again.
     for (const flow of linked.changed) this.shown.set(flow, { ...flow, steps: flow.steps.slice() });
     const diagnostics = [...this.standaloneDiagnostics];
-    for (const list of this.byFlow.values()) diagnostics.push(...list);
+    for (const { diagnostics: list } of this.byFlow.values()) diagnostics.push(...list);
     diagnostics.sort((a, b) => a.entry - b.entry);
     return {
       entries: this.seen,
