@@ -29,16 +29,30 @@ const CURSOR_MOVES = 10;
 const STREAM = { batch: 50, everyMs: 16 };
 
 const BUDGET = {
-  firstRenderMs: 1000, // HAR received → 500-flow list on screen
+  firstRenderMs: 300, // HAR received → 500-flow list on screen
   interactionMs: 100, // the slowest click, ↓ or keystroke → its result rendered and laid out
-  heapPerHarByte: 0.5, // JS heap after load, per byte of the HAR file
-  // While streaming, analysis + render may take this share of the main thread (the store paces
-  // re-analysis at 1/4; rendering comes on top).
+  heapPerBodyByte: 1, // JS heap after load, per byte of the entries' bodies (request + response text)
+  // While streaming, analysis + render may take this share of the main thread.
   streamBusyShare: 1 / 3,
-  // No stall while streaming longer than analysing and rendering everything once: analysis is
-  // synchronous, so that much is unavoidable without a worker or an incremental core.
-  stallPerOneShot: 1,
+  // Streaming the capture costs at most this much more than analysing it at once (incremental core).
+  streamPerOneShot: 1.5,
+  // No main-thread task longer than this while streaming: neither a flush (analysis + render) nor
+  // a batch timer held up by one.
+  taskMs: 50,
 };
+
+/** Bytes of the entries' bodies, request and response text: what a capture has to hold at least. */
+function bodyBytes(harText: string): number {
+  const entries = (JSON.parse(harText) as { log: { entries: { request?: { postData?: { text?: unknown } }; response?: { content?: { text?: unknown } } }[] } }).log.entries;
+  let bytes = 0;
+  for (const entry of entries) {
+    const request = entry.request?.postData?.text;
+    const response = entry.response?.content?.text;
+    if (typeof request === 'string') bytes += request.length;
+    if (typeof response === 'string') bytes += response.length;
+  }
+  return bytes;
+}
 
 interface ViewerLoad {
   harReceivedMs: number;
@@ -117,6 +131,7 @@ async function main(): Promise<void> {
   ensureViewerBuild();
   const harText = readOrWriteBenchHar();
   const har = Buffer.from(harText);
+  const bodies = bodyBytes(harText);
   const streamHtml = await buildStreamPage();
   const harDocument = { '/bench.har': { type: JSON_TYPE, body: har } };
   const viewerServer = await startStaticServer(DIST_VIEWER, { index: 'viewer.html', documents: harDocument });
@@ -142,9 +157,9 @@ async function main(): Promise<void> {
     const afterHar = loads.map((load) => load.firstRenderMs - load.harReceivedMs);
     const heap = median(loads.map((load) => load.heapBytes));
     const { oneShot, stream: streamed } = stream;
-    const analysisRatio = streamed.analysisMs / oneShot.analysisMs;
+    const analysisRatio = streamed.storeAnalysisMs / oneShot.storeAnalysisMs;
+    const flushRatio = streamed.analysisMs / oneShot.analysisMs;
     const busyShare = streamed.analysisMs / streamed.wallMs;
-    const stallBudget = oneShot.analysisMs * BUDGET.stallPerOneShot;
     const first = loads[0]!;
 
     console.log(`\nHAR viewer (${LOADS} loads; interactions: median / max over all loads; "${first.timings.query}" typed then erased):`);
@@ -156,16 +171,20 @@ async function main(): Promise<void> {
       [`open a step (${steps.length})`, stat(steps), `max ≤ ${BUDGET.interactionMs} ms`, max(steps) <= BUDGET.interactionMs],
       [`↓ moves the cursor (${cursor.length})`, stat(cursor), `max ≤ ${BUDGET.interactionMs} ms`, max(cursor) <= BUDGET.interactionMs],
       [`filter keystroke (${filter.length})`, stat(filter), `max ≤ ${BUDGET.interactionMs} ms`, max(filter) <= BUDGET.interactionMs],
-      ['JS heap after load (after GC)', mb(heap), `≤ ${BUDGET.heapPerHarByte}× the HAR (${mb(har.length * BUDGET.heapPerHarByte)})`, heap <= har.length * BUDGET.heapPerHarByte],
+      ['JS heap after load (after GC)', mb(heap), `≤ the bodies (${mb(bodies * BUDGET.heapPerBodyByte)}; HAR ${mb(har.length)})`, heap <= bodies * BUDGET.heapPerBodyByte],
     ]);
 
     console.log(`\nStreaming into the store (${streamed.batches} batches of ${stream.batchSize} entries every ${stream.everyMs} ms, vs all ${stream.entries} at once):`);
     printTable([
+      ['one-shot: analysis', ms(oneShot.storeAnalysisMs), `${oneShot.storeAnalyses} run`, null],
+      ['streamed: analysis, total', ms(streamed.storeAnalysisMs), `${streamed.storeAnalyses} runs, longest ${ms(streamed.storeMaxAnalysisMs)}`, null],
+      ['  ratio streamed / one-shot', `${analysisRatio.toFixed(2)}×`, `≤ ${BUDGET.streamPerOneShot}×`, analysisRatio <= BUDGET.streamPerOneShot],
       ['one-shot: analysis + render', ms(oneShot.analysisMs), `${oneShot.analyses} run`, null],
       ['streamed: analysis + render, total', ms(streamed.analysisMs), `${streamed.analyses} runs, longest ${ms(streamed.maxFlushMs)}`, null],
-      ['  ratio streamed / one-shot', `${analysisRatio.toFixed(1)}×`, '(grows with the length of the stream)', null],
+      ['  ratio streamed / one-shot', `${flushRatio.toFixed(2)}×`, '(each update re-renders the flow list)', null],
       ['  share of the main thread', `${Math.round(busyShare * 100)} %`, `≤ ${Math.round(BUDGET.streamBusyShare * 100)} %`, busyShare <= BUDGET.streamBusyShare],
-      ['  longest stall (batch timer late by)', ms(streamed.maxStallMs), `≤ one-shot (${ms(stallBudget)})`, streamed.maxStallMs <= stallBudget],
+      ['  longest flush (analysis + render)', ms(streamed.maxFlushMs), `≤ ${BUDGET.taskMs} ms`, streamed.maxFlushMs <= BUDGET.taskMs],
+      ['  longest stall (batch timer late by)', ms(streamed.maxStallMs), `≤ ${BUDGET.taskMs} ms`, streamed.maxStallMs <= BUDGET.taskMs],
       ['  first batch → all shown', ms(streamed.wallMs), `(arrival alone: ${ms(streamed.idealMs)}; ${(streamed.wallMs / streamed.idealMs).toFixed(2)}×)`, null],
     ]);
   } finally {

@@ -151,7 +151,7 @@ describe('cognito-flow redact', () => {
 });
 
 describe('the installed bin', () => {
-  it('runs through node with no build step', async () => {
+  it('runs the built CLI (npm run build) through node, no transpiler', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/cognito-flow.mjs', 'analyze', file('clean.har'), '--json']);
     expect(JSON.parse(stdout).flows).toHaveLength(1);
   });

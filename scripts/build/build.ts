@@ -1,11 +1,12 @@
 /**
  * `npm run build`: the Chrome extension (dist/chrome), the same code with a Firefox manifest
- * (dist/firefox), and the HAR viewer as a static site (dist/viewer). Prints the JavaScript sizes
- * and fails if the panel's exceed the budget. Quiet otherwise: it runs inside `npm test`.
+ * (dist/firefox), the HAR viewer as a static site (dist/viewer) and the CLI as plain JavaScript
+ * (dist/cli). Prints the JavaScript sizes and fails if the panel's exceed the budget. Quiet otherwise: it runs inside `npm test`.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { buildCli } from './cli';
 import { firefoxManifest, type Manifest } from './firefox-manifest';
 import { pageScripts } from './page-scripts';
 import { DIST_CHROME, DIST_FIREFOX, DIST_VIEWER, PANEL_HTML, PANEL_JS_BUDGET_GZIP, PANEL_LAZY_JS_BUDGET_GZIP, ROOT } from './paths';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   writeFirefox();
   await build({ configFile: join(ROOT, 'vite.viewer.config.ts'), logLevel: 'warn' });
+  await buildCli();
 
   const chrome = readManifest(DIST_CHROME);
   const startup = pageScripts(DIST_CHROME, PANEL_HTML, { startupOnly: true });

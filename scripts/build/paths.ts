@@ -9,6 +9,8 @@ export const DIST_CHROME = join(DIST, 'chrome');
 export const DIST_FIREFOX = join(DIST, 'firefox');
 export const DIST_VIEWER = join(DIST, 'viewer');
 export const DIST_PACKAGES = join(DIST, 'packages');
+/** The CLI, bundled to plain JavaScript (bin/cognito-flow.mjs runs dist/cli/main.js). */
+export const DIST_CLI = join(DIST, 'cli');
 
 /** The page the devtools page opens as the panel (see src/devtools/devtools-page.ts). */
 export const PANEL_HTML = 'src/devtools/panel.html';

@@ -23,7 +23,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   passwordVerifierWindowMs: 5_000,
 };
 
-function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
+/** Options with their defaults filled in (the live analysis shares them). */
+export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOptions {
   const minutes = options?.sessionValidityMinutes;
   const window = options?.passwordVerifierWindowMs;
   return {
@@ -34,18 +35,24 @@ function resolve(options: AnalyzeOptions | undefined): ResolvedOptions {
 
 /** Analyzes HAR entries in capture order (a HAR's `log.entries`, or what the panel collected). */
 export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOptions): Analysis {
-  const resolved = resolve(options);
   const calls: CognitoCall[] = [];
-  const userPoolCalls: CognitoCall[] = [];
-  const identityCalls: CognitoCall[] = [];
   const ignored: IgnoredEntry[] = [];
   entries.forEach((entry, index) => {
     const classified = classifyEntry(entry, index);
-    if (classified.kind === 'cognito') {
-      calls.push(classified.call);
-      (classified.call.service === 'identity' ? identityCalls : userPoolCalls).push(classified.call);
-    } else ignored.push(classified.ignored);
+    if (classified.kind === 'cognito') calls.push(classified.call);
+    else ignored.push(classified.ignored);
   });
+  return analyzeClassified(entries, calls, ignored, resolveOptions(options));
+}
+
+/**
+ * The analysis of entries already classified (`calls` and `ignored`, in entry order): linking,
+ * what follows a sign-in, diagnostics. The live panel classifies each entry once, as it arrives
+ * (parsing its bodies is most of the cost), and runs this over all of them.
+ */
+export function analyzeClassified(entries: readonly unknown[], calls: readonly CognitoCall[], ignored: readonly IgnoredEntry[], resolved: ResolvedOptions): Analysis {
+  const userPoolCalls = calls.filter((call) => call.service !== 'identity');
+  const identityCalls = calls.filter((call) => call.service === 'identity');
   const linked = linkFlows(userPoolCalls, resolved.sessionValidityMinutes * 60_000);
   // Refreshes, calls made with a flow's tokens and identity-pool exchanges join their sign-in.
   const after = linkAfterSignIn(linked, identityCalls);
@@ -53,10 +60,10 @@ export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOpt
   diagnostics.sort((a, b) => a.entry - b.entry);
   return {
     entries: entries.length,
-    calls,
+    calls: calls.slice(),
     flows: linked.flows,
     standalone: linked.standalone,
-    ignored,
+    ignored: ignored.slice(),
     diagnostics,
   };
 }

@@ -14,6 +14,8 @@ import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule
 import { decodeToken } from './tokens';
 import { fingerprint } from './fingerprint';
 import { bodyObject } from './body';
+import { CandidateIndex, type CandidateFacts } from './candidate-index';
+import { LongKeyMap } from './long-key-map';
 
 /** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
 export interface StepContext {
@@ -57,35 +59,36 @@ interface FlowState {
   order: number;
 }
 
+/** What the candidate index ranks and files a flow by (see candidate-index.ts). */
+function factsOf(state: FlowState): CandidateFacts {
+  const { flow } = state;
+  return {
+    user: flow.user, internalUser: state.internalUser, clientId: flow.clientId,
+    open: flow.outcome !== 'authenticated', endedAt: flow.endedAt, order: state.order,
+  };
+}
+
 /**
- * Flows by user (USERNAME and Cognito's internal name) and by app client, so finding the flow an
- * unlinked request continues looks at a few candidates instead of every flow: a capture with
- * thousands of unmatched requests stays linear. Registration only ever adds keys; the caller still
- * checks each candidate exactly, so a stale key costs a comparison, never a wrong link.
+ * Whether a flow issued a Session after `after` and no later than `until`: then a request sent at
+ * `until` with the Session issued at `after` sent a stale one. Binary search over the flow's
+ * ascending issue times, so a flow of thousands of steps stays linear.
  */
-class CandidateIndex {
-  private readonly byKey = new Map<string, Set<FlowState>>();
-
-  remember(state: FlowState): void {
-    const { flow } = state;
-    if (flow.user !== null) this.add(`u:${flow.user}`, state);
-    if (state.internalUser !== null) this.add(`u:${state.internalUser}`, state);
-    this.add(`c:${flow.clientId ?? ''}`, state);
+function issuedBetween(times: readonly number[], after: number, until: number): boolean {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (times[mid]! > after) high = mid;
+    else low = mid + 1;
   }
+  return low < times.length && times[low]! <= until;
+}
 
-  /** Every flow that can match a request naming `user` (when given), else `clientId`. */
-  candidates(user: string | null, clientId: string | undefined): Iterable<FlowState> {
-    if (user) return this.byKey.get(`u:${user}`) ?? [];
-    if (!clientId) return [];
-    // A flow that has not named its client yet can match any client.
-    return [...(this.byKey.get(`c:${clientId}`) ?? []), ...(this.byKey.get('c:') ?? [])];
-  }
-
-  private add(key: string, state: FlowState): void {
-    const set = this.byKey.get(key);
-    if (set) set.add(state);
-    else this.byKey.set(key, new Set([state]));
-  }
+/** Inserts `time` keeping `times` ascending (responses mostly end in order: near the end). */
+function insertSorted(times: number[], time: number): void {
+  let i = times.length;
+  while (i > 0 && times[i - 1]! > time) i--;
+  times.splice(i, 0, time);
 }
 
 interface Issued {
@@ -94,6 +97,8 @@ interface Issued {
   /** The entry whose response issued it. */
   by: number;
   usedBy: number | null;
+  /** A Session's fingerprint, computed once when it was issued. */
+  fingerprint?: string | null;
 }
 
 /** The user a request names: USERNAME in AuthParameters / ChallengeResponses, or `Username`. */
@@ -117,10 +122,10 @@ function sentDeviceKey(request: JsonObject): boolean {
 
 /**
  * Calls in time order, each with a start time that is always comparable: a call without a usable
- * date takes the time of the call before it in the capture.
+ * date takes the time of the call before it in the capture (`last`: that of the call before
+ * `calls`, when they continue a capture).
  */
-function timeOrder(calls: readonly CognitoCall[]): { call: CognitoCall; at: number }[] {
-  let last = 0;
+function timeOrder(calls: readonly CognitoCall[], last = 0): { call: CognitoCall; at: number }[] {
   const keyed = calls.map((call) => {
     if (Number.isFinite(call.startedAt)) last = call.startedAt;
     return { call, at: last };
@@ -128,18 +133,40 @@ function timeOrder(calls: readonly CognitoCall[]): { call: CognitoCall; at: numb
   return keyed.sort((a, b) => a.at - b.at || a.call.entry - b.call.entry);
 }
 
+/**
+ * Links calls as a capture grows (the live panel): each `add` continues the flows the earlier
+ * calls built, so a new call costs what it costs, not a pass over the whole capture.
+ */
+export interface Linker {
+  /**
+   * Links `calls`, which follow every call given before in the capture. Returns false, linking
+   * nothing, when one of them started before a call already linked: the time order that linking
+   * follows then needs a fresh linker over all the calls.
+   */
+  add(calls: readonly CognitoCall[]): boolean;
+  /** Every flow so far (outcomes settled), and which of them the calls since the last `result` changed. */
+  result(): LinkResult & { changed: ReadonlySet<Flow> };
+}
+
+export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
+  const linker = createLinker(sessionValidityMs);
+  linker.add(calls);
+  const { flows, standalone, contexts } = linker.result();
+  return { flows, standalone, contexts };
+}
+
 function isFlowOperation(operation: string): boolean {
   return START_OPERATIONS.has(operation) || CONTINUE_OPERATIONS.has(operation);
 }
 
-export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
+export function createLinker(sessionValidityMs: number): Linker {
   const flows: FlowState[] = [];
   const standalone: CognitoCall[] = [];
   const contexts = new Map<Step, StepContext>();
-  const sessions = new Map<string, Issued>();
-  const secretBlocks = new Map<string, Issued>();
-  const accessTokens = new Map<string, Issued>();
-  const candidates = new CandidateIndex();
+  const sessions = new LongKeyMap<Issued>();
+  const secretBlocks = new LongKeyMap<Issued>();
+  const accessTokens = new LongKeyMap<Issued>();
+  const candidates = new CandidateIndex<FlowState>(factsOf);
   /** The flow each call joined, by entry: a re-run from the panel joins the flow it replays. */
   const flowOfEntry = new Map<number, FlowState>();
 
@@ -162,33 +189,22 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], order: flows.length,
     };
     flows.push(state);
-    candidates.remember(state);
+    candidates.changed(state);
     return state;
   };
 
-  /** The open flow this request most plausibly continues: same client and user, most recent. */
-  const plausibleFlow = (request: JsonObject): FlowState | undefined => {
-    const clientId = str(request, 'ClientId');
-    const user = requestUser(request);
-    let best: FlowState | undefined;
-    for (const state of candidates.candidates(user, clientId)) {
-      if (clientId && state.flow.clientId && state.flow.clientId !== clientId) continue;
-      if (user && state.flow.user !== user && state.internalUser !== user) continue;
-      // Open flows first, then the one active last, then the one created last.
-      const open = state.flow.outcome !== 'authenticated';
-      const bestOpen = best ? best.flow.outcome !== 'authenticated' : false;
-      const later = best !== undefined && (state.flow.endedAt > best.flow.endedAt
-        || (state.flow.endedAt === best.flow.endedAt && state.order > best.order));
-      if (!best || (open && !bestOpen) || (open === bestOpen && later)) best = state;
-    }
-    return best;
-  };
+  /**
+   * The open flow this request most plausibly continues: same client and user; open flows first,
+   * then the one active last, then the one created last.
+   */
+  const plausibleFlow = (request: JsonObject): FlowState | undefined => candidates.best(requestUser(request), str(request, 'ClientId'));
 
-  for (const { call, at } of timeOrder(calls)) {
+  /** Links one call, `at` its comparable start time; calls come in time order. */
+  const link = (call: CognitoCall, at: number): void => {
     const op = call.operation;
     if (!isFlowOperation(op)) {
       standalone.push(call);
-      continue;
+      return;
     }
     const request = bodyObject(call.request);
     const response = bodyObject(call.response);
@@ -209,7 +225,7 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
         // Stale first: a Session the flow had already replaced when this request was sent is the
         // wrong one ("Invalid session for the user"); the latest one sent twice is a reuse
         // ("session can only be used once"). A double submit sends the latest one twice.
-        handoff = state.sessionIssueTimes.some((t) => t > issued!.issuedAt && t <= at) ? 'mismatch' : issued.usedBy !== null ? 'reused' : 'ok';
+        handoff = issuedBetween(state.sessionIssueTimes, issued.issuedAt, at) ? 'mismatch' : issued.usedBy !== null ? 'reused' : 'ok';
       } else if (!START_OPERATIONS.has(op)) {
         // A Session this capture never saw issued: older than the capture, or simply wrong.
         state = plausibleFlow(request);
@@ -270,8 +286,9 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       handoffVia: via,
       sessionAgeMs,
       sessionExpired: sessionAgeMs !== null && via !== 'access-token' && sessionAgeMs > sessionValidityMs,
-      sessionSent: sessionIn !== undefined ? fingerprint(sessionIn) : null,
-      sessionReturned: sessionOut !== undefined ? fingerprint(sessionOut) : null,
+      // A Session sent back was fingerprinted when it was issued (they are ~900 characters).
+      sessionSent: sessionIn === undefined ? null : (issued?.fingerprint ?? fingerprint(sessionIn)),
+      sessionReturned: sessionOut === undefined ? null : fingerprint(sessionOut),
       tokens: null,
       expected: null,
     };
@@ -303,9 +320,9 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
     const end = at + call.duration;
     flow.endedAt = Math.max(flow.endedAt, end);
     if (sessionOut !== undefined) {
-      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
+      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null, fingerprint: step.sessionReturned });
       state.latestSessionFrom = call.entry;
-      state.sessionIssueTimes.push(end);
+      insertSorted(state.sessionIssueTimes, end);
     }
     if (challengeOut !== null) {
       const parameters = obj(response, 'ChallengeParameters') ?? null;
@@ -339,12 +356,34 @@ export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: numb
       }
     }
     // The step may have named the flow's user, client or internal name: keep them findable.
-    candidates.remember(state);
-  }
+    candidates.changed(state);
+    changed.add(flow);
+  };
 
-  for (const { flow } of flows) {
-    if (flow.outcome === 'authenticated') continue;
-    flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
-  }
-  return { flows: flows.map((s) => s.flow), standalone, contexts };
+  const changed = new Set<Flow>();
+  /** The start time of the last call linked, and the date the next undated call takes. */
+  let lastAt = -Infinity;
+  let lastDate = 0;
+
+  return {
+    add(calls) {
+      const ordered = timeOrder(calls, lastDate);
+      if (ordered.length === 0) return true;
+      if (ordered[0]!.at < lastAt) return false;
+      for (const { call, at } of ordered) link(call, at);
+      lastAt = ordered.at(-1)!.at;
+      for (const call of calls) if (Number.isFinite(call.startedAt)) lastDate = call.startedAt;
+      return true;
+    },
+    result() {
+      // Settled here rather than while linking, where "open" is all that counts: a flow's outcome
+      // is its last step's, until it is authenticated.
+      for (const flow of changed) {
+        if (flow.outcome !== 'authenticated') flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
+      }
+      const result = { flows: flows.map((s) => s.flow), standalone: standalone.slice(), contexts, changed: new Set(changed) };
+      changed.clear();
+      return result;
+    },
+  };
 }

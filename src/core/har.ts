@@ -60,12 +60,17 @@ export interface Har {
   };
 }
 
-/** Case-insensitive header lookup (HTTP header names are case-insensitive; HTTP/2 lower-cases them). */
+/**
+ * Case-insensitive header lookup (HTTP header names are case-insensitive; HTTP/2 lower-cases them).
+ * Names of another length are skipped before lower-casing (a copy per header, per entry, was a
+ * visible cost on large captures): lower-casing keeps the length of anything that can lower-case
+ * to an ASCII name (only U+0130 grows, into a non-ASCII pair).
+ */
 export function headerValue(headers: readonly HarHeader[] | undefined, name: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
   const wanted = name.toLowerCase();
   for (const header of headers) {
-    if (header && typeof header.name === 'string' && header.name.toLowerCase() === wanted) {
+    if (header && typeof header.name === 'string' && header.name.length === wanted.length && header.name.toLowerCase() === wanted) {
       return typeof header.value === 'string' ? header.value : undefined;
     }
   }

@@ -2,13 +2,19 @@
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
  * has an `X-Amz-Target` header are kept (busy pages make thousands of requests; the others are
  * counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
- * one `analyzeEntries` run on the next frame, not one per entry. And it is paced: each run covers
- * the whole capture, so while a long capture keeps growing, re-analysing on every frame would cost
- * time quadratic in its length and leave the page no time to react. After a run that took `d` ms
- * the next waits `3·d` ms (capped), so re-analysis takes at most a quarter of the main thread; a
- * small capture (runs of a millisecond) still updates every frame.
+ * one update on the next frame, not one per entry. It is incremental (core/live-analysis.ts): an
+ * update classifies only the new entries, links their calls into the flows already built and
+ * diagnoses only the flows they changed, so streaming a long capture costs about what analysing
+ * it once costs, and a flow that did not change keeps its object. It is still paced, for the rare
+ * update that must start over (a call arriving after one that started later): after a run of
+ * `d` ms the next waits `3·d` ms (capped), so analysis takes at most a quarter of the main thread;
+ * runs of a millisecond still update every frame. A large capture (LARGE_CAPTURE entries and up)
+ * updates at most every LARGE_CAPTURE_INTERVAL_MS while it grows: each update re-renders the flow
+ * list, which for hundreds of flows costs more than analysing the new entries, and ten updates a
+ * second is as live as anyone can read.
  */
 import { analyzeEntries } from '../core/analyze';
+import { LiveAnalysis } from '../core/live-analysis';
 import type { HarEntry } from '../core/har';
 import { cognitoOperation, hasAmzTarget } from '../core/calls';
 import { headerValue } from '../core/har';
@@ -32,6 +38,9 @@ export type Schedule = (run: () => void, delayMs?: number) => void;
 export const ANALYSIS_SHARE = 0.25;
 /** However slow one analysis was, the next waits no longer than this for new entries to show. */
 export const MAX_ANALYSIS_WAIT_MS = 1000;
+/** From this many kept entries on, a growing capture updates at most every LARGE_CAPTURE_INTERVAL_MS. */
+export const LARGE_CAPTURE = 500;
+export const LARGE_CAPTURE_INTERVAL_MS = 100;
 
 /** Next animation frame, or a short timeout when frames do not come (a hidden DevTools panel gets none). */
 export const nextFrame: Schedule = (run, delayMs = 0) => {
@@ -71,6 +80,10 @@ export class CaptureStore {
   private tickets = 0;
   /** When the next analysis may start (the `now()` clock). */
   private nextAnalysisAt = -Infinity;
+  /** Follows `entries` as it grows; Clear gives it a new list, and it starts over. */
+  private readonly live = new LiveAnalysis();
+  /** What analysing has cost so far (the `now()` clock), for the panel bench. */
+  readonly analysisCost = { runs: 0, totalMs: 0, maxMs: 0 };
 
   /** `now` is the clock that times analyses (injected, like `schedule`, so tests decide). */
   constructor(
@@ -176,12 +189,15 @@ export class CaptureStore {
 
   private analyse(): void {
     const start = this.now();
-    this.analysis = analyzeEntries(this.entries);
+    this.analysis = this.live.update(this.entries);
     this.analysed = this.entries.slice();
     this.reanalyse = false;
     const end = this.now();
-    const pause = (end - start) * (1 / ANALYSIS_SHARE - 1);
-    this.nextAnalysisAt = end + Math.min(MAX_ANALYSIS_WAIT_MS, pause);
+    this.analysisCost.runs += 1;
+    this.analysisCost.totalMs += end - start;
+    this.analysisCost.maxMs = Math.max(this.analysisCost.maxMs, end - start);
+    const pause = Math.min(MAX_ANALYSIS_WAIT_MS, (end - start) * (1 / ANALYSIS_SHARE - 1));
+    this.nextAnalysisAt = end + (this.entries.length >= LARGE_CAPTURE ? Math.max(LARGE_CAPTURE_INTERVAL_MS, pause) : pause);
   }
 }
 

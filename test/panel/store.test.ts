@@ -3,9 +3,11 @@
  * re-analysis, Pause and Clear. The scheduler is injected so a test decides when a frame ends.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
+import { CaptureStore, LARGE_CAPTURE, LARGE_CAPTURE_INTERVAL_MS, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
+import { analyzeEntries } from '../../src/core/analyze';
+import { toReport } from '../../src/core/report';
 
 function manualFrames() {
   const queue: { run: () => void; delayMs: number }[] = [];
@@ -161,5 +163,42 @@ describe('CaptureStore', () => {
     clock.t += 10_000;
     frames.flush();
     expect(notified).toEqual([]);
+  });
+
+  it('streams into the same analysis as one run over everything, and starts over after Clear', () => {
+    const frames = manualFrames();
+    const store = new CaptureStore(frames.schedule, manualClock(0).now);
+    const all = scenarios.flatMap((s) => s.har.log.entries as HarEntry[]);
+    const kept: HarEntry[] = [];
+    for (let i = 0; i < all.length; i += 7) {
+      store.add(all.slice(i, i + 7));
+      kept.push(...all.slice(i, i + 7).filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target')));
+      frames.flush();
+      expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(kept)));
+    }
+    // One analysis per flush that had new entries, each counted in what analysing cost.
+    expect(store.analysisCost.runs).toBe(Math.ceil(all.length / 7));
+    store.clear();
+    store.add(targeted);
+    frames.flush();
+    expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(targeted)));
+  });
+
+  it('updates a large growing capture at most every LARGE_CAPTURE_INTERVAL_MS, however quick the analysis', () => {
+    const frames = manualFrames();
+    const clock = manualClock(0);
+    const store = new CaptureStore(frames.schedule, clock.now);
+    const many = Array.from({ length: Math.ceil(LARGE_CAPTURE / targeted.length) }, () => targeted).flat();
+    store.add(many);
+    frames.flush();
+    expect(store.getState().entries).toHaveLength(many.length);
+    store.add(targeted);
+    frames.flush();
+    // The new entries wait for their run, which is due LARGE_CAPTURE_INTERVAL_MS after the last one.
+    expect(store.getState().entries).toHaveLength(many.length);
+    expect(frames.delays()).toEqual([LARGE_CAPTURE_INTERVAL_MS]);
+    clock.t += LARGE_CAPTURE_INTERVAL_MS;
+    frames.flush();
+    expect(store.getState().entries).toHaveLength(many.length + targeted.length);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * LiveAnalysis (src/core/live-analysis.ts), what the live panel runs as a capture grows, must give
+ * after every batch exactly what one analyzeEntries over the same entries gives: the report, the
+ * flows step by step, the diagnostics in their order. Checked on every scenario of the catalogue
+ * and on synthetic traffic, entries fed in random batches, in capture order and out of time order.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeEntries } from '../../src/core/analyze';
+import { LiveAnalysis } from '../../src/core/live-analysis';
+import type { Analysis } from '../../src/core/model';
+import { toReport } from '../../src/core/report';
+import { generateSyntheticHar } from '../../scripts/lib/synthetic-har';
+import { scenarios } from '../fixtures/scenarios';
+
+/** Everything the views read: the report, plus what it leaves out (fingerprints, expected keys). */
+function seen(analysis: Analysis): unknown {
+  return {
+    report: toReport(analysis),
+    steps: analysis.flows.map((flow) => flow.steps.map((step) => [step.call.entry, step.handoff, step.sessionSent, step.sessionReturned, step.expected])),
+    diagnostics: analysis.diagnostics,
+    calls: analysis.calls.map((call) => call.entry),
+    standalone: analysis.standalone.map((call) => call.entry),
+  };
+}
+
+/** Feeds `entries` to a LiveAnalysis in batches cut at `cuts`, comparing after each. */
+function feedAndCompare(entries: readonly unknown[], cuts: readonly number[]): void {
+  const live = new LiveAnalysis();
+  const growing: unknown[] = [];
+  const ends = [...new Set(cuts.map((cut) => cut % (entries.length + 1)))].sort((a, b) => a - b);
+  for (const end of [...ends, entries.length]) {
+    growing.push(...entries.slice(growing.length, end));
+    expect(seen(live.update(growing))).toEqual(seen(analyzeEntries(growing)));
+  }
+}
+
+const synthetic = generateSyntheticHar({ seed: 11, flows: 60, ordinary: 120, bodies: 'small' }).har.log.entries;
+
+describe('LiveAnalysis', () => {
+  it.each(scenarios.map((s) => [s.name, s] as const))('matches one analysis after every entry: %s', (_name, scenario) => {
+    const entries = scenario.har.log.entries;
+    feedAndCompare(entries, entries.map((_entry, index) => index));
+  });
+
+  it('matches one analysis on synthetic traffic fed in random batches', () => {
+    fc.assert(fc.property(fc.array(fc.nat(synthetic.length), { maxLength: 12 }), (cuts) => feedAndCompare(synthetic, cuts)), { numRuns: 15 });
+  });
+
+  it('matches one analysis when entries arrive out of time order (finishing order)', () => {
+    // Later calls first, then earlier ones: a batch starts before calls already linked, so the
+    // linker has to start over; and neighbours swapped across batch cuts, the same in small.
+    const half = synthetic.length >> 1;
+    feedAndCompare([...synthetic.slice(half), ...synthetic.slice(0, half)], [half - 10, half, half + 10]);
+    const swapped = [...synthetic];
+    const cuts: number[] = [];
+    for (let i = 5; i + 1 < swapped.length; i += 9) {
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+      cuts.push(i + 1);
+    }
+    feedAndCompare(swapped, cuts);
+  });
+
+  it('starts over on another list, and answers the same object while nothing was added', () => {
+    const live = new LiveAnalysis();
+    const growing = synthetic.slice(0, 150);
+    const first = live.update(growing);
+    expect(live.update(growing)).toBe(first);
+    growing.push(...synthetic.slice(150, 160));
+    expect(seen(live.update(growing))).toEqual(seen(analyzeEntries(growing)));
+    expect(seen(live.update(synthetic.slice(0, 20)))).toEqual(seen(analyzeEntries(synthetic.slice(0, 20))));
+  });
+});

@@ -1,0 +1,34 @@
+/** LongKeyMap (src/core/long-key-map.ts) behaves as a Map of strings, whatever the keys share. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LongKeyMap } from '../../src/core/long-key-map';
+
+describe('LongKeyMap', () => {
+  it('tells apart long keys that end alike and keys that are short', () => {
+    const tail = 'x'.repeat(40);
+    const map = new LongKeyMap<number>();
+    map.set(`a${tail}`, 1);
+    map.set(`b${tail}`, 2);
+    map.set('short', 3);
+    expect(map.get(`a${tail}`)).toBe(1);
+    expect(map.get(`b${tail}`)).toBe(2);
+    expect(map.get(`c${tail}`)).toBeUndefined();
+    expect(map.get('short')).toBe(3);
+    map.set(`a${tail}`, 4);
+    expect(map.get(`a${tail}`)).toBe(4);
+    expect(map.get(`b${tail}`)).toBe(2);
+  });
+
+  it('answers like a Map on random keys sharing ends', () => {
+    const key = fc.tuple(fc.constantFrom('', 'p', 'AYAB'), fc.string({ maxLength: 60 }), fc.constantFrom('', 'z'.repeat(30))).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.array(fc.tuple(key, fc.integer())), fc.array(key), (sets, gets) => {
+      const map = new LongKeyMap<number>();
+      const reference = new Map<string, number>();
+      for (const [k, v] of sets) {
+        map.set(k, v);
+        reference.set(k, v);
+      }
+      for (const k of [...gets, ...reference.keys()]) expect(map.get(k)).toBe(reference.get(k));
+    }));
+  });
+});
