@@ -4,6 +4,7 @@
  */
 import type { HarEntry } from './har';
 import type { DecodedToken } from './tokens';
+import type { OAuthDiagnosticCode } from './oauth/rules';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -147,7 +148,8 @@ export type DiagnosticCode =
   | 'body-not-captured'
   | 'cognito-error'
   | 'token-expired'
-  | 'answer-not-offered';
+  | 'answer-not-offered'
+  | OAuthDiagnosticCode;
 
 export interface Diagnostic {
   entry: number;
