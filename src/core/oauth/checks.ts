@@ -78,7 +78,10 @@ function checkRedirectUri(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-function checkPkce(f: FlowFacts): OAuthFinding[] {
+/** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
+type ChallengeIndex = ReadonlyMap<string, number>;
+
+function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   if (!f.authorize) return out;
   const challenge = param(f.authorize.query, 'code_challenge');
@@ -95,9 +98,10 @@ function checkPkce(f: FlowFacts): OAuthFinding[] {
     }
     const computed = method === 'plain' ? verifier : s256Challenge(verifier);
     if (computed !== challenge) {
+      const other = challenges.get(computed);
       out.push({
         entry: token.entry, code: 'pkce-mismatch',
-        message: `code_verifier (fingerprint ${fingerprint(verifier)}) hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.`,
+        message: `code_verifier (fingerprint ${fingerprint(verifier)}) hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
       });
     }
     if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
@@ -260,7 +264,7 @@ function checkErrors(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-const FLOW_CHECKS: readonly ((f: FlowFacts) => OAuthFinding[])[] = [
+const FLOW_CHECKS: readonly ((f: FlowFacts, challenges: ChallengeIndex) => OAuthFinding[])[] = [
   checkAuthorizeCaptured, checkRedirectUri, checkPkce, checkState, checkClient, checkScopes, checkNonce, checkImplicitRefresh, checkErrors,
 ];
 
@@ -282,10 +286,17 @@ export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonl
   const all = flows.map(facts);
   const flowOf = new Map<number, string>();
   for (const f of all) for (const s of f.flow.steps) flowOf.set(s.entry.entry, f.flow.id);
+  const challenges = new Map<string, number>();
+  for (const f of all) {
+    const challenge = f.authorize ? param(f.authorize.query, 'code_challenge') : undefined;
+    if (f.authorize && challenge !== undefined) challenges.set(challenge, f.authorize.entry);
+  }
   const findings: { finding: OAuthFinding; flow: string | null }[] = [];
-  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f)) findings.push({ finding, flow: f.flow.id });
+  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, challenges)) findings.push({ finding, flow: f.flow.id });
   for (const finding of checkCodes(all)) findings.push({ finding, flow: flowOf.get(finding.entry) ?? null });
   const loose: FlowFacts = { flow: { id: '', grant: null, clientId: null, redirectUri: null, user: null, outcome: 'pending', steps: standalone.map((entry) => ({ entry, link: 'unlinked' as const })), tokens: { id: null, access: null, refresh: null, issuedBy: null }, idTokenFingerprints: [], startedAt: Number.NaN, endedAt: Number.NaN }, authorize: null, callbacks: [], tokens: [] };
   for (const finding of checkErrors(loose)) findings.push({ finding, flow: null });
-  return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry);
+  // Per entry, the cause before the symptom: the error the server answered comes after what explains it.
+  const last = (d: Diagnostic) => (d.code === 'oauth-error' ? 1 : 0);
+  return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));
 }
