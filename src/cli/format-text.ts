@@ -3,6 +3,7 @@ import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
 import { relativeTime } from '../core/tokens';
 import { bodyObject } from '../core/body';
+import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 
 export interface Style {
   bold(s: string): string;
@@ -87,16 +88,52 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, style: Style)
   return lines;
 }
 
+/** What a managed-login step led to: its error, the next hop, or tokens. */
+function oauthResult(entry: OAuthEntry, style: Style): string {
+  if (entry.error) return style.red(entry.error.code);
+  if (entry.kind === 'token' && entry.responseJson && typeof entry.responseJson.access_token === 'string') return style.green('tokens');
+  if (entry.location) {
+    const at = entry.location.indexOf('?');
+    return `redirect ${at < 0 ? entry.location : entry.location.slice(0, at)}`;
+  }
+  return 'ok';
+}
+
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, style: Style): string[] {
+  const paint = flow.outcome === 'authenticated' ? style.green : flow.outcome === 'failed' ? style.red : style.yellow;
+  const lines = [
+    `${style.bold(flow.id)}  managed login  ${flow.user ?? '(no user)'}  client ${flow.clientId ?? '?'}  ${flow.grant ? `grant ${flow.grant}` : ''}  ${paint(OUTCOME_MARK[flow.outcome])}  ${style.dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)}`,
+  ];
+  for (const { entry, link } of flow.steps) {
+    if (link !== 'start' && link !== 'unlinked') lines.push(style.dim(`    │ by ${link}`));
+    const path = entry.kind === 'callback' || entry.kind === 'redirect' ? entry.origin + entry.path : entry.path;
+    lines.push(`  #${entry.entry}  ${entry.kind}  ${entry.method} ${path} → ${oauthResult(entry, style)}  ${style.dim(`${entry.status} · ${duration(entry.duration)}`)}`);
+    for (const d of byEntry.get(entry.entry) ?? []) lines.push(...diagnosticLines(d, style));
+  }
+  const tokens = [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)].filter((l): l is string => l !== null);
+  for (const line of tokens) lines.push(`    ${line}`);
+  return lines;
+}
+
 export function formatText(analysis: Analysis, style: Style): string {
   const byEntry = new Map<number, Diagnostic[]>();
   for (const d of analysis.diagnostics) byEntry.set(d.entry, [...(byEntry.get(d.entry) ?? []), d]);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
   const out = [
-    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
+    `${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(analysis.flows.length, 'sign-in flow')}, ${analysis.oauth.flows.length > 0 ? `${count(analysis.oauth.flows.length, 'managed-login flow')}, ` : ''}${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     '',
   ];
   for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry, style), '');
+  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, style), '');
+  if (analysis.oauth.standalone.length > 0) {
+    out.push(style.bold('Other managed-login requests'));
+    for (const entry of analysis.oauth.standalone) {
+      out.push(`  #${entry.entry}  ${entry.kind}  ${entry.method} ${entry.path} → ${oauthResult(entry, style)}`);
+      for (const d of byEntry.get(entry.entry) ?? []) out.push(...diagnosticLines(d, style));
+    }
+    out.push('');
+  }
   if (analysis.standalone.length > 0) {
     out.push(style.bold('Other Cognito calls'));
     for (const call of analysis.standalone) {
@@ -105,6 +142,6 @@ export function formatText(analysis: Analysis, style: Style): string {
     }
     out.push('');
   }
-  if (analysis.calls.length === 0) out.push('No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*).');
+  if (analysis.calls.length === 0 && analysis.oauth.entries.length === 0) out.push('No Cognito user-pool calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.*) and no managed-login traffic.');
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import { diagnose } from './diagnostics/index';
 import type { ResolvedOptions } from './diagnostics/types';
 import { isObject } from './json';
 import type { Har } from './har';
+import { analyzeOAuth } from './oauth/analyze';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
 export class HarFormatError extends Error {
@@ -40,13 +41,17 @@ export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOpt
     else ignored.push(classified.ignored);
   });
   const linked = linkFlows(calls, resolved.sessionValidityMinutes * 60_000);
+  // Managed-login entries carry no X-Amz-Target: analysed by src/core/oauth, no longer counted as ignored.
+  const oauth = analyzeOAuth(entries);
+  const inOAuth = new Set(oauth.entries.map((e) => e.entry));
   return {
     entries: entries.length,
     calls,
     flows: linked.flows,
     standalone: linked.standalone,
-    ignored,
-    diagnostics: diagnose(linked, resolved),
+    ignored: inOAuth.size === 0 ? ignored : ignored.filter((e) => !inOAuth.has(e.entry)),
+    diagnostics: [...diagnose(linked, resolved), ...oauth.diagnostics].sort((a, b) => a.entry - b.entry),
+    oauth,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { HarEntry } from './har';
 import type { DecodedToken } from './tokens';
 import type { OAuthDiagnosticCode } from './oauth/rules';
+import type { OAuthAnalysis } from './oauth/model';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -182,5 +183,8 @@ export interface Analysis {
   /** Cognito calls that belong to no sign-in flow (GetUser, ListUsers, AdminCreateUser, …). */
   standalone: CognitoCall[];
   ignored: IgnoredEntry[];
+  /** API and managed-login diagnostics together, by entry. */
   diagnostics: Diagnostic[];
+  /** Managed login (hosted UI, /oauth2/* endpoints): its entries, flows and evidence (src/core/oauth). */
+  oauth: OAuthAnalysis;
 }

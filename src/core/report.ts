@@ -2,7 +2,8 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
-import type { Analysis, Diagnostic, Flow, Handoff, Outcome, Severity, DiagnosticCode } from './model';
+import type { Analysis, Diagnostic, Flow, FlowTokens, Handoff, Outcome, Severity, DiagnosticCode } from './model';
+import type { OAuthFlow } from './oauth/model';
 
 export interface ReportStep {
   entry: number;
@@ -18,6 +19,8 @@ export interface ReportStep {
 }
 
 export interface ReportFlow {
+  /** `api`: cognito-idp calls linked by Session; `oauth`: managed login (hosted UI, /oauth2/*), steps named by kind. */
+  kind: 'api' | 'oauth';
   id: string;
   user: string | null;
   clientId: string | null;
@@ -48,8 +51,16 @@ export interface Report {
   ignored: Record<string, number>;
 }
 
+function reportTokens(tokens: FlowTokens): ReportFlow['tokens'] {
+  return {
+    id: tokens.id?.kind === 'jwt' ? tokens.id.claims : null,
+    access: tokens.access?.kind === 'jwt' ? tokens.access.claims : null,
+  };
+}
+
 function reportFlow(flow: Flow): ReportFlow {
   return {
+    kind: 'api',
     id: flow.id,
     user: flow.user,
     clientId: flow.clientId,
@@ -67,10 +78,37 @@ function reportFlow(flow: Flow): ReportFlow {
       sessionExpired: step.sessionExpired,
       error: step.call.error ? { type: step.call.error.type, message: step.call.error.message } : null,
     })),
-    tokens: {
-      id: flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : null,
-      access: flow.tokens.access?.kind === 'jwt' ? flow.tokens.access.claims : null,
-    },
+    tokens: reportTokens(flow.tokens),
+  };
+}
+
+/**
+ * A managed-login flow in the same shape: `operation` is the step kind (authorize, login, callback,
+ * token, …), `handoff` is `start` for the first step and `ok` for the others, `handoffVia` says what
+ * linked it (location, state, code, refresh-token, access-token, or only the client id: client).
+ * `authFlow` is the grant (code, token, refresh_token).
+ */
+function reportOAuthFlow(flow: OAuthFlow): ReportFlow {
+  return {
+    kind: 'oauth',
+    id: flow.id,
+    user: flow.user,
+    clientId: flow.clientId,
+    authFlow: flow.grant,
+    outcome: flow.outcome,
+    steps: flow.steps.map(({ entry, link }, index) => ({
+      entry: entry.entry,
+      operation: entry.kind,
+      challengeIn: null,
+      challengeOut: null,
+      status: entry.status,
+      handoff: index === 0 ? 'start' : 'ok',
+      handoffVia: link,
+      sessionAgeMs: null,
+      sessionExpired: false,
+      error: entry.error ? { type: entry.error.code, message: entry.error.description ?? '' } : null,
+    })),
+    tokens: reportTokens(flow.tokens),
   };
 }
 
@@ -84,9 +122,12 @@ export function toReport(analysis: Analysis): Report {
   return {
     version: 1,
     entries: analysis.entries,
-    flows: analysis.flows.map(reportFlow),
+    flows: [...analysis.flows.map(reportFlow), ...analysis.oauth.flows.map(reportOAuthFlow)],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
-    otherCalls: analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),
+    otherCalls: [
+      ...analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),
+      ...analysis.oauth.standalone.map((entry) => ({ entry: entry.entry, operation: entry.kind, status: entry.status })),
+    ],
     ignored,
   };
 }
