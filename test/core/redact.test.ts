@@ -47,8 +47,14 @@ describe('redaction', () => {
     expect(masked).not.toContain(ID_TOKEN.split('.')[2]);
   });
 
-  it('keeps ANSWER when it names a challenge, masks it when it is a custom answer', () => {
-    expect(redactJson({ ANSWER: 'SOFTWARE_TOKEN_MFA' })).toEqual({ ANSWER: 'SOFTWARE_TOKEN_MFA' });
+  it('keeps ANSWER for SELECT_MFA_TYPE / SELECT_CHALLENGE, masks it otherwise: by the body\'s ChallengeName, not the value\'s shape', () => {
+    for (const challenge of ['SELECT_MFA_TYPE', 'SELECT_CHALLENGE']) {
+      const body = { ChallengeName: challenge, ChallengeResponses: { ANSWER: 'SOFTWARE_TOKEN_MFA' } };
+      expect(redactJson(body)).toEqual(body);
+    }
+    // A CUSTOM_CHALLENGE answer in capitals looks like a challenge name: it is still the user's secret.
+    expect(redactJson({ ChallengeName: 'CUSTOM_CHALLENGE', ChallengeResponses: { ANSWER: 'BLUEWHALE' } })).toEqual({ ChallengeName: 'CUSTOM_CHALLENGE', ChallengeResponses: { ANSWER: '‹redacted 9 chars›' } });
+    expect(redactJson({ ChallengeResponses: { ANSWER: 'SMS_MFA' } })).toEqual({ ChallengeResponses: { ANSWER: '‹redacted 7 chars›' } });
     expect(redactJson({ ANSWER: 'blue whale 42' })).toEqual({ ANSWER: '‹redacted 13 chars›' });
   });
 

@@ -43,3 +43,20 @@ describe('secrets the panel masks', () => {
     expect(JSON.stringify(masked)).not.toContain('hunter2');
   });
 });
+
+describe('secrets the panel masks in bodies (the export walk)', () => {
+  it('mask codes sent as numbers, every Logins token, identity-pool credentials and a CUSTOM_CHALLENGE ANSWER in capitals', () => {
+    const masked = JSON.stringify(maskJson({
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      ChallengeResponses: { SOFTWARE_TOKEN_MFA_CODE: 987654, ANSWER: 'BLUEWHALE' },
+      Logins: { 'graph.facebook.com': 'EAAGopaqueFacebookToken' },
+      Credentials: { SecretKey: 'wJalrXUtnFEMI/K7MDENG', SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE' },
+    }));
+    for (const secret of ['987654', 'BLUEWHALE', 'EAAGopaque', 'wJalrXUtn', 'IQoJb3JpZ2']) expect(masked).not.toContain(secret);
+    expect(masked).toContain('••••••• (6 chars)');
+  });
+
+  it('keep ANSWER of SELECT_MFA_TYPE readable', () => {
+    expect(maskJson({ ChallengeName: 'SELECT_MFA_TYPE', ChallengeResponses: { ANSWER: 'SOFTWARE_TOKEN_MFA' } })).toEqual({ ChallengeName: 'SELECT_MFA_TYPE', ChallengeResponses: { ANSWER: 'SOFTWARE_TOKEN_MFA' } });
+  });
+});

@@ -2,7 +2,7 @@
  * Which captured values are secrets the panel masks until the user reveals them. The list is the
  * redaction module's (one source of truth for "what is a secret"), plus token fields and headers.
  */
-import { PROFILES, mapJsonStrings, maskKindFor } from '../redact';
+import { PROFILES, jsonLength, mapJsonSecrets, maskKindFor } from '../redact';
 import { ownEntry } from '../rules';
 
 /** Is the string value under this JSON key a secret (password, code, Session, SECRET_HASH, token, …)? */
@@ -16,16 +16,18 @@ export function isSecretHeader(name: string): boolean {
 }
 
 /** What a masked value shows: its length only, never a character of it. */
-export function maskedText(value: string): string {
+export function maskedText(value: string | { length: number }): string {
   return `••••••• (${value.length} chars)`;
 }
 
 /**
- * A JSON body for display with every secret string masked (deep copy; the input is untouched).
+ * A JSON body for display with every secret masked (deep copy; the input is untouched): the export's
+ * walk and rules, so a code sent as a number, every `Logins` token, identity-pool credentials and a
+ * CUSTOM_CHALLENGE ANSWER (by the body's ChallengeName) are masked here too.
  * Used for the Raw tab and for "copy" of a body that is not revealed.
  */
 export function maskJson(value: unknown): unknown {
-  return mapJsonStrings(value, (key, item) => (isSecretKey(key, item) ? maskedText(item) : undefined));
+  return mapJsonSecrets(value, (item) => maskedText(typeof item === 'string' ? item : { length: typeof item === 'object' ? jsonLength(item) : String(item).length }));
 }
 
 /** A body text masked for display: JSON with secrets masked, else the text (non-JSON bodies carry no keys to mask). */
