@@ -16,6 +16,7 @@ import { param, parseUrl } from './url';
 import { s256Challenge } from './sha256';
 import { diffUris } from './uri-diff';
 import { decodeSafe } from './link';
+import { isRedacted } from './masked';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -96,6 +97,8 @@ function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
       out.push({ entry: token.entry, code: 'pkce-verifier-missing', keys: ['code_verifier'], message: 'The authorize request sent a code_challenge, but this token request has no code_verifier.' });
       continue;
     }
+    // A redacted export keeps only the verifier's length: nothing to hash (managed-login-oauth2.md §5).
+    if (isRedacted(verifier)) continue;
     const computed = method === 'plain' ? verifier : s256Challenge(verifier);
     if (computed !== challenge) {
       const other = challenges.get(computed);

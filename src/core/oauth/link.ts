@@ -215,12 +215,19 @@ export class OAuthLinker {
         link = 'client';
       }
     }
+    if (!target && grant === undefined) {
+      // No readable body (not captured, or a strict export dropped it): the latest sign-in on this domain
+      // that reached its callback, preferring one that has not exchanged a code yet.
+      const reached = [...this.states].reverse().filter((s) => s.flow.steps[0]?.entry.origin === entry.origin && s.flow.steps.some((step) => step.entry.kind === 'callback'));
+      target = reached.find((s) => !s.exchanged) ?? reached[0];
+      link = 'order';
+    }
     if (!target) {
       target = this.start(entry);
       target.flow.grant = grant ?? null;
       link = 'unlinked';
     }
-    if (grant === 'authorization_code') target.exchanged = true;
+    if (grant === 'authorization_code' || link === 'order') target.exchanged = true;
     this.join(target, entry, link);
     const json = entry.responseJson;
     if (json && entry.status >= 200 && entry.status < 300) {

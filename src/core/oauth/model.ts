@@ -56,8 +56,13 @@ export interface OAuthEntry {
   har: HarEntry;
 }
 
-/** How a step joined its flow. */
-export type OAuthLink = 'start' | 'location' | 'state' | 'code' | 'refresh-token' | 'access-token' | 'client' | 'unlinked';
+/**
+ * How a step joined its flow: `location` (an earlier step redirected here), `state`, `code`,
+ * `refresh-token`, `access-token` (the value it sends), `client` (only its client id or callback
+ * address matched), `order` (its body was not captured or was redacted: the latest sign-in on the
+ * same domain still waiting for its token exchange), `unlinked` (first step of its own flow).
+ */
+export type OAuthLink = 'start' | 'location' | 'state' | 'code' | 'refresh-token' | 'access-token' | 'client' | 'order' | 'unlinked';
 
 export interface OAuthStep {
   entry: OAuthEntry;
