@@ -61,3 +61,11 @@ describe('cognito-flow analyze', () => {
     }
   });
 });
+
+describe('README', () => {
+  it('documents every managed-login code', async () => {
+    const { OAUTH_RULES } = await import('../../src/core/oauth/rules');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const [code, rule] of Object.entries(OAUTH_RULES)) expect(readme, code).toContain(`| \`${code}\` | ${rule.severity} |`);
+  });
+});
