@@ -93,8 +93,8 @@ function oauthResult(entry: OAuthEntry, style: Style): string {
   if (entry.error) return style.red(entry.error.code);
   if (entry.kind === 'token' && entry.responseJson && typeof entry.responseJson.access_token === 'string') return style.green('tokens');
   if (entry.location) {
-    const at = entry.location.indexOf('?');
-    return `redirect ${at < 0 ? entry.location : entry.location.slice(0, at)}`;
+    // Never the query or fragment: they carry codes, state and (implicit grant) tokens.
+    return `redirect ${entry.location.split(/[?#]/, 1)[0] ?? ''}`;
   }
   return 'ok';
 }

@@ -1,7 +1,7 @@
 /**
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
- * has an `X-Amz-Target` header are kept (busy pages make thousands of requests; the others are
- * counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
+ * has an `X-Amz-Target` header, and managed-login candidates (core/oauth/keep.ts), are kept (busy
+ * pages make thousands of requests; the others are counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
  * one `analyzeEntries` run on the next frame, not one per entry. And it is paced: each run covers
  * the whole capture, so while a long capture keeps growing, re-analysing on every frame would cost
  * time quadratic in its length and leave the page no time to react. After a run that took `d` ms
@@ -11,6 +11,7 @@
 import { analyzeEntries } from '../core/analyze';
 import type { HarEntry } from '../core/har';
 import { hasAmzTarget } from '../core/calls';
+import { mayBeManagedLogin } from '../core/oauth/keep';
 import type { Analysis } from '../core/model';
 
 export interface CaptureState {
@@ -96,7 +97,7 @@ export class CaptureStore {
     }
     let kept = false;
     for (const entry of entries) {
-      if (hasAmzTarget(entry)) {
+      if (hasAmzTarget(entry) || mayBeManagedLogin(entry)) {
         this.entries.push(entry);
         kept = true;
       } else {

@@ -3,6 +3,7 @@
  * ended, how many steps, when) and how many diagnostics of each severity the flow has.
  */
 import type { Analysis, Diagnostic, Flow, Outcome, Severity } from '../model';
+import { panelFlows } from './oauth-chain';
 
 export interface FlowRow {
   id: string;
@@ -60,10 +61,10 @@ export function flowRow(flow: Flow, flowDiagnostics: readonly Diagnostic[]): Flo
   };
 }
 
-/** Rows for every flow of an analysis, in the analysis' order (first call first). */
+/** Rows for every flow of an analysis, in the analysis' order (first call first), managed-login flows after the API flows. */
 export function flowRows(analysis: Analysis): FlowRow[] {
   const byFlow = diagnosticsByFlow(analysis.diagnostics);
-  return analysis.flows.map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
+  return panelFlows(analysis).map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
 }
 
 /** Outcome as words and an icon that does not rely on colour alone. */
