@@ -23,6 +23,9 @@ describe('mayBeManagedLogin', () => {
     expect(mayBeManagedLogin(page('https://app.example.com/cb?code=1&state=2'))).toBe(true);
     expect(mayBeManagedLogin(page('https://app.example.com/old', 301))).toBe(true);
     expect(mayBeManagedLogin(page('https://app.example.com/app.js'))).toBe(false);
+    // An app's own sign-in page: no Cognito signal on it, not kept.
+    expect(mayBeManagedLogin(page('https://app.example.com/login'))).toBe(false);
+    expect(mayBeManagedLogin(page('https://app.example.com/login', 200, 'POST'))).toBe(false);
     expect(mayBeManagedLogin(page('https://auth.example.com/oauth2/token', 204, 'OPTIONS'))).toBe(false);
     for (const junk of [null, 1, {}, { request: { url: 7 } }]) expect(mayBeManagedLogin(junk)).toBe(false);
   });

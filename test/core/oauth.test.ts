@@ -231,3 +231,16 @@ describe('every managed-login code', () => {
     for (const code of Object.keys(OAUTH_RULES).filter((c) => c !== 'implicit-no-refresh')) expect(seen, code).toContain(code);
   });
 });
+
+describe('tokens for joins from identity-pool calls', () => {
+  it('lists every issued token with its flow and entry', async () => {
+    const { oauthIssuedTokens } = await import('../../src/core/oauth/issued');
+    const entries = managedLoginSignIn();
+    const body = JSON.parse(entries[4]!.response.content.text!) as Record<string, string>;
+    expect(oauthIssuedTokens(analyzeOAuth(entries))).toEqual([
+      { flow: 'oauth-1', entry: 4, as: 'id', value: body.id_token },
+      { flow: 'oauth-1', entry: 4, as: 'access', value: body.access_token },
+      { flow: 'oauth-1', entry: 4, as: 'refresh', value: body.refresh_token },
+    ]);
+  });
+});

@@ -11,7 +11,16 @@ import { pathRule } from './paths';
 import { param, parseUrl } from './url';
 import { entrySignals, STRONG } from './evidence';
 
-/** Kept by the store (as the light copy or whole, see readWhole). */
+/** A Cognito signal on the entry itself (a header or cookie; a light copy has none). */
+function cognitoSignal(raw: unknown): boolean {
+  return entrySignals(raw as HarEntry, []).some((signal) => signal.weight >= STRONG);
+}
+
+/**
+ * Kept by the store (as the light copy or whole, see readWholeForManagedLogin). Sign-in pages
+ * (/login, /signup, …) only when the entry shows a Cognito signal or redirects: an app's own
+ * login page is not managed login.
+ */
 export function mayBeManagedLogin(raw: unknown): boolean {
   if (!isObject(raw) || !isObject(raw.request) || typeof raw.request.url !== 'string') return false;
   const method = typeof raw.request.method === 'string' ? raw.request.method.toUpperCase() : '';
@@ -20,24 +29,19 @@ export function mayBeManagedLogin(raw: unknown): boolean {
   if (status >= 300 && status < 400) return true;
   const url = parseUrl(raw.request.url);
   if (!url.origin) return false;
-  if (pathRule(url.path)) return true;
+  const rule = pathRule(url.path);
+  if (rule) return rule.kind !== 'login' || cognitoSignal(raw);
   return ['code', 'error', 'state'].some((name) => param(url.query, name) !== undefined);
 }
 
 /**
  * Which of those the live capture reads whole (headers, bodies) rather than as a light copy (method,
- * URL, status): redirects (their `Location` links the hops), the OAuth endpoints (token JSON,
- * errors), and the sign-in, sign-out and error pages only when the entry itself shows a Cognito
- * signal (an app's own POST /login keeps its password out of the panel). A callback needs only its URL.
+ * URL, status): redirects (their `Location` links the hops), the OAuth endpoints, sign-out and error
+ * pages, and sign-in pages that show a Cognito signal (mayBeManagedLogin: an app's own POST /login
+ * keeps its password out of the panel). A callback needs only its URL.
  */
 export function readWholeForManagedLogin(raw: unknown): boolean {
   if (!mayBeManagedLogin(raw) || !isObject(raw) || !isObject(raw.request) || typeof raw.request.url !== 'string') return false;
   const status = isObject(raw.response) && typeof raw.response.status === 'number' ? raw.response.status : 0;
-  if (status >= 300 && status < 400) return true;
-  const rule = pathRule(parseUrl(raw.request.url).path);
-  if (!rule) return false;
-  if (rule.kind === 'login' || rule.kind === 'logout' || rule.kind === 'error-page') {
-    return entrySignals(raw as unknown as HarEntry, []).some((signal) => signal.weight >= STRONG);
-  }
-  return true;
+  return (status >= 300 && status < 400) || pathRule(parseUrl(raw.request.url).path) !== undefined;
 }
