@@ -9,11 +9,11 @@ import { isObject, str } from '../json';
 import { decodeToken } from '../tokens';
 import { readResponseBody } from '../body';
 import type { DomainEvidence, OAuthEntry } from './model';
-import { pathRule, type PathRule } from './paths';
-import { addEvidence, entrySignals, MEDIUM, THRESHOLD, type Signal } from './evidence';
+import { mayHaveRulePath, pathRule, type PathRule } from './paths';
+import { addEvidence, DECISIVE, entrySignals, MEDIUM, THRESHOLD, type Signal } from './evidence';
 import { readOAuthEntry, requestParam } from './entries';
 import { OAuthLinker, type LinkResult } from './link';
-import { originPath, param, parseUrl, type ParsedUrl } from './url';
+import { originPath, param, parseAddress, parseUrl, resolveLocation, withoutFragment, type ParsedUrl } from './url';
 
 interface Candidate {
   index: number;
@@ -64,7 +64,7 @@ function inTimeOrder(candidates: Candidate[]): Candidate[] {
   if (candidates.every((c) => Number.isFinite(c.startedAt))) {
     return [...candidates].sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
   }
-  return candidates;
+  return [...candidates].sort((a, b) => a.index - b.index);
 }
 
 export interface ClassifyResult extends LinkResult {
@@ -72,45 +72,90 @@ export interface ClassifyResult extends LinkResult {
   domains: DomainEvidence[];
 }
 
+/** A request that is not on a user-pool path: kept unparsed until it may be a callback or a hop. */
+interface Other {
+  index: number;
+  raw: HarEntry;
+}
+
+function candidate(index: number, raw: HarEntry, rule: PathRule | undefined): Candidate {
+  return { index, raw, url: parseUrl(raw.request.url), rule, startedAt: typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : Number.NaN };
+}
+
+/** The redirect target of a 3xx entry (fragment cut, as the next request's URL has it), or undefined. */
+function redirectTarget(raw: HarEntry): string | undefined {
+  const response = isObject(raw.response) ? raw.response : undefined;
+  const status = typeof response?.status === 'number' ? response.status : 0;
+  if (status < 300 || status >= 400) return undefined;
+  const headers = Array.isArray(response?.headers) ? response.headers : [];
+  const location = headers.find((h) => isObject(h) && typeof h.name === 'string' && h.name.toLowerCase() === 'location')?.value ?? str(response, 'redirectURL');
+  return typeof location === 'string' && location !== '' ? withoutFragment(resolveLocation(location.trim(), raw.request.url)) : undefined;
+}
+
 export function classifyAndLink(entries: readonly unknown[]): ClassifyResult {
   const candidates: Candidate[] = [];
+  const others: Other[] = [];
   const tally = new Map<string, DomainEvidence>();
   entries.forEach((raw, index) => {
     if (!isObject(raw) || !isObject(raw.request)) return;
     const entry = raw as unknown as HarEntry;
     const method = typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
     if (method === 'OPTIONS' || typeof entry.request.url !== 'string') return;
-    const url = parseUrl(entry.request.url);
-    if (!url.origin) return;
-    const rule = pathRule(url.path);
-    const candidate: Candidate = { index, raw: entry, url, rule, startedAt: typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN };
-    candidates.push(candidate);
-    if (rule) addEvidence(tally, url.origin, [...entrySignals(entry, rule.kind === 'token' ? issuersOf(entry) : []), ...pathSignals(candidate)]);
+    // Most entries of a capture are not managed login: one regular-expression test, nothing parsed.
+    const address = mayHaveRulePath(entry.request.url) ? parseAddress(entry.request.url) : null;
+    const rule = address ? pathRule(address.path) : undefined;
+    if (!address || !rule) {
+      others.push({ index, raw: entry });
+      return;
+    }
+    if (!address.origin) return;
+    const c = candidate(index, entry, rule);
+    candidates.push(c);
+    // Token issuers are decisive; decoding them once per host is enough (decoding is the costly part).
+    const decided = (tally.get(address.origin)?.score ?? 0) >= DECISIVE;
+    addEvidence(tally, address.origin, [...entrySignals(entry, rule.kind === 'token' && !decided ? issuersOf(entry) : []), ...pathSignals(c)]);
   });
+  const domains = [...tally.values()].filter((d) => d.score >= THRESHOLD);
+  if (domains.length === 0) return { flows: [], standalone: [], entries: [], domains };
   const cognito = (origin: string) => (tally.get(origin)?.score ?? 0) >= THRESHOLD;
   // Where callbacks land: every redirect_uri an authorize or token request on a Cognito host named.
   const callbackAddresses = new Set<string>();
   for (const c of candidates) {
     if (!c.rule || !cognito(c.url.origin)) continue;
-    const uri = param(c.url.query, 'redirect_uri') ?? (c.rule.kind === 'token' ? requestParam(readOAuthEntry(c.raw, c.index, 'token'), 'redirect_uri') : undefined);
+    const uri = param(c.url.query, 'redirect_uri') ?? (c.rule.kind === 'token' ? requestParam(readOAuthEntry(c.raw, c.index, 'token', c.url), 'redirect_uri') : undefined);
     if (uri) callbackAddresses.add(originPath(uri));
+  }
+  // Hops: any request some redirect of the capture pointed at (the linker decides which flow reached it).
+  const targets = new Set<string>();
+  for (const c of candidates) {
+    const target = redirectTarget(c.raw);
+    if (target) targets.add(target);
+  }
+  for (const o of others) {
+    const target = redirectTarget(o.raw);
+    if (target) targets.add(target);
+  }
+  for (const o of others) {
+    const address = parseAddress(o.raw.request.url);
+    if (!address.origin) continue;
+    if (callbackAddresses.has(address.origin + address.path) || targets.has(withoutFragment(o.raw.request.url.trim()))) candidates.push(candidate(o.index, o.raw, undefined));
   }
   const linker = new OAuthLinker();
   const accepted: OAuthEntry[] = [];
   for (const c of inTimeOrder(candidates)) {
     let entry: OAuthEntry | null = null;
     if (c.rule && cognito(c.url.origin)) {
-      entry = readOAuthEntry(c.raw, c.index, c.rule.kind);
+      entry = readOAuthEntry(c.raw, c.index, c.rule.kind, c.url);
     } else {
       const reached = linker.isRedirectTarget(c.raw.request.url);
       const carriesResult = ['code', 'error', 'state'].some((name) => param(c.url.query, name) !== undefined);
-      if (callbackAddresses.has(c.url.origin + c.url.path) && (reached || carriesResult)) entry = readOAuthEntry(c.raw, c.index, 'callback');
-      else if (reached) entry = readOAuthEntry(c.raw, c.index, 'redirect');
+      if (callbackAddresses.has(c.url.origin + c.url.path) && (reached || carriesResult)) entry = readOAuthEntry(c.raw, c.index, 'callback', c.url);
+      else if (reached) entry = readOAuthEntry(c.raw, c.index, 'redirect', c.url);
     }
     if (!entry) continue;
     accepted.push(entry);
     linker.add(entry);
   }
   const linked = linker.result();
-  return { ...linked, entries: accepted, domains: [...tally.values()].filter((d) => d.score >= THRESHOLD) };
+  return { ...linked, entries: accepted, domains };
 }

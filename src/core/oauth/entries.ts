@@ -9,7 +9,7 @@ import { readResponseBody } from '../body';
 import { decodeBase64Text } from '../base64';
 import type { JsonObject } from '../model';
 import type { OAuthEntry, OAuthError, OAuthStepKind } from './model';
-import { param, parseForm, parseUrl, resolveLocation, type Param } from './url';
+import { param, parseForm, parseUrl, resolveLocation, type Param, type ParsedUrl } from './url';
 
 function toNumber(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -96,9 +96,9 @@ function errorOf(kind: OAuthStepKind, status: number, query: Param[], fragment: 
   return null;
 }
 
-export function readOAuthEntry(raw: HarEntry, index: number, kind: OAuthStepKind): OAuthEntry {
+export function readOAuthEntry(raw: HarEntry, index: number, kind: OAuthStepKind, parsedUrl?: ParsedUrl): OAuthEntry {
   const url = typeof raw.request?.url === 'string' ? raw.request.url : '';
-  const parsed = parseUrl(url);
+  const parsed = parsedUrl ?? parseUrl(url);
   const response = isObject(raw.response) ? raw.response : undefined;
   const status = toNumber(response?.status, 0);
   const body = readResponseBody(isObject(response?.content) ? response.content : undefined, status);

@@ -37,3 +37,10 @@ export function pathRule(path: string): PathRule | undefined {
   const lower = path.toLowerCase().replace(/\/+$/, '');
   return PATH_RULES.find((rule) => lower.endsWith(rule.suffix));
 }
+
+/** One test for "could this URL's path end in a user-pool path?": built from the table, run on every entry. */
+const ANY_RULE = new RegExp(`(?:${PATH_RULES.map((rule) => rule.suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})/*(?:[?#]|$)`, 'i');
+
+export function mayHaveRulePath(url: string): boolean {
+  return ANY_RULE.test(url);
+}

@@ -63,14 +63,16 @@ export function rawParam(params: readonly Param[], name: string): string | undef
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
 
-export function parseUrl(url: string): ParsedUrl {
+export type Address = Pick<ParsedUrl, 'scheme' | 'host' | 'port' | 'origin' | 'path'>;
+
+/** Scheme, host, port, origin and path only: cheap enough for every entry of a large capture. */
+export function parseAddress(url: string): Address {
   const text = typeof url === 'string' ? url.trim() : '';
-  const hashAt = text.indexOf('#');
-  const beforeHash = hashAt < 0 ? text : text.slice(0, hashAt);
-  const fragmentText = hashAt < 0 ? '' : text.slice(hashAt + 1);
-  const queryAt = beforeHash.indexOf('?');
-  const base = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
-  const queryText = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
+  const cut = text.search(/[?#]/);
+  return addressOf(cut < 0 ? text : text.slice(0, cut));
+}
+
+function addressOf(base: string): Address {
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/]*)(.*)$/.exec(base);
   let scheme = '';
   let host = '';
@@ -87,13 +89,24 @@ export function parseUrl(url: string): ParsedUrl {
   }
   if (path === '') path = '/';
   const origin = scheme ? `${scheme}://${host}${port ? `:${port}` : ''}` : '';
-  return { scheme, host, port, origin, path, query: parseForm(queryText), fragment: parseForm(fragmentText), hasFragment: hashAt >= 0 };
+  return { scheme, host, port, origin, path };
+}
+
+export function parseUrl(url: string): ParsedUrl {
+  const text = typeof url === 'string' ? url.trim() : '';
+  const hashAt = text.indexOf('#');
+  const beforeHash = hashAt < 0 ? text : text.slice(0, hashAt);
+  const fragmentText = hashAt < 0 ? '' : text.slice(hashAt + 1);
+  const queryAt = beforeHash.indexOf('?');
+  const base = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const queryText = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
+  return { ...addressOf(base), query: parseForm(queryText), fragment: parseForm(fragmentText), hasFragment: hashAt >= 0 };
 }
 
 /** Resolves a `Location` value against the URL that answered it (absolute, origin-relative or path-relative). */
 export function resolveLocation(location: string, base: string): string {
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(location)) return location;
-  const b = parseUrl(base);
+  const b = parseAddress(base);
   if (!b.origin) return location;
   if (location.startsWith('//')) return `${b.scheme}:${location}`;
   if (location.startsWith('/')) return b.origin + location;
@@ -109,6 +122,6 @@ export function withoutFragment(url: string): string {
 
 /** `origin + path`, the part of a URL a redirect_uri is compared on for linking. */
 export function originPath(url: string): string {
-  const parsed = parseUrl(url);
+  const parsed = parseAddress(url);
   return parsed.origin + parsed.path;
 }
