@@ -67,7 +67,9 @@ export interface IgnoredEntry {
 export type Handoff = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused';
 
 /** What carried the handoff: the Session, SECRET_BLOCK echoed back (PASSWORD_VERIFIER), or an access token. */
-export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'none';
+export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-session' | 'none'
+  /** Managed-login steps shown as chains (core/view/oauth-chain.ts): what linked the step to its flow. */
+  | 'redirect' | 'state' | 'code' | 'refresh-token' | 'client' | 'order';
 
 export interface Step {
   call: CognitoCall;

@@ -60,6 +60,7 @@ describe('managed-login rows and chains', () => {
     const flow = panelFlows(analysis)[1]!;
     expect(flow.steps.map((s) => s.call.operation)).toEqual(['authorize', 'login', 'login', 'redirect', 'callback', 'token']);
     expect(flow.steps.at(-1)?.call.error?.type).toBe('invalid_grant');
+    expect(flow.steps.map((s) => s.handoffVia)).toEqual(['none', 'redirect', 'redirect', 'redirect', 'redirect', 'code']);
     expect(panelFlows(analysis)).toBe(panelFlows(analysis));
     expect(isOAuthFlowId(flow.id)).toBe(true);
     expect(isOAuthFlowId('flow-1')).toBe(false);

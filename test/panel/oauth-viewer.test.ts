@@ -59,6 +59,9 @@ describe('managed login in the panel', () => {
     await openFlow(page, 'oauth-1');
     const steps = await page.$$eval('[data-chain="oauth-1"] [data-step]', (els) => els.map((el) => el.getAttribute('data-operation')));
     expect(steps).toEqual(['authorize', 'login', 'login', 'redirect', 'callback', 'token']);
+    // What linked each step, in words, between the cards.
+    const links = await texts(page, '[data-chain="oauth-1"] .handoff-label');
+    expect(links.map((t) => t.trim())).toEqual([...Array(4).fill('ok redirect (Location) handed over'), 'ok authorization code handed over']);
     const onToken = await page.$$eval('[data-step="5"] [data-diagnostic]', (els) => els.map((el) => el.getAttribute('data-diagnostic')));
     expect(onToken).toEqual(['redirect-uri-mismatch', 'oauth-error']);
     const [message] = await texts(page, '[data-step="5"] [data-diagnostic="redirect-uri-mismatch"] .diagnostic-message');

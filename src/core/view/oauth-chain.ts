@@ -8,7 +8,7 @@
  * which the panel's key masking alone would not reach).
  */
 import type { Analysis, Body, CognitoCall, Flow, Step } from '../model';
-import type { OAuthEntry, OAuthFlow } from '../oauth/model';
+import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
@@ -55,13 +55,19 @@ function asCall(entry: OAuthEntry): CognitoCall {
   };
 }
 
+/** What linked a managed-login step, in the chain's handoff words (handoff-view.ts). */
+const VIA: Readonly<Record<OAuthLink, Step['handoffVia']>> = {
+  start: 'none', unlinked: 'none', location: 'redirect', state: 'state', code: 'code',
+  'refresh-token': 'refresh-token', 'access-token': 'access-token', client: 'client', order: 'order',
+};
+
 export function oauthChainFlow(flow: OAuthFlow): Flow {
-  const steps: Step[] = flow.steps.map(({ entry }, index) => ({
+  const steps: Step[] = flow.steps.map(({ entry, link }, index) => ({
     call: asCall(entry),
     challengeIn: null,
     challengeOut: null,
     handoff: index === 0 ? 'start' : 'ok',
-    handoffVia: 'none',
+    handoffVia: VIA[link],
     sessionAgeMs: null,
     sessionExpired: false,
     sessionSent: null,
