@@ -15,7 +15,14 @@ export const DIST_CLI = join(DIST, 'cli');
 /** The page the devtools page opens as the panel (see src/devtools/devtools-page.ts). */
 export const PANEL_HTML = 'src/devtools/panel.html';
 
-/** What the panel page loads at start-up, gzipped, must stay under this (the issue's budget). */
-export const PANEL_JS_BUDGET_GZIP = 40 * 1024;
+/**
+ * What the panel page loads at start-up, gzipped, must stay under this. It was 40 KB while the panel
+ * analysed user-pool sign-ins only. The analysis now runs at start-up for every service the panel
+ * shows: the one masking walk for every service and HAR field (issue 7, about 3 KB), identity pools
+ * and refreshes (issue 11, about 6 KB), managed login with its rule and error tables (issue 12, about
+ * 13 KB), so 2026-12 sets it at 72 KB (66.7 KB measured). Loading the managed-login and identity
+ * analyses only once such an entry arrives is the way back down; until then this guards growth.
+ */
+export const PANEL_JS_BUDGET_GZIP = 72 * 1024;
 /** Code the panel loads on demand (the replay editor, on its first use), gzipped, on top of the start-up budget. */
 export const PANEL_LAZY_JS_BUDGET_GZIP = 16 * 1024;

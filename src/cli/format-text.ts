@@ -15,6 +15,7 @@ import { visibleLine } from './terminal-text';
 import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
 import { hasStory, signInTimeline } from '../core/view/timeline';
+import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 
 export interface Style {
   bold(s: string): string;
@@ -201,6 +202,33 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
   return lines;
 }
 
+/** What a managed-login step led to: its error, the next hop, or tokens. */
+function oauthResult(entry: OAuthEntry): Segment {
+  if (entry.error) return red(entry.error.code);
+  if (entry.kind === 'token' && entry.responseJson && typeof entry.responseJson.access_token === 'string') return green('tokens');
+  // Never the query or fragment: they carry codes, state and (implicit grant) tokens.
+  if (entry.location) return `redirect ${entry.location.split(/[?#]/, 1)[0] ?? ''}`;
+  return 'ok';
+}
+
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>): Line[] {
+  const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
+  const lines: Line[] = [
+    [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
+      dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
+  ];
+  for (const { entry, link } of flow.steps) {
+    if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}`)]);
+    const path = entry.kind === 'callback' || entry.kind === 'redirect' ? entry.origin + entry.path : entry.path;
+    lines.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', path, ' → ', oauthResult(entry), '  ', dim(`${entry.status} · ${duration(entry.duration)}`)]);
+    for (const d of byEntry.get(entry.entry) ?? []) lines.push(...diagnosticLines(d));
+  }
+  for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
 /** The analysis as lines of segments, before rendering. */
 function analysisLines(analysis: Analysis): Line[] {
   const byEntry = new Map<number, Diagnostic[]>();
@@ -209,11 +237,21 @@ function analysisLines(analysis: Analysis): Line[] {
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
   const identityFlows = analysis.flows.filter((flow) => flow.kind === 'identity').length;
   const signIns = analysis.flows.length - identityFlows;
+  const oauthFlows = analysis.oauth.flows.length;
   const out: Line[] = [
-    [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
+    [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}${oauthFlows > 0 ? `, ${count(oauthFlows, 'managed-login flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
     [],
   ];
   for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
+  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry), []);
+  if (analysis.oauth.standalone.length > 0) {
+    out.push([bold('Other managed-login requests')]);
+    for (const entry of analysis.oauth.standalone) {
+      out.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', entry.path, ' → ', oauthResult(entry)]);
+      for (const d of byEntry.get(entry.entry) ?? []) out.push(...diagnosticLines(d));
+    }
+    out.push([]);
+  }
   if (analysis.standalone.length > 0) {
     out.push([bold('Other Cognito calls')]);
     for (const call of analysis.standalone) {
@@ -222,7 +260,7 @@ function analysisLines(analysis: Analysis): Line[] {
     }
     out.push([]);
   }
-  if (analysis.calls.length === 0) out.push(['No Cognito calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*).']);
+  if (analysis.calls.length === 0 && analysis.oauth.entries.length === 0) out.push(['No Cognito calls (no request with X-Amz-Target: AWSCognitoIdentityProviderService.* or AWSCognitoIdentityService.*) and no managed-login traffic.']);
   return out;
 }
 

@@ -12,6 +12,7 @@ import { linkAfterSignIn } from './links/after-sign-in';
 import { checkIdentity } from './identity/checks';
 import { checkRefreshes } from './links/refresh-checks';
 import type { Har } from './har';
+import { analyzeOAuth } from './oauth/analyze';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
 export class HarFormatError extends Error {
@@ -57,14 +58,19 @@ export function analyzeClassified(entries: readonly unknown[], calls: readonly C
   // Refreshes, calls made with a flow's tokens and identity-pool exchanges join their sign-in.
   const after = linkAfterSignIn(linked, identityCalls);
   const diagnostics = [...diagnose(linked, resolved), ...checkRefreshes(after.refreshes), ...checkIdentity(after.identity)];
+  // Managed-login entries carry no X-Amz-Target: analysed by src/core/oauth, no longer counted as ignored.
+  const oauth = analyzeOAuth(entries);
+  const inOAuth = new Set(oauth.entries.map((e) => e.entry));
+  diagnostics.push(...oauth.diagnostics);
   diagnostics.sort((a, b) => a.entry - b.entry);
   return {
     entries: entries.length,
     calls: calls.slice(),
     flows: linked.flows,
     standalone: linked.standalone,
-    ignored: ignored.slice(),
+    ignored: inOAuth.size === 0 ? ignored.slice() : ignored.filter((e) => !inOAuth.has(e.entry)),
     diagnostics,
+    oauth,
   };
 }
 

@@ -17,6 +17,8 @@ export const IDENTITY_TARGET_PREFIX = 'AWSCognitoIdentityService.';
 export const TARGET_PREFIX: Readonly<Record<CognitoService, string>> = {
   'user-pool': COGNITO_TARGET_PREFIX,
   identity: IDENTITY_TARGET_PREFIX,
+  // Managed-login requests carry no X-Amz-Target; the panel offers no replay for them.
+  'managed-login': '',
 };
 
 export type Classified = { kind: 'cognito'; call: CognitoCall } | { kind: 'ignored'; ignored: IgnoredEntry };

@@ -12,6 +12,8 @@ export interface HarHeader {
 export interface HarPostData {
   mimeType?: string;
   text?: string;
+  /** HAR 1.2's parsed form fields (some tools write them instead of, or beside, `text`). */
+  params?: { name: string; value?: string }[];
 }
 
 export interface HarContent {

@@ -4,6 +4,8 @@
  */
 import type { HarEntry } from './har';
 import type { DecodedToken } from './tokens';
+import type { OAuthDiagnosticCode } from './oauth/rules';
+import type { OAuthAnalysis } from './oauth/model';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -27,7 +29,8 @@ export interface CognitoError {
  * (`AWSCognitoIdentityProviderService.*`) or identity pools (`AWSCognitoIdentityService.*`,
  * identity-pools.md "Wire").
  */
-export type CognitoService = 'user-pool' | 'identity';
+/** Which service a call or step belongs to; managed-login steps are shown as calls too (core/view/oauth-chain.ts). */
+export type CognitoService = 'user-pool' | 'identity' | 'managed-login';
 
 export interface CognitoCall {
   /** Index of the entry in the HAR (or in capture order, live). */
@@ -81,7 +84,9 @@ export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-
   /** An identity-pool call carrying this flow's ID token in `Logins`. */
   | 'id-token'
   /** An identity-pool call naming the IdentityId an earlier step of this flow was given (no token of this flow in it). */
-  | 'identity-id';
+  | 'identity-id'
+  /** Managed-login steps shown as chains (core/view/oauth-chain.ts): what linked the step to its flow. */
+  | 'redirect' | 'state' | 'code' | 'refresh-token' | 'client' | 'order';
 
 export interface Step {
   call: CognitoCall;
@@ -219,7 +224,8 @@ export type DiagnosticCode =
   | 'refresh-client-mismatch'
   | 'refresh-device-key-missing'
   | 'refresh-secret-hash-alias'
-  | 'refresh-token-rotated';
+  | 'refresh-token-rotated'
+  | OAuthDiagnosticCode;
 
 export interface Diagnostic {
   entry: number;
@@ -252,5 +258,8 @@ export interface Analysis {
   /** Cognito calls that belong to no sign-in flow (GetUser, ListUsers, AdminCreateUser, …). */
   standalone: CognitoCall[];
   ignored: IgnoredEntry[];
+  /** API and managed-login diagnostics together, by entry. */
   diagnostics: Diagnostic[];
+  /** Managed login (hosted UI, /oauth2/* endpoints): its entries, flows and evidence (src/core/oauth). */
+  oauth: OAuthAnalysis;
 }

@@ -2,7 +2,8 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
-import type { Analysis, CognitoService, Diagnostic, Flow, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
+import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
+import type { OAuthFlow } from './oauth/model';
 
 /** What an identity-pool step sent and got; never a token, a key or a secret. */
 export interface ReportIdentity {
@@ -38,13 +39,17 @@ export interface ReportStep {
 }
 
 export interface ReportFlow {
+  /**
+   * `api`: user-pool calls linked by Session (maybe followed by identity-pool steps); `identity`:
+   * identity-pool calls with no sign-in of this capture; `oauth`: managed login (hosted UI,
+   * /oauth2/*), steps named by kind.
+   */
+  kind: 'api' | 'identity' | 'oauth';
   id: string;
   user: string | null;
   clientId: string | null;
   authFlow: string | null;
   outcome: Outcome;
-  /** `sign-in` (user-pool calls, maybe followed by identity-pool steps) or `identity` (identity-pool calls with no sign-in of this capture). */
-  kind: 'sign-in' | 'identity';
   /** For a refresh: the flow that issued the refresh token it sends; null otherwise or when not in the capture. */
   refreshOf: string | null;
   steps: ReportStep[];
@@ -106,14 +111,21 @@ function optionalStepFields(step: Step): Pick<ReportStep, 'withTokens' | 'identi
   };
 }
 
+function reportTokens(tokens: FlowTokens): ReportFlow['tokens'] {
+  return {
+    id: tokens.id?.kind === 'jwt' ? tokens.id.claims : null,
+    access: tokens.access?.kind === 'jwt' ? tokens.access.claims : null,
+  };
+}
+
 function reportFlow(flow: Flow): ReportFlow {
   return {
+    kind: flow.kind === 'identity' ? 'identity' : 'api',
     id: flow.id,
     user: flow.user,
     clientId: flow.clientId,
     authFlow: flow.authFlow,
     outcome: flow.outcome,
-    kind: flow.kind ?? 'sign-in',
     refreshOf: flow.refreshOf ?? null,
     steps: flow.steps.map((step) => ({
       entry: step.call.entry,
@@ -129,10 +141,39 @@ function reportFlow(flow: Flow): ReportFlow {
       error: step.call.error ? { type: step.call.error.type, message: step.call.error.message } : null,
       ...optionalStepFields(step),
     })),
-    tokens: {
-      id: flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : null,
-      access: flow.tokens.access?.kind === 'jwt' ? flow.tokens.access.claims : null,
-    },
+    tokens: reportTokens(flow.tokens),
+  };
+}
+
+/**
+ * A managed-login flow in the same shape: `operation` is the step kind (authorize, login, callback,
+ * token, …), `handoff` is `start` for the first step and `ok` for the others, `handoffVia` says what
+ * linked it (location, state, code, refresh-token, access-token, or only the client id: client).
+ * `authFlow` is the grant (code, token, refresh_token).
+ */
+function reportOAuthFlow(flow: OAuthFlow): ReportFlow {
+  return {
+    kind: 'oauth',
+    id: flow.id,
+    user: flow.user,
+    clientId: flow.clientId,
+    authFlow: flow.grant,
+    outcome: flow.outcome,
+    refreshOf: null,
+    steps: flow.steps.map(({ entry, link }, index) => ({
+      entry: entry.entry,
+      operation: entry.kind,
+      service: 'managed-login',
+      challengeIn: null,
+      challengeOut: null,
+      status: entry.status,
+      handoff: index === 0 ? 'start' : 'ok',
+      handoffVia: link,
+      sessionAgeMs: null,
+      sessionExpired: false,
+      error: entry.error ? { type: entry.error.code, message: entry.error.description ?? '' } : null,
+    })),
+    tokens: reportTokens(flow.tokens),
   };
 }
 
@@ -146,9 +187,12 @@ export function toReport(analysis: Analysis): Report {
   return {
     version: 1,
     entries: analysis.entries,
-    flows: analysis.flows.map(reportFlow),
+    flows: [...analysis.flows.map(reportFlow), ...analysis.oauth.flows.map(reportOAuthFlow)],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
-    otherCalls: analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),
+    otherCalls: [
+      ...analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),
+      ...analysis.oauth.standalone.map((entry) => ({ entry: entry.entry, operation: entry.kind, status: entry.status })),
+    ],
     ignored,
   };
 }

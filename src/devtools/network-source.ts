@@ -13,6 +13,7 @@ import type { HarEntry } from '../core/har';
 import type { CaptureSink, TrafficSource } from '../panel/host';
 import { readContent } from './read-content';
 import { hasAmzTarget } from '../core/calls';
+import { readWholeForManagedLogin } from '../core/oauth/keep';
 import { entryKey, fullEntry, lightEntry } from './plain-entry';
 
 interface EventLike<Listener> {
@@ -67,7 +68,8 @@ export interface SourceOptions {
 
 export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceOptions = {}): TrafficSource {
   const toEntry = async (raw: unknown): Promise<HarEntry> => {
-    if (!hasAmzTarget(raw)) return lightEntry(raw);
+    // Managed-login redirects and endpoints are read whole (Location, token bodies); the panel's store keeps them.
+    if (!hasAmzTarget(raw) && !readWholeForManagedLogin(raw)) return lightEntry(raw);
     return fullEntry(raw, await readContent(raw as Parameters<typeof readContent>[0], options.contentTimeoutMs));
   };
   return {

@@ -1,17 +1,15 @@
 /**
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
- * has an `X-Amz-Target` header are kept (busy pages make thousands of requests; the others are
- * counted, their bodies dropped). Re-analysis is batched: many entries arriving in one burst cost
- * one update on the next frame, not one per entry. It is incremental (core/live-analysis.ts): an
- * update classifies only the new entries, links their calls into the flows already built and
- * diagnoses only the flows they changed, so streaming a long capture costs about what analysing
- * it once costs, and a flow that did not change keeps its object. It is still paced, for the rare
- * update that must start over (a call arriving after one that started later): after a run of
- * `d` ms the next waits `3·d` ms (capped), so analysis takes at most a quarter of the main thread;
- * runs of a millisecond still update every frame. A large capture (LARGE_CAPTURE entries and up)
- * updates at most every LARGE_CAPTURE_INTERVAL_MS while it grows: each update re-renders the flow
- * list, which for hundreds of flows costs more than analysing the new entries, and ten updates a
- * second is as live as anyone can read.
+ * has an `X-Amz-Target` header, and managed-login candidates (core/oauth/keep.ts), are kept (busy
+ * pages make thousands of requests; the others are counted, their bodies dropped). Re-analysis is
+ * batched: many entries arriving in one burst cost one update on the next frame, not one per
+ * entry. Each entry is classified once (core/live-analysis.ts), but linking and diagnostics run
+ * over all the calls, so updates are paced: after a run of `d` ms the next waits `3·d` ms
+ * (capped), so analysis takes at most a quarter of the main thread; runs of a millisecond still
+ * update every frame. A large capture (LARGE_CAPTURE entries and up) updates at most every
+ * LARGE_CAPTURE_INTERVAL_MS while it grows: each update re-renders the flow list, which for
+ * hundreds of flows costs more than analysing the new entries, and ten updates a second is as live
+ * as anyone can read.
  */
 import { analyzeEntries } from '../core/analyze';
 import { LiveAnalysis } from '../core/live-analysis';
@@ -19,6 +17,7 @@ import type { HarEntry } from '../core/har';
 import { cognitoOperation, hasAmzTarget } from '../core/calls';
 import { headerValue } from '../core/har';
 import { isObject } from '../core/json';
+import { mayBeManagedLogin } from '../core/oauth/keep';
 import type { Analysis } from '../core/model';
 
 export interface CaptureState {
@@ -111,7 +110,7 @@ export class CaptureStore {
     }
     let kept = false;
     for (const entry of entries) {
-      if (hasAmzTarget(entry)) {
+      if (hasAmzTarget(entry) || mayBeManagedLogin(entry)) {
         this.entries.push(entry);
         kept = true;
       } else {

@@ -58,6 +58,18 @@ describe('item 1: presigned URLs', () => {
 });
 
 describe('item 2: HAR fields nobody redacted', () => {
+  it('masks a code repeated in an HTML redirect page and a sign-in page\'s hidden _csrf (share keeps the page; strict drops it)', () => {
+    const code = 'Zj3x1UsGYt1O8tDM0d3zUzM0zb4D75wS';
+    const csrf = 'csrf-b8a04b9b-0b39-4890-ad71-dd9ac1dfec69';
+    const html = `<p>Redirecting to <a href="https://app.example/callback?code=${code}&amp;state=abc">here</a></p><form><input type="hidden" name="_csrf" value="${csrf}"><input name="username"></form>`;
+    for (const profile of [PROFILES.share]) {
+      const text = JSON.stringify(redactEntry(plainEntry({}, { content: { mimeType: 'text/html', text: html } }), profile));
+      expect(text).not.toContain(code);
+      expect(text).not.toContain(csrf);
+      expect(text).toContain('name=\\"_csrf\\"');
+    }
+  });
+
   it.each(both)('masks cookies arrays, postData.params, queryString, url, redirectURL, Location and Referer ($name)', (profile) => {
     const entry = plainEntry({
       method: 'POST',

@@ -11,7 +11,7 @@ import { ownEntry } from '../rules';
 import { decodeBase64Text } from '../base64';
 import { isMasked, maskAny } from './mask';
 import { maskKindFor, paramKind, PROFILES, type HarField, type KeyContext, type MaskKind, type RedactionProfile } from './rules';
-import { maskCookieName, maskHeader, maskParams, maskUrl, maskXml, scrubJwts } from './text';
+import { maskCookieName, maskHeader, maskParams, maskText, maskUrl, maskXml, scrubJwts } from './text';
 import { define, mapJson } from './walk';
 
 /** The ChallengeName of a body (the context that decides whether its ANSWER is a secret). */
@@ -78,8 +78,8 @@ function redactBodyText(text: string, mimeType: string, aws: boolean, profile: R
     }
   }
   if (/x-www-form-urlencoded/i.test(mimeType) || FORM_TEXT.test(text)) return scrubJwts(maskParams(text, profile), profile);
-  if (/xml/i.test(mimeType) || start === '<') return scrubJwts(maskXml(text, profile), profile);
-  return scrubJwts(text, profile);
+  if (/xml/i.test(mimeType) || start === '<') return maskText(maskXml(text, profile), profile);
+  return maskText(text, profile);
 }
 
 function has(profile: RedactionProfile, field: HarField): boolean {

@@ -160,3 +160,30 @@ export function maskXml(text: string, profile: RedactionProfile): string {
     return kind ? `<${name}>${maskValue(inner, kind, profile)}</${name}>` : whole;
   });
 }
+
+/** `?name=value` / `&name=value` (also `&amp;` in markup) inside any text: a link, a redirect page, a script. */
+const PARAM_IN_TEXT = /([?&#]|&amp;)([A-Za-z_][\w.-]*)=([^&#"'\s<>]*)/g;
+/** An HTML form field: `<input … name="_csrf" … value="…">` (either attribute first). */
+const INPUT_TAG = /<input\b[^>]*>/gi;
+
+/**
+ * Markup and other free text (an HTML redirect page repeating the callback URL with its `code`, a
+ * sign-in page's hidden `_csrf`): secret URL parameters and form fields are masked wherever they
+ * sit, then JWTs lose their signature.
+ */
+export function maskText(text: string, profile: RedactionProfile): string {
+  let out = text.replace(PARAM_IN_TEXT, (whole, sep: string, name: string, value: string) => {
+    const kind = value === '' ? undefined : paramKind(decode(name), profile);
+    return kind ? `${sep}${name}=${urlSafe(maskValue(decode(value), kind, profile))}` : whole;
+  });
+  if (out.includes('<')) {
+    out = out.replace(INPUT_TAG, (tag) => {
+      const name = /\bname\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
+      const kind = name === undefined ? undefined : paramKind(name, profile);
+      if (!kind) return tag;
+      return tag.replace(/(\bvalue\s*=\s*)(["'])([^"']*)\2/i, (_, lead: string, quote: string, value: string) =>
+        value === '' ? `${lead}${quote}${quote}` : `${lead}${quote}${maskValue(value, kind, profile).replace(/["'<>]/g, '')}${quote}`);
+    });
+  }
+  return scrubJwts(out, profile);
+}

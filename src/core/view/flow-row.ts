@@ -4,6 +4,7 @@
  */
 import type { Analysis, Diagnostic, Flow, Outcome, Severity } from '../model';
 import { formatClientId } from './format';
+import { panelFlows } from './oauth-chain';
 
 export interface FlowRow {
   id: string;
@@ -84,10 +85,10 @@ function flowStatus(flow: Flow): string {
   return OUTCOME_LABEL[flow.outcome].text;
 }
 
-/** Rows for every flow of an analysis, in the analysis' order (first call first). */
+/** Rows for every flow of an analysis, in the analysis' order (first call first), managed-login flows after the API flows. */
 export function flowRows(analysis: Analysis): FlowRow[] {
   const byFlow = diagnosticsByFlow(analysis.diagnostics);
-  return analysis.flows.map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
+  return panelFlows(analysis).map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
 }
 
 /**

@@ -29,6 +29,12 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   'id-token': 'ID token (in Logins)',
   'identity-id': 'IdentityId',
   none: '',
+  redirect: 'redirect (Location)',
+  state: 'state',
+  code: 'authorization code',
+  'refresh-token': 'refresh token',
+  client: 'client id (nothing else links it)',
+  order: 'next sign-in on this domain (body not readable)',
 };
 
 const KIND_LABEL: Readonly<Record<LinkKind, string>> = {

@@ -4,6 +4,7 @@ import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
 import { diagnosticsByEntry, diagnosticsByFlow, flowRows } from '../../core/view/flow-row';
+import { isOAuthFlowId, panelFlows } from '../../core/view/oauth-chain';
 import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
@@ -86,9 +87,11 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const { analysis } = capture;
   const byEntry = useMemo(() => diagnosticsByEntry(analysis.diagnostics), [analysis]);
   const rows = useMemo(() => flowRows(analysis), [analysis]);
+  // API flows, then managed-login flows shown through the same chain components.
+  const flows = panelFlows(analysis);
   const searchTexts = useMemo(() => {
     const byFlow = diagnosticsByFlow(analysis.diagnostics);
-    return new Map(analysis.flows.map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
+    return new Map(panelFlows(analysis).map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
   }, [analysis]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
   const visibleRows = useMemo(
@@ -105,7 +108,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     setShowEntry(null);
   }, [analysis, showEntry]);
 
-  const flow = analysis.flows.find((f) => f.id === selected) ?? null;
+  const flow = flows.find((f) => f.id === selected) ?? null;
   const otherCalls = selected === OTHER_CALLS ? analysis.standalone : null;
   const calls = flow ? flow.steps.map((s) => s.call) : (otherCalls ?? []);
   const selectedCall = calls.find((c) => c.entry === selectedEntry) ?? null;
@@ -114,7 +117,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const open = (id: string) => {
     setShowEntry(null); // the user chose: a replay's answer arriving later does not take the selection back
     setSelected(id);
-    const chosen = analysis.flows.find((f) => f.id === id);
+    const chosen = flows.find((f) => f.id === id);
     const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
     // Open on the first step that has an error: that is usually what the user came for.
     const withError = list.find((c) => (byEntry.get(c.entry) ?? NONE).some((d) => d.severity === 'error'));
@@ -171,7 +174,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     saveTextFile(exportFileName(new Date(), mode), JSON.stringify(har, null, 2));
   };
 
-  const cognitoCalls = capture.analysis.calls.length;
+  // Managed-login requests count too: a capture of only a hosted-UI sign-in is still exportable.
+  const cognitoCalls = capture.analysis.calls.length + capture.analysis.oauth.entries.length;
   const nothing = capture.entries.length === 0;
   return (
     <div class="panel" data-theme={theme} data-host={host.kind}>
@@ -210,7 +214,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
                 <PaneBoundary pane="the step details" resetOn={selectedCall}>
                   <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
                     tab={tab} onTab={setTab}
-                    replay={<ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
+                    replay={isOAuthFlowId(selected) ? undefined : <ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
                       onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
                 </PaneBoundary>
               </div>

@@ -6,7 +6,10 @@ export function EmptyState({ kind, paused }: { kind: 'devtools' | 'har-file'; pa
       {kind === 'devtools' ? (
         <>
           <p><strong>No Cognito calls yet.</strong></p>
-          <p>Sign in on the page. Calls made since DevTools opened are loaded too.</p>
+          <p>Sign in on the page. Calls made since DevTools opened are loaded too, even those from before this panel was.</p>
+          <p>Managed login (hosted UI) sign-ins are page navigations: keep <em>Preserve log</em> on (in Firefox also the Network
+            panel’s <em>Persist Logs</em>), or the authorize request is gone by the time the app gets its code. Browsers never record
+            the <code>#fragment</code> of a URL (implicit-grant tokens show only in the redirect before it).</p>
         </>
       ) : (
         <>

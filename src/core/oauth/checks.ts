@@ -1,0 +1,305 @@
+/**
+ * The managed-login checks (managed-login-oauth2.md §3) over linked flows. Each check finds facts
+ * and returns findings; OAUTH_RULES (rules.ts) gives their severity and standing advice, and the
+ * error tables (errors.ts) explain every OAuth error code. Secrets never appear in messages:
+ * codes, verifiers and tokens are named by fingerprint only.
+ */
+import type { Diagnostic, Severity } from '../model';
+import type { JwtToken } from '../tokens';
+import { fingerprint } from '../fingerprint';
+import { str } from '../json';
+import type { OAuthEntry, OAuthFlow } from './model';
+import { OAUTH_RULES, type OAuthDiagnosticCode } from './rules';
+import { explainOAuthError } from './errors';
+import { requestParam } from './entries';
+import { param, parseUrl } from './url';
+import { s256Challenge } from './sha256';
+import { diffUris } from './uri-diff';
+import { decodeSafe } from './link';
+import { isRedacted } from './masked';
+
+/** Cognito authorization codes live 5 minutes (§3 rule 9). */
+export const CODE_LIFETIME_MS = 5 * 60_000;
+
+interface OAuthFinding {
+  entry: number;
+  code: OAuthDiagnosticCode;
+  message: string;
+  /** Specific advice, put before the rule's standing hint. */
+  detail?: string;
+  keys?: string[];
+  /** Overrides the table's severity where the reference grades one rule (e.g. state: encoding-only is info). */
+  severity?: Severity;
+}
+
+interface FlowFacts {
+  flow: OAuthFlow;
+  authorize: OAuthEntry | null;
+  callbacks: OAuthEntry[];
+  tokens: OAuthEntry[];
+}
+
+function facts(flow: OAuthFlow): FlowFacts {
+  const of = (kind: OAuthEntry['kind']) => flow.steps.map((s) => s.entry).filter((e) => e.kind === kind);
+  return { flow, authorize: of('authorize')[0] ?? null, callbacks: of('callback'), tokens: of('token') };
+}
+
+const codeExchanges = (f: FlowFacts) => f.tokens.filter((t) => requestParam(t, 'grant_type') === 'authorization_code');
+const jwt = (token: unknown): JwtToken | null => (token && typeof token === 'object' && (token as { kind?: string }).kind === 'jwt' ? (token as JwtToken) : null);
+
+function checkRedirectUri(f: FlowFacts): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  const sent = f.authorize ? param(f.authorize.query, 'redirect_uri') : undefined;
+  if (f.authorize && sent) {
+    const url = parseUrl(sent);
+    const loopback = url.host === '127.0.0.1' || url.host === '[::1]';
+    if (url.scheme === 'http' && url.host !== 'localhost') {
+      out.push({
+        entry: f.authorize.entry, code: 'redirect-uri-scheme',
+        message: `redirect_uri ${sent} uses http on a host other than localhost.`,
+        detail: loopback ? 'Secondary sources say Cognito also accepts http for 127.0.0.1 and [::1]; this is UNVERIFIED.' : undefined,
+        severity: loopback ? 'info' : undefined,
+      });
+    }
+  }
+  if (!sent) return out;
+  for (const token of codeExchanges(f)) {
+    const used = requestParam(token, 'redirect_uri');
+    if (used === sent) continue;
+    if (used === undefined) {
+      out.push({ entry: token.entry, code: 'redirect-uri-mismatch', message: `The token request sends no redirect_uri; the authorize request sent ${sent}.`, keys: ['redirect_uri'] });
+      continue;
+    }
+    const diff = diffUris(sent, used);
+    out.push({
+      entry: token.entry, code: 'redirect-uri-mismatch', keys: diff.kinds,
+      message: `redirect_uri differs (${diff.kinds.join(', ')}): authorize sent ${diff.marked.first}, the token request sends ${diff.marked.second}.`,
+    });
+  }
+  return out;
+}
+
+/** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
+type ChallengeIndex = ReadonlyMap<string, number>;
+
+function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  if (!f.authorize) return out;
+  const challenge = param(f.authorize.query, 'code_challenge');
+  const method = param(f.authorize.query, 'code_challenge_method');
+  if (challenge === undefined) return out;
+  if (method !== 'S256') {
+    out.push({ entry: f.authorize.entry, code: 'pkce-method', keys: [method ?? '(none)'], message: method === undefined ? 'code_challenge is sent without code_challenge_method.' : `code_challenge_method is ${method}, not S256.` });
+  }
+  for (const token of codeExchanges(f)) {
+    const verifier = requestParam(token, 'code_verifier');
+    if (verifier === undefined || verifier === '') {
+      out.push({ entry: token.entry, code: 'pkce-verifier-missing', keys: ['code_verifier'], message: 'The authorize request sent a code_challenge, but this token request has no code_verifier.' });
+      continue;
+    }
+    // A redacted export keeps only the verifier's length: nothing to hash (managed-login-oauth2.md §5).
+    if (isRedacted(verifier)) continue;
+    const computed = method === 'plain' ? verifier : s256Challenge(verifier);
+    if (computed !== challenge) {
+      const other = challenges.get(computed);
+      out.push({
+        entry: token.entry, code: 'pkce-mismatch',
+        message: `code_verifier (fingerprint ${fingerprint(verifier)}) hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
+      });
+    }
+    if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
+      out.push({ entry: token.entry, code: 'pkce-verifier-format', message: `code_verifier has ${verifier.length} characters${/^[A-Za-z0-9\-._~]*$/.test(verifier) ? '' : ' including characters outside [A-Za-z0-9-._~]'}; RFC 7636 asks for 43 to 128.` });
+    }
+  }
+  return out;
+}
+
+function checkState(f: FlowFacts): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  const sent = f.authorize ? param(f.authorize.query, 'state') : undefined;
+  if (sent === undefined) return out;
+  for (const callback of f.callbacks) {
+    const back = param(callback.query, 'state');
+    if (back === sent) continue;
+    if (back === undefined) {
+      out.push({ entry: callback.entry, code: 'state-mismatch', keys: ['state'], message: 'The callback carries no state, though the authorize request sent one.' });
+    } else if (decodeSafe(back) === decodeSafe(sent)) {
+      out.push({ entry: callback.entry, code: 'state-mismatch', severity: 'info', message: 'The callback\'s state differs from the authorize request\'s only in its encoding; equal after decoding (Cognito re-encodes state on some paths).' });
+    } else {
+      out.push({ entry: callback.entry, code: 'state-mismatch', keys: ['state'], message: `The callback's state (fingerprint ${fingerprint(back)}) is not the authorize request's (fingerprint ${fingerprint(sent)}).` });
+    }
+  }
+  return out;
+}
+
+/** Code reuse and lifetime: across all flows, since a replayed code may have been linked anywhere. */
+function checkCodes(flows: readonly FlowFacts[]): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  const issued = new Map<string, number>();
+  const used = new Map<string, OAuthEntry>();
+  const exchanges: OAuthEntry[] = [];
+  for (const f of flows) {
+    for (const step of f.flow.steps) {
+      const e = step.entry;
+      const code = e.kind === 'callback' ? param(e.query, 'code') : undefined;
+      if (code !== undefined && !issued.has(code)) issued.set(code, e.startedAt);
+      const loc = e.location ? parseUrl(e.location) : null;
+      const fromLocation = loc ? param(loc.query, 'code') : undefined;
+      // The 302 that carried the code was answered at the end of its entry.
+      if (fromLocation !== undefined && !issued.has(fromLocation)) issued.set(fromLocation, e.startedAt + e.duration);
+    }
+    exchanges.push(...codeExchanges(f));
+  }
+  exchanges.sort((a, b) => (a.startedAt - b.startedAt) || (a.entry - b.entry));
+  for (const token of exchanges) {
+    const code = requestParam(token, 'code');
+    if (code === undefined) continue;
+    const first = used.get(code);
+    if (first) {
+      out.push({ entry: token.entry, code: 'code-reused', message: `This authorization code (fingerprint ${fingerprint(code)}) was already exchanged by entry #${first.entry}.` });
+    } else {
+      used.set(code, token);
+    }
+    const at = issued.get(code);
+    if (at !== undefined && Number.isFinite(at) && Number.isFinite(token.startedAt) && token.startedAt - at > CODE_LIFETIME_MS) {
+      out.push({ entry: token.entry, code: 'code-expired', message: `The code is exchanged ${Math.round((token.startedAt - at) / 1000)} s after the callback; Cognito codes live 5 minutes.` });
+    }
+  }
+  return out;
+}
+
+function checkClient(f: FlowFacts): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  const authorizeClient = f.authorize ? param(f.authorize.query, 'client_id') : undefined;
+  for (const token of f.tokens) {
+    const bodyClient = requestParam(token, 'client_id');
+    const basicClient = token.basicClientId ?? undefined;
+    const hasSecret = token.basicSent || requestParam(token, 'client_secret') !== undefined;
+    if (token.error?.code === 'invalid_client' && !hasSecret) {
+      out.push({ entry: token.entry, code: 'client-auth-missing', keys: ['Authorization'], message: 'The token endpoint answered invalid_client and the request carries no client authentication (no Basic header, no client_secret).' });
+    }
+    if (basicClient !== undefined && bodyClient !== undefined && basicClient !== bodyClient) {
+      out.push({ entry: token.entry, code: 'client-mismatch', keys: ['Authorization', 'client_id'], message: `The Basic credentials are for client ${basicClient}, the body names client ${bodyClient}.` });
+    }
+    const tokenClient = basicClient ?? bodyClient;
+    if (authorizeClient !== undefined && tokenClient !== undefined && tokenClient !== authorizeClient) {
+      out.push({ entry: token.entry, code: 'client-mismatch', keys: ['client_id'], message: `The token request is for client ${tokenClient}, the authorize request was for ${authorizeClient}.` });
+    }
+  }
+  const expected = authorizeClient ?? f.flow.clientId ?? undefined;
+  const issuer = f.flow.tokens.issuedBy;
+  if (expected !== undefined && issuer !== null) {
+    const aud = str(jwt(f.flow.tokens.id)?.claims, 'aud');
+    const accessClient = str(jwt(f.flow.tokens.access)?.claims, 'client_id');
+    if (aud !== undefined && aud !== expected) out.push({ entry: issuer, code: 'client-mismatch', keys: ['aud'], message: `The ID token's aud is ${aud}, not the flow's client ${expected}.` });
+    if (accessClient !== undefined && accessClient !== expected) out.push({ entry: issuer, code: 'client-mismatch', keys: ['client_id'], message: `The access token's client_id is ${accessClient}, not the flow's client ${expected}.` });
+  }
+  return out;
+}
+
+function checkScopes(f: FlowFacts): OAuthFinding[] {
+  const requested = f.authorize ? param(f.authorize.query, 'scope') : undefined;
+  const issuer = f.flow.tokens.issuedBy;
+  if (requested === undefined || issuer === null) return [];
+  const asked = requested.split(/\s+/).filter((s) => s !== '');
+  const out: OAuthFinding[] = [];
+  const scopeClaim = str(jwt(f.flow.tokens.access)?.claims, 'scope');
+  if (scopeClaim !== undefined) {
+    const granted = new Set(scopeClaim.split(/\s+/));
+    const missing = asked.filter((s) => !granted.has(s));
+    if (missing.length > 0) out.push({ entry: issuer, code: 'scope-not-granted', keys: missing, message: `Requested but not granted: ${missing.join(' ')} (the access token's scope is "${scopeClaim}").` });
+  }
+  if (asked.includes('openid') && f.flow.tokens.id === null && f.flow.grant !== 'refresh_token') {
+    out.push({ entry: issuer, code: 'scope-not-granted', keys: ['openid'], message: 'openid was requested, but no ID token was returned.' });
+  }
+  const needOpenid = asked.filter((s) => s === 'email' || s === 'phone' || s === 'profile');
+  if (!asked.includes('openid') && f.authorize) {
+    out.push({
+      entry: f.authorize.entry, code: 'scope-not-granted', keys: ['openid'],
+      message: `The scope has no openid, so Cognito returns no ID token${needOpenid.length > 0 ? ` and ignores ${needOpenid.join(', ')}` : ''}.`,
+    });
+  }
+  return out;
+}
+
+function checkNonce(f: FlowFacts): OAuthFinding[] {
+  const issuer = f.flow.tokens.issuedBy;
+  const id = jwt(f.flow.tokens.id);
+  if (!id || issuer === null || !f.authorize) return [];
+  const sent = param(f.authorize.query, 'nonce');
+  const got = str(id.claims, 'nonce');
+  if (sent !== undefined && got !== sent) {
+    return [{ entry: issuer, code: 'nonce-mismatch', keys: ['nonce'], message: got === undefined ? 'The authorize request sent a nonce, but the ID token has none.' : 'The ID token\'s nonce is not the one the authorize request sent.' }];
+  }
+  if (sent === undefined && got !== undefined) {
+    return [{ entry: issuer, code: 'nonce-mismatch', severity: 'info', keys: ['nonce'], message: 'The ID token carries a nonce the authorize request did not send (reported for Cognito, UNVERIFIED).' }];
+  }
+  return [];
+}
+
+function checkImplicitRefresh(f: FlowFacts): OAuthFinding[] {
+  if (f.flow.grant !== 'token') return [];
+  return f.tokens
+    .filter((t) => requestParam(t, 'grant_type') === 'refresh_token')
+    .map((t) => ({ entry: t.entry, code: 'implicit-no-refresh' as const, message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' }));
+}
+
+function checkAuthorizeCaptured(f: FlowFacts): OAuthFinding[] {
+  if (f.authorize) return [];
+  const first = f.callbacks[0] ?? codeExchanges(f)[0];
+  if (!first) return [];
+  return [{ entry: first.entry, code: 'authorize-not-captured', message: 'No authorize request in the capture for this sign-in, so state, PKCE and redirect_uri cannot be checked.' }];
+}
+
+function checkErrors(f: FlowFacts): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  for (const { entry } of f.flow.steps) {
+    if (!entry.error) continue;
+    const explained = explainOAuthError(entry.kind, entry.error);
+    const described = entry.error.description ? ` (${entry.error.description})` : '';
+    const where = entry.kind === 'error-page' ? 'Cognito\'s error page shows' : entry.kind === 'callback' ? 'The callback carries' : `The ${entry.kind} response is`;
+    out.push({
+      entry: entry.entry, code: 'oauth-error', keys: [entry.error.code],
+      message: `${where} ${entry.error.code}${described}.${explained ? ` ${explained.cause}` : ''}`,
+      detail: explained?.fix,
+    });
+  }
+  return out;
+}
+
+const FLOW_CHECKS: readonly ((f: FlowFacts, challenges: ChallengeIndex) => OAuthFinding[])[] = [
+  checkAuthorizeCaptured, checkRedirectUri, checkPkce, checkState, checkClient, checkScopes, checkNonce, checkImplicitRefresh, checkErrors,
+];
+
+function toDiagnostic(finding: OAuthFinding, flow: string | null): Diagnostic {
+  const rule = OAUTH_RULES[finding.code];
+  return {
+    entry: finding.entry,
+    flow,
+    code: finding.code,
+    severity: finding.severity ?? rule.severity,
+    message: finding.message,
+    hint: finding.detail ? `${finding.detail} ${finding.code === 'oauth-error' ? '' : rule.hint}`.trim() : rule.hint,
+    keys: finding.keys ?? [],
+    reasons: {},
+  };
+}
+
+export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonly OAuthEntry[]): Diagnostic[] {
+  const all = flows.map(facts);
+  const flowOf = new Map<number, string>();
+  for (const f of all) for (const s of f.flow.steps) flowOf.set(s.entry.entry, f.flow.id);
+  const challenges = new Map<string, number>();
+  for (const f of all) {
+    const challenge = f.authorize ? param(f.authorize.query, 'code_challenge') : undefined;
+    if (f.authorize && challenge !== undefined) challenges.set(challenge, f.authorize.entry);
+  }
+  const findings: { finding: OAuthFinding; flow: string | null }[] = [];
+  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, challenges)) findings.push({ finding, flow: f.flow.id });
+  for (const finding of checkCodes(all)) findings.push({ finding, flow: flowOf.get(finding.entry) ?? null });
+  const loose: FlowFacts = { flow: { id: '', grant: null, clientId: null, redirectUri: null, user: null, outcome: 'pending', steps: standalone.map((entry) => ({ entry, link: 'unlinked' as const })), tokens: { id: null, access: null, refresh: null, issuedBy: null }, idTokenFingerprints: [], startedAt: Number.NaN, endedAt: Number.NaN }, authorize: null, callbacks: [], tokens: [] };
+  for (const finding of checkErrors(loose)) findings.push({ finding, flow: null });
+  // Per entry, the cause before the symptom: the error the server answered comes after what explains it.
+  const last = (d: Diagnostic) => (d.code === 'oauth-error' ? 1 : 0);
+  return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));
+}

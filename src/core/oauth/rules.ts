@@ -1,0 +1,116 @@
+/**
+ * The managed-login checks as data: code, severity and the standing advice of each, from
+ * managed-login-oauth2.md §3 ("Checks a tool can run on a capture alone"). checks.ts finds the
+ * facts; this table decides how loud they are and what to do. Severity is `error` unless the
+ * reference says warning or marks the rule UNVERIFIED (then the text says so).
+ */
+import type { Severity } from '../model';
+
+export type OAuthDiagnosticCode =
+  | 'redirect-uri-mismatch'
+  | 'redirect-uri-scheme'
+  | 'pkce-mismatch'
+  | 'pkce-method'
+  | 'pkce-verifier-missing'
+  | 'pkce-verifier-format'
+  | 'state-mismatch'
+  | 'code-reused'
+  | 'code-expired'
+  | 'client-auth-missing'
+  | 'client-mismatch'
+  | 'scope-not-granted'
+  | 'nonce-mismatch'
+  | 'implicit-no-refresh'
+  | 'authorize-not-captured'
+  | 'oauth-error';
+
+export interface OAuthRule {
+  severity: Severity;
+  /** The reference row(s) the rule comes from. */
+  source: string;
+  /** What usually causes it / what to do (the finding adds the specifics). */
+  hint: string;
+}
+
+export const OAUTH_RULES: Readonly<Record<OAuthDiagnosticCode, OAuthRule>> = {
+  'redirect-uri-mismatch': {
+    severity: 'error',
+    source: '§3 rule 2; §4.3 unauthorized_client',
+    hint: 'The token request must send the redirect_uri of its authorize request byte for byte (scheme, host, port, path, trailing slash, case). Cognito has been seen to answer unauthorized_client rather than invalid_grant for this. Build both from one constant.',
+  },
+  'redirect-uri-scheme': {
+    severity: 'warning',
+    source: '§3 rule 22',
+    hint: 'Cognito accepts http only for http://localhost; use https for every other callback URL.',
+  },
+  'pkce-mismatch': {
+    severity: 'error',
+    source: '§3 rule 3 (RFC 7636 §4.2)',
+    hint: 'BASE64URL(SHA-256(code_verifier)) must equal the authorize request\'s code_challenge. A verifier from another attempt (a second tab, a retried sign-in, a stale localStorage value) is the usual cause; Cognito answers invalid_grant (sometimes invalid_request).',
+  },
+  'pkce-method': {
+    severity: 'error',
+    source: '§3 rule 4',
+    hint: 'Cognito supports only code_challenge_method=S256; plain, or a challenge without a method, gets invalid_request.',
+  },
+  'pkce-verifier-missing': {
+    severity: 'error',
+    source: '§3 rule 6',
+    hint: 'The authorize request sent a code_challenge, so the token request must send the matching code_verifier.',
+  },
+  'pkce-verifier-format': {
+    severity: 'warning',
+    source: '§3 rule 5 (RFC 7636 §4.1)',
+    hint: 'RFC 7636 wants 43 to 128 characters of [A-Za-z0-9-._~]. Whether Cognito rejects other verifiers is UNVERIFIED (its own guide suggests a 36-character UUID).',
+  },
+  'state-mismatch': {
+    severity: 'error',
+    source: '§3 rule 7',
+    hint: 'The callback must return the state the authorize request sent. A different state means another sign-in attempt (a second tab) or a forged callback; clients such as Amplify then fail with "An error occurred while validating the state."',
+  },
+  'code-reused': {
+    severity: 'error',
+    source: '§3 rule 8; §4.3 invalid_grant',
+    hint: 'An authorization code is single-use; the second exchange gets invalid_grant. React StrictMode running an effect twice is a common cause: exchange the code once.',
+  },
+  'code-expired': {
+    severity: 'warning',
+    source: '§3 rule 9',
+    hint: 'Cognito\'s authorization codes are valid for 5 minutes; a later exchange likely gets invalid_grant. Exchange the code as soon as the callback loads.',
+  },
+  'client-auth-missing': {
+    severity: 'error',
+    source: '§3 rule 10; §4.3 invalid_client',
+    hint: 'The app client has a secret, so the token request needs Authorization: Basic base64(client_id:client_secret) or client_secret in the body. A secret does not belong in a browser: use an app client without a secret there.',
+  },
+  'client-mismatch': {
+    severity: 'error',
+    source: '§3 rules 10-11',
+    hint: 'One app client throughout: authorize client_id = token client_id (body or Basic) = ID token aud = access token client_id.',
+  },
+  'scope-not-granted': {
+    severity: 'warning',
+    source: '§3 rules 12-13',
+    hint: 'Cognito drops scopes the app client does not allow, silently. Enable them on the app client (and on the resource server for custom scopes); openid is needed for an ID token and for email, phone and profile.',
+  },
+  'nonce-mismatch': {
+    severity: 'error',
+    source: '§3 rule 16 (OIDC Core §3.1.3.7)',
+    hint: 'The ID token\'s nonce must equal the nonce of the authorize request that produced it; otherwise the token belongs to another attempt or was replayed.',
+  },
+  'implicit-no-refresh': {
+    severity: 'error',
+    source: '§3 rule 18; §2.2',
+    hint: 'The implicit grant (response_type=token) never returns a refresh token. Use the authorization code grant with PKCE when sessions must outlive the access token.',
+  },
+  'authorize-not-captured': {
+    severity: 'warning',
+    source: '§6 "What survives navigation"',
+    hint: 'The authorize request is a navigation: turn on Preserve log (Chrome) or Persist Logs (Firefox) before signing in, and repeat, so the capture keeps state, code_challenge and redirect_uri.',
+  },
+  'oauth-error': {
+    severity: 'error',
+    source: '§4',
+    hint: 'See the explanation of this error code.',
+  },
+};
