@@ -27,11 +27,19 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** Focuses the first element matching `selector` (then runs `then` on it) once the next render has put it in the page. */
-function focusSoon(selector: string, then?: (el: HTMLElement) => void): void {
+/**
+ * Focuses `selector` once it is shown: after the render that adds it, or — for what loads on
+ * demand (the replay editor's chunk on its first use) — as soon as it appears, for up to 2 s.
+ */
+function focusSoon(selector: string, then?: (el: HTMLElement) => void, until = Date.now() + 2_000): void {
   requestAnimationFrame(() => requestAnimationFrame(() => {
     const el = document.querySelector<HTMLElement>(selector);
-    el?.focus();
-    if (el && then) then(el);
+    if (!el) {
+      if (Date.now() < until) focusSoon(selector, then, until);
+      return;
+    }
+    el.focus();
+    if (then) then(el);
   }));
 }
 
