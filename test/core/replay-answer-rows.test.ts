@@ -39,6 +39,10 @@ describe('replay editor answer rows', () => {
     // Masked: the typed secret is in the vault, not in the draft's text, and goes out on Send.
     expect(filled.text).not.toContain('abc=');
     expect(JSON.parse(unmaskDraft(filled.text, filled.vault)).ChallengeResponses.SECRET_HASH).toBe('abc=');
+    // Typing on keeps the row's placeholder: one vault value per key, the latest.
+    const typedOn = setAnswerValue(filled, 'ChallengeResponses', 'SECRET_HASH', 'abcd=', true)!;
+    expect(Object.keys(typedOn.vault)).toHaveLength(Object.keys(filled.vault).length);
+    expect(JSON.parse(unmaskDraft(typedOn.text, typedOn.vault)).ChallengeResponses.SECRET_HASH).toBe('abcd=');
     const emptied = setAnswerValue(filled, 'ChallengeResponses', 'SECRET_HASH', '', true)!;
     const rows = rowsOrThrow(emptied, 'missing-secret-hash', 1);
     expect(rows.missing).toEqual(['SECRET_HASH']);

@@ -121,7 +121,9 @@ export function setAnswerValue(draft: MaskedDraft, field: AnswerField, key: stri
   const vault: Record<string, string> = { ...draft.vault };
   let stored = value;
   if (mask && value !== '' && isSecretKey(key, value)) {
-    stored = nextPlaceholder(vault, key);
+    // The row's own placeholder is reused as the user types, so the vault holds one value per key.
+    const current = ownValue(map, key);
+    stored = typeof current === 'string' && PLACEHOLDER.test(current) && Object.hasOwn(vault, current) ? current : nextPlaceholder(vault, key);
     defineOwn(vault as JsonObject, stored, value);
   }
   defineOwn(map, key, stored);
