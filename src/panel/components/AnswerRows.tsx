@@ -30,7 +30,7 @@ export function AnswerRows({ draft, field, expected, revealed, onChange }: Props
   return (
     <div class="answer-rows" data-answer-rows={field}>
       <table class="kv answer-table">
-        <caption>{field}</caption>
+        <caption>{field} <span class="muted">(the JSON below edits the same body)</span></caption>
         <tbody>
           {view.rows.map((row) => (
             <tr key={row.key} class={row.state !== 'present' && row.why ? 'missing' : undefined} data-answer-row={row.key} data-state={row.state} data-missing={row.state === 'missing' ? 'true' : undefined}>

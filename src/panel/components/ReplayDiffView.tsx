@@ -14,6 +14,7 @@ const CHANGE_MARK = { added: '+', removed: '−', changed: '~' } as const;
 export function ReplayDiffView({ diff }: { diff: ReplayDiff }) {
   return (
     <div class="replay-diff" data-replay-diff="">
+      <p class="replay-diff-head">Against the original call</p>
       <p data-diff-outcome={diff.outcomeChanged.length ? 'changed' : 'same'}>
         Answer: {outcomeText(diff.before)} → <strong>{outcomeText(diff.after)}</strong>
         {diff.outcomeChanged.length === 0 && ' (as before)'}
