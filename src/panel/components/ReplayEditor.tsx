@@ -4,7 +4,9 @@ import type { HarEntry } from '../../core/har';
 import type { CognitoCall, Flow } from '../../core/model';
 import type { ReplayRequest } from '../../core/replay';
 import type { MaskedDraft } from '../../core/replay/draft';
+import type { ReplayDiff } from '../../core/replay/diff';
 import { replayRefusal } from '../../core/replay';
+import { ReplayDiffView } from './ReplayDiffView';
 
 export interface ReplayEditorProps {
   call: CognitoCall;
@@ -28,6 +30,8 @@ export const drafts = new WeakMap<HarEntry, { draft: MaskedDraft; revealed: bool
 export interface ReplayOutcome {
   kind: 'done' | 'error';
   text: string;
+  /** What the replay changed against the call it replays (keys sent, the answer's outcome). */
+  diff?: ReplayDiff;
 }
 
 /**
@@ -60,7 +64,12 @@ export function ReplayEditor(props: ReplayEditorProps) {
 
   const refusal = replayRefusal(call);
   const outcome = outcomes.get(call.har);
-  const said = outcome && <p class={`replay-status ${outcome.kind}`} data-replay-status={outcome.kind}>{outcome.text}</p>;
+  const said = outcome && (
+    <>
+      <p class={`replay-status ${outcome.kind}`} data-replay-status={outcome.kind}>{outcome.text}</p>
+      {outcome.diff && <ReplayDiffView diff={outcome.diff} />}
+    </>
+  );
   if (refusal !== null) return <p class="muted replay-refused" data-replay-refused="">Replay not available: {refusal}</p>;
   if (!open) {
     return (

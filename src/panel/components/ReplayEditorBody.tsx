@@ -13,12 +13,17 @@ import { RerunInputs, NO_SECRETS, type TypedSecrets } from './RerunInputs';
 import { CommandCopy } from './CommandCopy';
 import { runRerun } from '../../core/replay/rerun';
 import { computeSecretHash } from '../../core/srp/secret-hash';
+import { AnswerRows } from './AnswerRows';
+import { ReplayDiffView } from './ReplayDiffView';
+import { answerField } from '../../core/replay/answer-rows';
+import { replayDiff } from '../../core/replay/diff';
+import { classifyEntry } from '../../core/calls';
 import { drafts, outcomes, type ReplayEditorProps, type ReplayOutcome } from './ReplayEditor';
 
 /** AuthSessionValidity's default (cognito-protocol.md, "Validity windows"). */
 const SESSION_VALIDITY_MS = 3 * 60_000;
 
-type Status = { kind: 'error' | 'busy' | 'done'; text: string } | null;
+type Status = { kind: 'error' | 'busy' | 'done'; text: string; diff?: ReplayOutcome['diff'] } | null;
 
 function startDraft(call: CognitoCall): MaskedDraft {
   const text = replayDraft(call);
@@ -61,9 +66,17 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
   };
   const realText = () => unmaskDraft(draft.text, draft.vault);
   const jsonError = draftJsonError(draft.text);
+  // The answer map shown as rows above the JSON view (both edit the same draft); none for other calls.
+  const field = answerField(call.operation, step?.expected ?? null);
   const effect = replayEffect(call.operation, step?.challengeIn ?? null);
-  /** Says how it went, here and on the replay's entry (which the panel then selects). */
-  const finish = (outcome: ReplayOutcome, last: { entry: HarEntry; index: number | void } | null) => {
+  /** What the replay changed against this call; undefined when its entry is not a Cognito call. */
+  const diffOf = (entry: HarEntry, index: number | void) => {
+    const classified = classifyEntry(entry, typeof index === 'number' ? index : -1);
+    return classified.kind === 'cognito' ? replayDiff(call, classified.call) : undefined;
+  };
+  /** Says how it went, here and on the replay's entry (which the panel then selects), with the diff. */
+  const finish = (said: ReplayOutcome, last: { entry: HarEntry; index: number | void } | null) => {
+    const outcome: ReplayOutcome = last ? { ...said, diff: diffOf(last.entry, last.index) } : said;
     setStatus(outcome);
     if (!last) return;
     outcomes.set(last.entry, outcome);
@@ -193,6 +206,7 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
       )}
       {!plan?.ok && plan && sessionBad && <p class="muted" data-rerun-refused="">Re-run not available: {plan.reason}</p>}
       {!plan?.ok && needsSecret && <RerunInputs asks={['client-secret']} codeSteps={[]} secrets={secrets} onChange={setSecrets} />}
+      {field && <AnswerRows draft={draft} field={field} expected={step?.expected ?? null} revealed={revealed} onChange={setDraft} />}
       <textarea class="replay-text mono" spellcheck={false} value={draft.text} rows={12} aria-label="Request body to replay"
         onInput={(e) => setDraft({ text: e.currentTarget.value, vault: draft.vault })} />
       {jsonError && <p class="replay-json-error" data-json-error="">Not JSON at line {jsonError.line}, column {jsonError.column}: {jsonError.message}</p>}
@@ -204,6 +218,7 @@ export function ReplayEditorBody({ call, flow = null, flows = [], send, onReplay
         <button type="button" class="button" data-action="close-replay" onClick={close} title="Esc">Cancel</button>
         {status && <span class={`replay-status ${status.kind}`} data-replay-status={status.kind}>{status.text}</span>}
       </div>
+      {status?.diff && <ReplayDiffView diff={status.diff} />}
       <CommandCopy request={buildRequest} />
     </div>
   );
