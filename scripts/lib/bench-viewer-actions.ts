@@ -20,8 +20,14 @@ export interface ViewerTimings {
   matchedRows: number;
 }
 
-export const VIEWER_READY = `() => document.querySelector('[data-flow]') !== null
-  && document.querySelector('[data-count="calls"]')?.textContent === '2000 Cognito calls'`;
+/**
+ * The page is ready when the list shows the whole file: `calls` Cognito calls, as the core counts
+ * them for the same HAR (user-pool and identity-pool calls alike).
+ */
+export function viewerReady(calls: number): string {
+  return `() => document.querySelector('[data-flow]') !== null
+  && document.querySelector('[data-count="calls"]')?.textContent === '${calls} Cognito calls'`;
+}
 
 export const VIEWER_ACTIONS = `(() => {
   const q = (selector) => document.querySelector(selector);
