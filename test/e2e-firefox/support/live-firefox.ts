@@ -13,7 +13,7 @@ import { ensureDemoBuilt, startDemoEnvironment, type DemoEnvironment } from '../
 import type { DemoAction } from '../../../scripts/demo/page-actions';
 import { installTemporaryAddon } from '../../../scripts/lib/firefox/addon';
 import { openDemo, runDemoAction } from '../../../scripts/lib/firefox/demo-page';
-import { launchFirefox } from '../../../scripts/lib/firefox/firefox';
+import { launchFirefox, type FirefoxLaunchOptions } from '../../../scripts/lib/firefox/firefox';
 import type { Marionette } from '../../../scripts/lib/firefox/marionette';
 import { openToolbox, selectCognitoPanel } from '../../../scripts/lib/firefox/toolbox';
 
@@ -25,12 +25,18 @@ export interface LiveFirefox {
   stop(): Promise<void>;
 }
 
-export async function startLiveFirefox(options: { beforePanel?: readonly DemoAction[] } = {}): Promise<LiveFirefox> {
+export interface LiveFirefoxOptions {
+  beforePanel?: readonly DemoAction[];
+  /** How Firefox starts (e.g. DevTools' theme); default: headless, light, docked at the bottom. */
+  firefox?: FirefoxLaunchOptions;
+}
+
+export async function startLiveFirefox(options: LiveFirefoxOptions = {}): Promise<LiveFirefox> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`${DIST_FIREFOX} has no build: run npm run build first`);
   // The demo app is not part of `npm run build`; building it here keeps the tests on current sources.
   await ensureDemoBuilt({ rebuild: true });
   // Firefox starts while cognito-local is seeded: both take a couple of seconds on 2 cores.
-  const [env, firefox] = await Promise.allSettled([startDemoEnvironment(), launchFirefox()]);
+  const [env, firefox] = await Promise.allSettled([startDemoEnvironment(), launchFirefox(options.firefox)]);
   if (env.status === 'rejected' || firefox.status === 'rejected') {
     if (env.status === 'fulfilled') await env.value.stop();
     if (firefox.status === 'fulfilled') await firefox.value.stop();
