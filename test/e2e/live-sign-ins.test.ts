@@ -87,6 +87,15 @@ describe('live panel in Chromium against cognito-local', () => {
     expect(await showRawHeaders(live.panel)).toMatch(/x-amz-user-agent\s*aws-amplify\/6\./i);
   });
 
+  it('signs the SRP user out with Amplify: RevokeToken of its refresh token (its tokens carry origin_jti) joins the flow, accepted, no error', async () => {
+    const { username } = live.env.config.users.srp;
+    expect(await live.act('sign-out')).toBe(`Signed out ${username}`);
+    await live.panel.waitForFunction(() => document.querySelector('[data-step][data-operation="RevokeToken"]') !== null, { timeout: 10_000 });
+    expect((await steps(live.panel)).map((s) => s.operation)).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken']);
+    const severities = await live.panel.$$eval('[data-diagnostic]', (nodes) => nodes.map((n) => `${n.getAttribute('data-severity')} ${n.getAttribute('data-diagnostic')}`));
+    expect(severities.filter((s) => s.startsWith('error'))).toEqual([]);
+  });
+
   it('keeps one flow per sign-in: every user above is listed once', async () => {
     const { plain, newPassword, totp, broken, srp } = live.env.config.users;
     const rows = await flowRows(live.panel);
