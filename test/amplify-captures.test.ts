@@ -1,6 +1,7 @@
 /**
  * Real Amplify v6 captures (test/fixtures/real/amplify-*.har, `npm run record`): aws-amplify 6.22
- * in the demo app, in Chromium, against cognito-local, through the recording proxy. What a correct
+ * in the demo app, in Chromium, against cognito-local, through the recording proxy (amplify-srp:
+ * answered by our SRP stand-in, as cognito-local has no SRP). What a correct
  * analysis says about them comes from the reference and e2e-notes.md ("Amplify v6"), including
  * Amplify's designed retry after a wrong TOTP code, which re-sends the same Session.
  */
@@ -22,7 +23,7 @@ const chain = (analysis: Analysis) => analysis.flows.map((flow) => ({
   steps: flow.steps.map((s) => [s.call.operation, s.challengeIn, s.challengeOut, s.handoff, s.call.error?.type ?? null]),
 }));
 
-const CAPTURES = ['amplify-password-auth', 'amplify-new-password', 'amplify-totp-retry', 'amplify-refresh-unsupported'] as const;
+const CAPTURES = ['amplify-password-auth', 'amplify-srp', 'amplify-new-password', 'amplify-totp-retry', 'amplify-refresh-unsupported'] as const;
 
 describe('Amplify v6 captures (Chromium, cognito-local)', () => {
   it.each(CAPTURES)('%s: every Cognito request is Amplify\'s (x-amz-user-agent, cache-control no-store), its CORS preflights are set aside', (name) => {
@@ -41,6 +42,28 @@ describe('Amplify v6 captures (Chromium, cognito-local)', () => {
     const { analysis } = load('amplify-password-auth');
     expect(chain(analysis)).toEqual([{ authFlow: 'USER_PASSWORD_AUTH', outcome: 'authenticated', steps: [['InitiateAuth', null, null, 'start', null]] }]);
     expect(analysis.diagnostics).toEqual([]);
+  });
+
+  it('signIn with Amplify\'s default, USER_SRP_AUTH: PASSWORD_VERIFIER handed on by its SECRET_BLOCK (no Session), tokens, nothing to report', () => {
+    const { har, analysis } = load('amplify-srp');
+    expect(chain(analysis)).toEqual([{
+      authFlow: 'USER_SRP_AUTH', outcome: 'authenticated',
+      steps: [['InitiateAuth', null, 'PASSWORD_VERIFIER', 'start', null], ['RespondToAuthChallenge', 'PASSWORD_VERIFIER', null, 'ok', null]],
+    }]);
+    const [flow] = analysis.flows;
+    expect(flow!.steps[1]!.handoffVia).toBe('secret-block');
+    expect(analysis.diagnostics).toEqual([]);
+    // What Amplify sent: SRP_A and no PASSWORD on the start; the proof in Cognito's TIMESTAMP form,
+    // under the USER_ID_FOR_SRP it was given (cognito-protocol.md, USER_SRP_AUTH).
+    const [start, answer] = flow!.steps.map((s) => JSON.parse(har.log.entries[s.call.entry]!.request.postData?.text ?? '{}') as Record<string, Record<string, string>>);
+    expect(Object.keys(start!.AuthParameters!).sort()).toEqual(['SRP_A', 'USERNAME']);
+    const challenge = JSON.parse(har.log.entries[flow!.steps[0]!.call.entry]!.response.content.text ?? '{}') as { ChallengeParameters: Record<string, string> };
+    expect(answer!.ChallengeResponses).toMatchObject({
+      USERNAME: challenge.ChallengeParameters.USER_ID_FOR_SRP,
+      PASSWORD_CLAIM_SECRET_BLOCK: challenge.ChallengeParameters.SECRET_BLOCK,
+      TIMESTAMP: expect.stringMatching(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d UTC \d{4}$/),
+    });
+    expect(flow!.tokens.access).toMatchObject({ kind: 'jwt', claims: { token_use: 'access', username: 'ivy-srp' } });
   });
 
   it('confirmSignIn answers NEW_PASSWORD_REQUIRED with the Session InitiateAuth returned, nothing to report', () => {

@@ -2,13 +2,14 @@
  * Everything the demo page needs, started together: a freshly seeded cognito-local (fresh on
  * every run, because a completed NEW_PASSWORD_REQUIRED stays completed) behind the strict double
  * (test/support/strict-cognito.ts: single-use, expiring Sessions, SECRET_HASH checked, real error
- * shapes, SRP for alice), and the demo server with its `/config.json`. Shared by `npm start` and
+ * shapes, SRP for alice and for the SRP button's user), and the demo server with its `/config.json`. Shared by `npm start` and
  * the e2e tests; `seed.endpoint` is the double's, `cognito.endpoint` cognito-local's own.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoConfig } from '../../src/demo/config';
-import { startSeededCognitoLocal, type CognitoLocalServer, type CognitoSeed } from '../lib/cognito-local';
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { sdkClient, startSeededCognitoLocal, type CognitoLocalServer, type CognitoSeed } from '../lib/cognito-local';
 import { buildDemo, DEMO_OUT } from './build-demo';
 import { JSON_TYPE, startStaticServer, type StaticServer } from '../lib/static-server';
 import { startStrictCognito, type StrictCognito, type StrictCognitoOptions } from '../../test/support/strict-cognito';
@@ -24,6 +25,30 @@ export interface DemoEnvironment {
   stop(): Promise<void>;
 }
 
+/**
+ * The user of the SRP button (Amplify's default USER_SRP_AUTH). The SRP stand-in holds its verifier
+ * and answers its sign-in; it is also created in cognito-local, so the pool has the user whose
+ * tokens the stand-in mints (calls after the sign-in go to cognito-local).
+ */
+export const SRP_USER = { username: 'ivy-srp', password: 'Ivy-Passw0rd!', email: 'ivy@example.test' } as const;
+
+/** Creates SRP_USER in cognito-local with a permanent password, as the seed does for its users. */
+export async function seedSrpUser(seed: CognitoSeed): Promise<void> {
+  const sdk = sdkClient(seed.endpoint);
+  try {
+    await sdk.send(new AdminCreateUserCommand({
+      UserPoolId: seed.userPoolId,
+      Username: SRP_USER.username,
+      TemporaryPassword: SRP_USER.password,
+      UserAttributes: [{ Name: 'email', Value: SRP_USER.email }, { Name: 'email_verified', Value: 'true' }],
+      MessageAction: 'SUPPRESS',
+    }));
+    await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: seed.userPoolId, Username: SRP_USER.username, Password: SRP_USER.password, Permanent: true }));
+  } finally {
+    sdk.destroy();
+  }
+}
+
 export function demoConfig(seed: CognitoSeed): DemoConfig {
   const { confirmed, 'new-password': newPassword, 'totp-mfa': totp, 'new-password-broken': broken } = seed.users;
   return {
@@ -35,6 +60,7 @@ export function demoConfig(seed: CognitoSeed): DemoConfig {
       newPassword: { username: newPassword.username, password: newPassword.password, newPassword: newPassword.newPassword ?? 'Chosen-Passw0rd!' },
       totp: { username: totp.username, password: totp.password, totpSecret: totp.totpSecret ?? '' },
       broken: { username: broken.username, password: broken.password },
+      srp: { username: SRP_USER.username, password: SRP_USER.password },
     },
   };
 }
@@ -58,11 +84,12 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
   let server: StaticServer;
   try {
     const alice = localSeed.users.confirmed;
+    await seedSrpUser(localSeed);
     strict = await startStrictCognito({
       ...options.strict,
       upstream: localSeed.endpoint,
       clientSecrets: { [localSeed.secretClient.clientId]: localSeed.secretClient.clientSecret },
-      srp: { userPoolId: localSeed.userPoolId, clientIds: [localSeed.clientId, localSeed.secretClient.clientId], users: [{ username: alice.username, password: alice.password, email: alice.email }] },
+      srp: { userPoolId: localSeed.userPoolId, clientIds: [localSeed.clientId, localSeed.secretClient.clientId], users: [{ username: alice.username, password: alice.password, email: alice.email }, { ...SRP_USER }] },
     });
     const seed = { ...localSeed, endpoint: strict.endpoint };
     server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(demoConfig(seed)) } } });

@@ -28,7 +28,7 @@ export async function headlessFirefoxTour(env: DemoEnvironment, options: Firefox
     const { marionette } = firefox;
     const { users } = env.config;
     // In order; the last is the flow shown selected.
-    const signIns: [DemoAction, string][] = [['new-password', users.newPassword.username], ['totp', users.totp.username], ['broken', users.broken.username]];
+    const signIns: [DemoAction, string][] = [['srp', users.srp.username], ['new-password', users.newPassword.username], ['totp', users.totp.username], ['broken', users.broken.username]];
     for (const [index, [action, user]] of signIns.entries()) {
       log(`  ${action.padEnd(12)} ${await runDemoAction(marionette, action)}`);
       // Selected after the first sign-in: the panel loads that one from what the toolbox recorded.

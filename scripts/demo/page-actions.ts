@@ -5,11 +5,12 @@
  */
 import type { Page } from 'puppeteer-core';
 
-export type DemoAction = 'plain' | 'new-password' | 'totp' | 'refresh-tokens' | 'sign-out' | 'identity-js' | 'broken' | 'iframe' | 'service-worker';
+export type DemoAction = 'plain' | 'srp' | 'new-password' | 'totp' | 'refresh-tokens' | 'sign-out' | 'identity-js' | 'broken' | 'iframe' | 'service-worker';
 
 /** The demo page's button for each action (element ids in src/demo/index.html); its status line is `#status-<action>`. */
 export const DEMO_BUTTONS: Readonly<Record<DemoAction, string>> = {
   plain: 'sign-in-plain',
+  srp: 'sign-in-srp',
   'new-password': 'sign-in-new-password',
   totp: 'sign-in-totp',
   'refresh-tokens': 'refresh-tokens',

@@ -3,6 +3,9 @@
  * buttons) runs in a headless Chromium and signs in against a freshly seeded cognito-local through
  * the recording proxy (test/support/har-recorder.ts), so each HAR holds exactly what Amplify sent
  * from a browser — its x-amz-user-agent, cache-control, amz-sdk-* headers and the CORS preflights.
+ * The recorder talks to our SRP stand-in (test/support/srp-server.ts), which answers USER_SRP_AUTH
+ * for the SRP button's user and passes everything else to cognito-local untouched (its headers as
+ * cognito-local sent them), so only the SRP capture holds answers that are not cognito-local's.
  * Used by `npm run record` (scripts/record-cognito-local.ts).
  */
 import puppeteer, { type Page } from 'puppeteer-core';
@@ -10,7 +13,8 @@ import { startSeededCognitoLocal } from '../lib/cognito-local';
 import { chromiumPath, QUIET_CHROMIUM_FLAGS } from '../lib/chromium';
 import { JSON_TYPE, startStaticServer } from '../lib/static-server';
 import { startHarRecorder, type HarRecorder, type RecordedHar } from '../../test/support/har-recorder';
-import { demoConfig, ensureDemoBuilt } from './environment';
+import { startSrpServer } from '../../test/support/srp-server';
+import { demoConfig, ensureDemoBuilt, seedSrpUser, SRP_USER } from './environment';
 import { openDemo, runDemoAction, type DemoAction } from './page-actions';
 
 export interface AmplifyCapture {
@@ -52,6 +56,8 @@ async function runDemoActionFromChallenge(page: Page, status: string): Promise<v
 export const AMPLIFY_RECORDINGS: readonly Recording[] = [
   { name: 'amplify-password-auth', summary: 'Amplify v6 signIn (USER_PASSWORD_AUTH) for alice in Chromium → tokens in one InitiateAuth.',
     run: (page) => runDemoAction(page, 'plain'), after: 'sign-out' },
+  { name: 'amplify-srp', summary: `Amplify v6's default signIn (USER_SRP_AUTH) for ${SRP_USER.username} in Chromium → PASSWORD_VERIFIER (no Session) → RespondToAuthChallenge with PASSWORD_CLAIM_SIGNATURE → tokens, answered by our SRP stand-in (cognito-local has no SRP).`,
+    run: (page) => runDemoAction(page, 'srp'), after: 'sign-out' },
   { name: 'amplify-new-password', summary: 'Amplify v6 signIn for bob-new → NEW_PASSWORD_REQUIRED → confirmSignIn({ challengeResponse: newPassword }) → tokens.',
     run: (page) => runDemoAction(page, 'new-password'), after: 'sign-out' },
   { name: 'amplify-totp-retry', summary: 'Amplify v6 signIn for the TOTP user (hana-totp) → SOFTWARE_TOKEN_MFA; a wrong code (CodeMismatchException), then confirmSignIn again with the same Session and the right code → tokens.',
@@ -80,7 +86,10 @@ export async function recordAmplifyCaptures(wanted: (name: string) => boolean): 
   const { server: cognito, seed } = await startSeededCognitoLocal();
   const stops: (() => Promise<unknown>)[] = [() => cognito.stop()];
   try {
-    const recorder = await startHarRecorder(seed.endpoint);
+    await seedSrpUser(seed);
+    const srp = await startSrpServer({ userPoolId: seed.userPoolId, clientIds: [seed.clientId], users: [{ ...SRP_USER }], upstream: seed.endpoint });
+    stops.unshift(() => srp.close());
+    const recorder = await startHarRecorder(srp.endpoint);
     stops.unshift(() => recorder.close());
     const config = { ...demoConfig(seed), endpoint: recorder.url };
     const site = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(config) } } });

@@ -41,9 +41,10 @@ function buildExtension(): void {
 
 function printEnvironment(env: DemoEnvironment): void {
   const { config, seed } = env;
-  const { plain, newPassword, totp, broken } = config.users;
+  const { plain, newPassword, totp, broken, srp } = config.users;
   const rows: [string, string, string][] = [
     [plain.username, plain.password, 'no challenge'],
+    [srp.username, srp.password, "USER_SRP_AUTH (Amplify's default), answered by the SRP stand-in"],
     [newPassword.username, newPassword.password, `NEW_PASSWORD_REQUIRED; the demo sets ${newPassword.newPassword}`],
     [totp.username, totp.password, `SOFTWARE_TOKEN_MFA; TOTP secret ${totp.totpSecret}`],
     [broken.username, broken.password, 'NEW_PASSWORD_REQUIRED; the "Broken call" answers it without NEW_PASSWORD'],

@@ -15,7 +15,7 @@ export interface TourOptions {
 }
 
 /** What the tour does in the demo page, in order; the last one is the flow shown selected. */
-const ACTIONS: readonly DemoAction[] = ['new-password', 'totp', 'broken'];
+const ACTIONS: readonly DemoAction[] = ['srp', 'new-password', 'totp', 'broken'];
 
 export async function headlessTour(env: DemoEnvironment, options: TourOptions, log: (line: string) => void): Promise<string> {
   const chromium = await launchWithExtension({ extensionDir: options.extensionDir, headless: true, theme: options.theme, dock: 'undocked' });
@@ -25,7 +25,7 @@ export async function headlessTour(env: DemoEnvironment, options: TourOptions, l
     // Selected after the sign-ins: the panel reads what DevTools captured before it opened.
     const panel = await chromium.openPanel();
     const { users } = env.config;
-    for (const user of [users.newPassword.username, users.totp.username]) await waitForFlow(panel, user);
+    for (const user of [users.srp.username, users.newPassword.username, users.totp.username]) await waitForFlow(panel, user);
     await selectFlow(panel, users.broken.username);
     await panel.waitForSelector('[data-diagnostic]');
     await chromium.devtools.setViewport({ width: 1280, height: 760 });

@@ -1,8 +1,10 @@
 /**
  * Sign-ins the way most browser apps do them today: Amplify v6 (`aws-amplify`) pointed at
- * cognito-local with `userPoolEndpoint`. USER_PASSWORD_AUTH because cognito-local has no SRP
- * (Amplify's default is USER_SRP_AUTH; e2e-notes.md "Amplify v6"). Each step resolves to what the
- * app must do next, in the same shape as sign-in.ts, so the page drives both clients alike.
+ * the strict double in front of cognito-local with `userPoolEndpoint`. The password buttons ask for
+ * USER_PASSWORD_AUTH, which cognito-local answers; `amplifySrpSignIn` uses Amplify's default,
+ * USER_SRP_AUTH, which only the SRP stand-in behind the double answers (cognito-local has no SRP;
+ * e2e-notes.md "Amplify v6"). Each step resolves to what the app must do next, in the same shape
+ * as sign-in.ts, so the page drives both clients alike.
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut, type SignInOutput } from 'aws-amplify/auth';
@@ -49,6 +51,16 @@ export async function amplifySignIn(config: DemoConfig, credentials: DemoUser): 
   configure(config);
   await signOut();
   return nextStep(await signIn({ username: credentials.username, password: credentials.password, options: { authFlowType: 'USER_PASSWORD_AUTH' } }));
+}
+
+/**
+ * Amplify's default sign-in: `signIn` without an `authFlowType` is USER_SRP_AUTH, i.e.
+ * InitiateAuth (SRP_A) → PASSWORD_VERIFIER → RespondToAuthChallenge (PASSWORD_CLAIM_SIGNATURE).
+ */
+export async function amplifySrpSignIn(config: DemoConfig, credentials: DemoUser): Promise<SignInStep> {
+  configure(config);
+  await signOut();
+  return nextStep(await signIn({ username: credentials.username, password: credentials.password }));
 }
 
 /** Signs the current user out; resolves with who was signed in, or null. */

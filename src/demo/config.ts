@@ -20,6 +20,11 @@ export interface DemoConfig {
     totp: DemoUser & { totpSecret: string };
     /** FORCE_CHANGE_PASSWORD, used only by the broken call (which never completes it). */
     broken: DemoUser;
+    /**
+     * Signs in with Amplify's default flow, USER_SRP_AUTH, answered by the SRP stand-in behind the
+     * strict double (cognito-local has no SRP). Its own user, so its flow is the only one under its name.
+     */
+    srp: DemoUser;
   };
 }
 

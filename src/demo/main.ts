@@ -7,7 +7,7 @@
 import { brokenNewPasswordAnswer } from './broken-call';
 import { loadConfig, type DemoConfig } from './config';
 import { signIn as identityJsSignIn, type SignInStep } from './sign-in';
-import { amplifyRefresh, amplifySignIn, amplifySignOut } from './amplify-sign-in';
+import { amplifyRefresh, amplifySignIn, amplifySignOut, amplifySrpSignIn } from './amplify-sign-in';
 import { totpCode } from './totp';
 import type { FrameResult } from './frame';
 
@@ -103,14 +103,16 @@ function wire(buttonId: string, statusId: string, action: () => Promise<void>): 
 async function start(): Promise<void> {
   const config = await loadConfig();
   element('endpoint').textContent = config.endpoint;
-  const { plain, newPassword, totp, broken } = config.users;
+  const { plain, newPassword, totp, broken, srp } = config.users;
   element('sign-in-plain').textContent = `Sign in as ${plain.username}`;
+  element('sign-in-srp').textContent = `Sign in as ${srp.username} (SRP, Amplify's default)`;
   element('sign-in-new-password').textContent = `Sign in as ${newPassword.username} (NEW_PASSWORD_REQUIRED)`;
   element('sign-in-totp').textContent = `Sign in as ${totp.username} (TOTP MFA)`;
   element('broken-call').textContent = `Broken call: ${broken.username} answers without NEW_PASSWORD`;
 
   // The main buttons sign in with Amplify v6, as most apps do; one keeps amazon-cognito-identity-js.
   wire('sign-in-plain', 'status-plain', () => runSignIn(config, 'status-plain', amplifySignIn(config, plain)));
+  wire('sign-in-srp', 'status-srp', () => runSignIn(config, 'status-srp', amplifySrpSignIn(config, srp)));
   wire('sign-in-new-password', 'status-new-password', () => runSignIn(config, 'status-new-password', amplifySignIn(config, newPassword)));
   wire('sign-in-totp', 'status-totp', () => runSignIn(config, 'status-totp', amplifySignIn(config, totp)));
   wire('sign-out', 'status-sign-out', async () => {

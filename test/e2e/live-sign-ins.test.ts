@@ -67,10 +67,39 @@ describe('live panel in Chromium against cognito-local', () => {
     expect(row?.outcome).toBe('failed');
   });
 
+  it('Amplify\'s default signIn (USER_SRP_AUTH) through the strict double\'s SRP stand-in: InitiateAuth → PASSWORD_VERIFIER answered with tokens, no error', async () => {
+    const { username } = live.env.config.users.srp;
+    expect(await live.act('srp')).toContain(username);
+    await selectFlow(live.panel, username);
+    const row = (await flowRows(live.panel)).find((r) => r.text.includes(username));
+    expect(row?.outcome).toBe('authenticated');
+    expect(row?.text).toContain('USER_SRP_AUTH');
+    expect(await steps(live.panel)).toMatchObject([
+      { operation: 'InitiateAuth', challengeIn: '', challengeOut: 'PASSWORD_VERIFIER', handoff: 'start' },
+      // No Session from the stand-in (as real Cognito often does here): SECRET_BLOCK is the handoff.
+      { operation: 'RespondToAuthChallenge', challengeIn: 'PASSWORD_VERIFIER', challengeOut: '', handoff: 'ok' },
+    ]);
+    const severities = await live.panel.$$eval('[data-diagnostic]', (nodes) => nodes.map((n) => `${n.getAttribute('data-severity')} ${n.getAttribute('data-diagnostic')}`));
+    expect(severities.filter((s) => s.startsWith('error'))).toEqual([]);
+    // The tokens the stand-in minted for the SRP proof name the user.
+    expect(await showTokens(live.panel, 'access')).toContain(username);
+    // Amplify sent it: its user agent on the SRP request.
+    expect(await showRawHeaders(live.panel)).toMatch(/x-amz-user-agent\s*aws-amplify\/6\./i);
+  });
+
+  it('signs the SRP user out with Amplify: RevokeToken of its refresh token (its tokens carry origin_jti) joins the flow, accepted, no error', async () => {
+    const { username } = live.env.config.users.srp;
+    expect(await live.act('sign-out')).toBe(`Signed out ${username}`);
+    await live.panel.waitForFunction(() => document.querySelector('[data-step][data-operation="RevokeToken"]') !== null, { timeout: 10_000 });
+    expect((await steps(live.panel)).map((s) => s.operation)).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken']);
+    const severities = await live.panel.$$eval('[data-diagnostic]', (nodes) => nodes.map((n) => `${n.getAttribute('data-severity')} ${n.getAttribute('data-diagnostic')}`));
+    expect(severities.filter((s) => s.startsWith('error'))).toEqual([]);
+  });
+
   it('keeps one flow per sign-in: every user above is listed once', async () => {
-    const { plain, newPassword, totp, broken } = live.env.config.users;
+    const { plain, newPassword, totp, broken, srp } = live.env.config.users;
     const rows = await flowRows(live.panel);
-    for (const user of [plain, newPassword, totp, broken]) {
+    for (const user of [plain, newPassword, totp, broken, srp]) {
       expect(rows.filter((r) => r.text.includes(user.username)), user.username).toHaveLength(1);
     }
   });

@@ -11,7 +11,10 @@
  *   here; the SECRET_BLOCK echoed back as PASSWORD_CLAIM_SECRET_BLOCK is the handoff);
  * - `RespondToAuthChallenge` PASSWORD_VERIFIER → verifies PASSWORD_CLAIM_SIGNATURE and answers
  *   an `AuthenticationResult` with RS256 JWTs we mint (key pair made per server), or
- *   400 NotAuthorizedException "Incorrect username or password.".
+ *   400 NotAuthorizedException "Incorrect username or password.";
+ * - `RevokeToken` of a refresh token it minted → 200 `{}` (Cognito's empty answer). Amplify v6's
+ *   `signOut()` sends it because our access tokens carry `origin_jti` (managed-login-oauth2.md
+ *   §2.5); cognito-local, which never issued that token, would refuse it.
  *
  * Errors use real Cognito's wire form (`x-amzn-ErrorType: <Type>:` header, `__type` + `message`
  * body), unlike cognito-local's. Anything else is forwarded to `upstream` (cognito-local) when
@@ -169,6 +172,8 @@ export async function startSrpServer(options: SrpServerOptions): Promise<SrpServ
   }
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pending = new Map<string, PendingChallenge>();
+  /** Refresh tokens minted here → their app client, so RevokeToken of them is answered here. */
+  const minted = new Map<string, string>();
   const upstream = options.upstream ? new URL(options.upstream) : null;
   let issuer = options.issuer ?? '';
 
@@ -182,11 +187,13 @@ export async function startSrpServer(options: SrpServerOptions): Promise<SrpServ
     const access = {
       ...common, client_id: clientId, token_use: 'access', scope: 'aws.cognito.signin.user.admin', username: user.username, jti: randomUUID(),
     };
+    const refreshToken = opaqueRefreshToken();
+    minted.set(refreshToken, clientId);
     return {
       AccessToken: signJwt(access, privateKey),
       ExpiresIn: 3600,
       IdToken: signJwt(id, privateKey),
-      RefreshToken: opaqueRefreshToken(),
+      RefreshToken: refreshToken,
       TokenType: 'Bearer',
     };
   }
@@ -262,6 +269,11 @@ export async function startSrpServer(options: SrpServerOptions): Promise<SrpServ
       const body = parseJsonObject(raw);
       const isSrpStart = target.endsWith('.InitiateAuth') && body.AuthFlow === 'USER_SRP_AUTH';
       const isSrpAnswer = target.endsWith('.RespondToAuthChallenge') && body.ChallengeName === 'PASSWORD_VERIFIER';
+      const revoked = target.endsWith('.RevokeToken') && typeof body.Token === 'string' ? body.Token : null;
+      if (revoked !== null && minted.get(revoked) === body.ClientId) {
+        minted.delete(revoked);
+        return sendJson(res, 200, {});
+      }
       if (!isSrpStart && !isSrpAnswer) {
         if (upstream) return forward(upstream, req, raw, res);
         throw new CognitoFault('InvalidParameterException', 'srp-server answers only USER_SRP_AUTH and PASSWORD_VERIFIER');
