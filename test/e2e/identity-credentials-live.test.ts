@@ -60,7 +60,9 @@ describe('identity-pool credentials from the demo app, in the live panel', () =>
     const chain = await identitySteps();
     expect(chain.map((s) => s.operation)).toEqual(['GetId', 'GetCredentialsForIdentity']);
     expect(chain.flatMap((s) => s.diagnostics)).not.toContain('logins-not-id-token');
-    // The sign-in's timeline above the chain names the credentials and their expiry (an hour on).
+    // The sign-in's timeline above the chain names the credentials and their expiry (an hour on);
+    // it needs GetCredentialsForIdentity's body, which the live capture may read after the step shows.
+    await live.panel.waitForSelector('[data-timeline] [data-event="credentials-expire"]', { timeout: 10_000 });
     const events = await live.panel.$$eval('[data-timeline] [data-event]', (items) => items.map((item) => [item.getAttribute('data-event'), item.querySelector('.timeline-at')?.textContent ?? '']));
     expect(events).toContainEqual(['credentials-expire', '+60 min']);
     expect(events.map(([kind]) => kind)).toContain('credentials');
