@@ -2,7 +2,9 @@
  * Everything the demo page needs, started together: a freshly seeded cognito-local (fresh on
  * every run, because a completed NEW_PASSWORD_REQUIRED stays completed) behind the strict double
  * (test/support/strict-cognito.ts: single-use, expiring Sessions, SECRET_HASH checked, real error
- * shapes, SRP for alice and for the SRP button's user), and the demo server with its `/config.json`. Shared by `npm start` and
+ * shapes, SRP for alice and for the SRP button's user), the identity-pool service (GetId /
+ * GetCredentialsForIdentity, Logins tokens checked against cognito-local's JWKS), and the demo server
+ * with its `/config.json`. Shared by `npm start` and
  * the e2e tests; `seed.endpoint` is the double's, `cognito.endpoint` cognito-local's own.
  */
 import { existsSync } from 'node:fs';
@@ -13,11 +15,15 @@ import { sdkClient, startSeededCognitoLocal, type CognitoLocalServer, type Cogni
 import { buildDemo, DEMO_OUT } from './build-demo';
 import { JSON_TYPE, startStaticServer, type StaticServer } from '../lib/static-server';
 import { startStrictCognito, type StrictCognito, type StrictCognitoOptions } from '../../test/support/strict-cognito';
+import { startIdentityPool } from '../../test/support/identity-scenarios';
+import type { IdentityPoolServer } from '../../test/support/identity-pool-server';
 
 export interface DemoEnvironment {
   cognito: CognitoLocalServer;
   /** The strict double in front of cognito-local: the endpoint the demo app and replays talk to. */
   strict: StrictCognito;
+  /** The identity-pool service (test/support/identity-pool-server.ts): verifies Logins tokens against cognito-local's JWKS. */
+  identityPool: IdentityPoolServer;
   seed: CognitoSeed;
   config: DemoConfig;
   server: StaticServer;
@@ -49,12 +55,13 @@ export async function seedSrpUser(seed: CognitoSeed): Promise<void> {
   }
 }
 
-export function demoConfig(seed: CognitoSeed): DemoConfig {
+export function demoConfig(seed: CognitoSeed, identityPool?: Pick<IdentityPoolServer, 'identityPoolId' | 'endpoint'>): DemoConfig {
   const { confirmed, 'new-password': newPassword, 'totp-mfa': totp, 'new-password-broken': broken } = seed.users;
   return {
     endpoint: seed.endpoint,
     userPoolId: seed.userPoolId,
     clientId: seed.clientId,
+    ...(identityPool ? { identityPool: { id: identityPool.identityPoolId, endpoint: identityPool.endpoint } } : {}),
     users: {
       plain: { username: confirmed.username, password: confirmed.password },
       newPassword: { username: newPassword.username, password: newPassword.password, newPassword: newPassword.newPassword ?? 'Chosen-Passw0rd!' },
@@ -81,6 +88,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
   const root = await ensureDemoBuilt(options);
   const { server: cognito, seed: localSeed } = await startSeededCognitoLocal();
   let strict: StrictCognito | null = null;
+  let identityPool: IdentityPoolServer | null = null;
   let server: StaticServer;
   try {
     const alice = localSeed.users.confirmed;
@@ -91,20 +99,26 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
       clientSecrets: { [localSeed.secretClient.clientId]: localSeed.secretClient.clientSecret },
       srp: { userPoolId: localSeed.userPoolId, clientIds: [localSeed.clientId, localSeed.secretClient.clientId], users: [{ username: alice.username, password: alice.password, email: alice.email }, { ...SRP_USER }] },
     });
+    // The tokens' issuer is cognito-local's own address (not the strict double's): the pool trusts that provider.
+    identityPool = await startIdentityPool(cognito, localSeed);
     const seed = { ...localSeed, endpoint: strict.endpoint };
-    server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(demoConfig(seed)) } } });
+    const config = demoConfig(seed, identityPool);
+    server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(config) } } });
     const double = strict;
+    const pool = identityPool;
     let stopped: Promise<void> | null = null;
     return {
       cognito,
       strict: double,
+      identityPool: pool,
       seed,
-      config: demoConfig(seed),
+      config,
       server,
-      stop: () => (stopped ??= Promise.all([server.close(), double.close(), cognito.stop()]).then(() => undefined)),
+      stop: () => (stopped ??= Promise.all([server.close(), double.close(), pool.close(), cognito.stop()]).then(() => undefined)),
     };
   } catch (error) {
     await strict?.close();
+    await identityPool?.close();
     await cognito.stop();
     throw error;
   }

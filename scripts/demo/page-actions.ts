@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 
-export type DemoAction = 'plain' | 'srp' | 'new-password' | 'totp' | 'refresh-tokens' | 'sign-out' | 'identity-js' | 'broken' | 'iframe' | 'service-worker';
+export type DemoAction = 'plain' | 'srp' | 'new-password' | 'totp' | 'refresh-tokens' | 'aws-credentials' | 'broken-identity' | 'sign-out' | 'identity-js' | 'broken' | 'iframe' | 'service-worker';
 
 /** The demo page's button for each action (element ids in src/demo/index.html); its status line is `#status-<action>`. */
 export const DEMO_BUTTONS: Readonly<Record<DemoAction, string>> = {
@@ -14,6 +14,8 @@ export const DEMO_BUTTONS: Readonly<Record<DemoAction, string>> = {
   'new-password': 'sign-in-new-password',
   totp: 'sign-in-totp',
   'refresh-tokens': 'refresh-tokens',
+  'aws-credentials': 'aws-credentials',
+  'broken-identity': 'broken-identity',
   'sign-out': 'sign-out',
   'identity-js': 'sign-in-identity-js',
   broken: 'broken-call',

@@ -52,6 +52,7 @@ function printEnvironment(env: DemoEnvironment): void {
   const width = Math.max(...rows.map(([user, password]) => user.length + password.length + 3));
   console.log(`strict double ${seed.endpoint} in front of cognito-local ${env.cognito.endpoint}  pool ${seed.userPoolId}  client ${seed.clientId}`);
   console.log(`secret client  ${seed.secretClient.clientId}  secret ${seed.secretClient.clientSecret} (SECRET_HASH checked)`);
+  console.log(`identity pool  ${env.identityPool.endpoint}  ${env.identityPool.identityPoolId} ("Get AWS credentials" after a sign-in)`);
   console.log(`demo app       ${env.server.url}`);
   console.log('users (fresh each run: a completed NEW_PASSWORD_REQUIRED stays completed)');
   for (const [user, password, what] of rows) console.log(`  ${`${user} / ${password}`.padEnd(width)}  ${what}`);

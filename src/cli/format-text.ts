@@ -14,7 +14,7 @@ import { jsonText } from '../core/json-text';
 import { visibleLine } from './terminal-text';
 import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
-import { hasStory, signInTimeline } from '../core/view/timeline';
+import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 
 export interface Style {
@@ -161,23 +161,15 @@ function diagnosticLines(d: Diagnostic): Line[] {
   return [[how(`      ${mark} `, d.code, ': ', d.message)], [dim('        ', d.hint)]];
 }
 
-/** "+0 s", "+30 min", "+110 min", "+3 d": a time relative to the sign-in, in minutes for the first two days. */
-function offset(ms: number): string {
-  const abs = Math.abs(ms);
-  const text = abs < 120_000 ? `${Math.round(abs / 1000)} s` : abs < 172_800_000 ? `${Math.round(abs / 60_000)} min` : `${Math.round(abs / 86_400_000)} d`;
-  return `${ms < 0 ? '-' : '+'}${text}`;
-}
-
 /** The sign-in's timeline, for flows with more to tell than the sign-in (refreshes, credentials, expiry). */
 function timelineLines(analysis: Analysis, flow: Flow): Line[] {
-  if (flow.kind === 'identity' || flow.refreshOf || flow.outcome !== 'authenticated') return [];
-  const events = signInTimeline(analysis, flow);
-  if (!hasStory(events)) return [];
+  const events = storyTimeline(analysis, flow);
+  if (!events) return [];
   const start = flow.startedAt;
-  const width = Math.max(...events.map((e) => offset(e.at - start).length));
+  const width = Math.max(...events.map((e) => formatOffset(e.at - start).length));
   return [[dim('    timeline (from the sign-in):')], ...events.map((e): Line => {
     const how = e.kind === 'refresh-failed' ? red : e.kind.endsWith('expire') ? yellow : dim;
-    return [how(`      ${offset(e.at - start).padEnd(width)}  `, e.label)];
+    return [how(`      ${formatOffset(e.at - start).padEnd(width)}  `, e.label)];
   })];
 }
 

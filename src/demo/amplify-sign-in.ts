@@ -26,9 +26,13 @@ function memoryStorage(): KeyValueStorageInterface {
 
 let configuredFor: string | null = null;
 
-function configure(config: DemoConfig): void {
+export function configureAmplify(config: DemoConfig): void {
   if (configuredFor === config.endpoint) return;
-  Amplify.configure({ Auth: { Cognito: { userPoolId: config.userPoolId, userPoolClientId: config.clientId, userPoolEndpoint: config.endpoint } } });
+  // With an identity pool, fetchAuthSession() also gets AWS credentials (GetId, GetCredentialsForIdentity).
+  const userPool = { userPoolId: config.userPoolId, userPoolClientId: config.clientId, userPoolEndpoint: config.endpoint };
+  const pool = config.identityPool;
+  if (pool) Amplify.configure({ Auth: { Cognito: { ...userPool, identityPoolId: pool.id, identityPoolEndpoint: pool.endpoint } } });
+  else Amplify.configure({ Auth: { Cognito: userPool } });
   cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage());
   configuredFor = config.endpoint;
 }
@@ -48,7 +52,7 @@ async function nextStep(output: SignInOutput): Promise<SignInStep> {
 
 /** Amplify keeps one signed-in user: sign the last one out (locally) before the next sign-in. */
 export async function amplifySignIn(config: DemoConfig, credentials: DemoUser): Promise<SignInStep> {
-  configure(config);
+  configureAmplify(config);
   await signOut();
   return nextStep(await signIn({ username: credentials.username, password: credentials.password, options: { authFlowType: 'USER_PASSWORD_AUTH' } }));
 }
@@ -58,14 +62,14 @@ export async function amplifySignIn(config: DemoConfig, credentials: DemoUser): 
  * InitiateAuth (SRP_A) → PASSWORD_VERIFIER → RespondToAuthChallenge (PASSWORD_CLAIM_SIGNATURE).
  */
 export async function amplifySrpSignIn(config: DemoConfig, credentials: DemoUser): Promise<SignInStep> {
-  configure(config);
+  configureAmplify(config);
   await signOut();
   return nextStep(await signIn({ username: credentials.username, password: credentials.password }));
 }
 
 /** Signs the current user out; resolves with who was signed in, or null. */
 export async function amplifySignOut(config: DemoConfig): Promise<string | null> {
-  configure(config);
+  configureAmplify(config);
   const current = await getCurrentUser().then((user) => user.username, () => null);
   await signOut();
   return current;
@@ -77,7 +81,7 @@ export async function amplifySignOut(config: DemoConfig): Promise<string | null>
  * Resolves with the access token's user, or throws what Amplify threw.
  */
 export async function amplifyRefresh(config: DemoConfig): Promise<string> {
-  configure(config);
+  configureAmplify(config);
   const session = await fetchAuthSession({ forceRefresh: true });
   const user = session.tokens?.accessToken.payload.username;
   if (typeof user !== 'string') throw new Error('no tokens after the refresh (sign in first)');

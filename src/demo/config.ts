@@ -11,6 +11,8 @@ export interface DemoConfig {
   endpoint: string;
   userPoolId: string;
   clientId: string;
+  /** The identity-pool service on loopback (absent: the demo has no "Get AWS credentials"). */
+  identityPool?: { id: string; endpoint: string };
   users: {
     /** Permanent password, no MFA: one InitiateAuth answered with tokens. */
     plain: DemoUser;

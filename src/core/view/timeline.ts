@@ -64,3 +64,21 @@ export function hasStory(events: readonly TimelineEvent[]): boolean {
   const end = events.find((e) => e.kind === 'capture-end')?.at ?? Number.NEGATIVE_INFINITY;
   return events.some((e) => e.kind === 'refresh' || e.kind === 'refresh-failed' || e.kind === 'credentials' || (e.kind === 'tokens-expire' && e.at <= end));
 }
+
+/**
+ * The timeline worth showing for a flow, or null: only a user-pool sign-in that succeeded (not a
+ * refresh, which is part of its sign-in's timeline, nor an identity-only flow) with a story.
+ * Shared by the CLI's text and the panel, so both show a timeline for the same flows.
+ */
+export function storyTimeline(analysis: Analysis, flow: Flow): TimelineEvent[] | null {
+  if (flow.kind === 'identity' || flow.refreshOf || flow.outcome !== 'authenticated') return null;
+  const events = signInTimeline(analysis, flow);
+  return hasStory(events) ? events : null;
+}
+
+/** A time relative to the sign-in, in minutes for the first two days: `+0 s`, `+30 min`, `+110 min`, `+3 d`. */
+export function formatOffset(ms: number): string {
+  const abs = Math.abs(ms);
+  const text = abs < 120_000 ? `${Math.round(abs / 1000)} s` : abs < 172_800_000 ? `${Math.round(abs / 60_000)} min` : `${Math.round(abs / 86_400_000)} d`;
+  return `${ms < 0 ? '-' : '+'}${text}`;
+}

@@ -9,6 +9,7 @@ import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
 import { Chain } from './Chain';
+import { Timeline } from './Timeline';
 import { StepDetails, type DetailTab } from './StepDetails';
 import { ReplayEditor } from './ReplayEditor';
 import { EmptyState } from './EmptyState';
@@ -212,6 +213,11 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
           <SplitHandle orientation="vertical" size={listWidth} min={120} max={900} label="Width of the flows list" onResize={setListWidth} />
           <div class="main">
             <div class="chain-pane" style={chainHeight === null || !selectedCall ? undefined : { flex: `0 0 ${chainHeight}px` }}>
+              {flow && (
+                <PaneBoundary pane="the timeline" resetOn={flow}>
+                  <Timeline analysis={analysis} flow={flow} />
+                </PaneBoundary>
+              )}
               <PaneBoundary pane="the chain" resetOn={flow ?? otherCalls}>
                 <Chain flow={flow} otherCalls={otherCalls} diagnostics={byEntry} selectedEntry={selectedEntry} onSelect={(entry) => { setShowEntry(null); setSelectedEntry(entry); }} />
               </PaneBoundary>
