@@ -212,6 +212,7 @@ export type DiagnosticCode =
   | 'body-not-captured'
   | 'cognito-error'
   | 'token-expired'
+  | 'access-token-scope'
   | 'answer-not-offered'
   | 'logins-provider-mismatch'
   | 'logins-not-id-token'

@@ -13,8 +13,9 @@ import { checkFormats } from './formats';
 import { checkIssuedTokens, checkSentToken } from './tokens';
 import { bodyObject } from '../body';
 import { serverOutranks } from './server-answer';
+import { checkTokenScope } from './token-scope';
 
-const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkSentToken];
+const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkSentToken, checkTokenScope];
 const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats, checkIssuedTokens];
 
 function stamp(findings: Finding[], entry: number, flow: string | null): Diagnostic[] {

@@ -12,7 +12,7 @@ import { accepted } from './error-context';
 const REQUEST_RULES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'missing-challenge-response', 'missing-auth-parameter', 'challenge-name-mismatch', 'answer-not-offered',
   'session-missing', 'session-mismatch', 'session-reused', 'session-expired',
-  'username-not-srp-id', 'timestamp-format', 'token-expired',
+  'username-not-srp-id', 'timestamp-format', 'token-expired', 'access-token-scope',
 ]);
 
 export const ACCEPTED_ANYWAY = 'Cognito accepted this; the rule may not apply to this user pool or this server (emulators are lenient).';
