@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
-import { scenarios } from '../fixtures/scenarios';
+import { scenarioHar as scenarioHarAt } from './support/scenario-har';
 import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
 
 let viewer: ViewerHarness;
@@ -23,11 +23,8 @@ afterAll(async () => {
   await viewer?.close();
 });
 
-function scenarioHar(name: string): Har {
-  const har = structuredClone(scenarios.find((s) => s.name === name)!.har) as Har;
-  for (const entry of har.log.entries) entry.request.url = `${viewer.origin}/cognito`;
-  return har;
-}
+/** A scenario whose calls replay to the viewer's stand-in for Cognito. */
+const scenarioHar = (name: string): Har => scenarioHarAt(name, viewer.origin);
 
 async function openEditor(file: string, name: string, stepIndex: number): Promise<Page> {
   const har = scenarioHar(name);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyzeEntries, analyzeHar } from '../../src/core/analyze';
 import { headerValue, type Har } from '../../src/core/har';
-import { scenarios } from '../fixtures/scenarios';
+import { scenarioHar } from './support/scenario-har';
 import { openFlow, openStep, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
 
 let viewer: ViewerHarness;
@@ -20,11 +20,6 @@ async function openHar(name: string, har: unknown): Promise<Page> {
   return page;
 }
 
-function scenarioHar(name: string): unknown {
-  const found = scenarios.find((s) => s.name === name);
-  if (!found) throw new Error(`no scenario ${name}`);
-  return found.har;
-}
 
 beforeAll(async () => {
   viewer = await startViewer();
