@@ -9,14 +9,11 @@
  * Then nothing the user typed is in the panel's DOM, storage or export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Frame } from 'puppeteer-core';
 import { selectFlow, showTokens } from '../../scripts/demo/panel-view';
 import { passwordVerifier, srpStart } from '../../src/core/srp/srp';
 import { totpFromSecret } from '../../src/core/srp/totp';
-import { startLivePanel, type LivePanel } from './support/live-panel';
+import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
 let panel: Frame;
@@ -161,26 +158,12 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
       (globalThis as unknown as { chrome: { storage: { local: { get(keys: null, cb: (items: unknown) => void): void } } } })
         .chrome.storage.local.get(null, (items) => resolve(JSON.stringify(items)));
     }));
-    const downloads = await mkdtemp(join(tmpdir(), 'cfi-e2e-rerun-'));
-    try {
-      const cdp = await live.chromium.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      await panel.click('[data-action="export"]');
-      let name: string | undefined;
-      for (const end = Date.now() + 10_000; !name && Date.now() < end;) {
-        name = (await readdir(downloads)).find((file) => file.endsWith('.har'));
-        if (!name) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(name).toBeDefined();
-      const exported = await readFile(join(downloads, name ?? ''), 'utf8');
-      expect(exported).toContain('_replayOf');
-      for (const value of typed) {
-        expect(html).not.toContain(value);
-        expect(stored).not.toContain(value);
-        expect(exported).not.toContain(value);
-      }
-    } finally {
-      await rm(downloads, { recursive: true, force: true });
+    const exported = await exportFromPanel(live);
+    expect(exported).toContain('_replayOf');
+    for (const value of typed) {
+      expect(html).not.toContain(value);
+      expect(stored).not.toContain(value);
+      expect(exported).not.toContain(value);
     }
   });
 });

@@ -6,11 +6,8 @@
  * extension page (CSP, no host permissions), and show in the chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { flowRows, selectFlow, steps } from '../../scripts/demo/panel-view';
-import { startLivePanel, type LivePanel } from './support/live-panel';
+import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
 /** Every request DevTools' page and its frames (the panel among them) made, but DevTools' own and the extension's files. */
@@ -54,24 +51,10 @@ describe('export from the live panel', () => {
     const user = live.env.config.users.newPassword;
     await live.act('new-password');
     await selectFlow(live.panel, user.username);
-    const downloads = await mkdtemp(join(tmpdir(), 'cfi-e2e-export-'));
-    try {
-      const cdp = await live.chromium.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      await live.panel.click('[data-action="export"]');
-      let name: string | undefined;
-      for (const end = Date.now() + 10_000; !name && Date.now() < end;) {
-        name = (await readdir(downloads)).find((file) => file.endsWith('.har'));
-        if (!name) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(name).toBeDefined();
-      const text = await readFile(join(downloads, name ?? ''), 'utf8');
-      expect(text).toContain(user.username);
-      expect(text).not.toContain(user.password);
-      expect(text).not.toContain(user.newPassword);
-    } finally {
-      await rm(downloads, { recursive: true, force: true });
-    }
+    const text = await exportFromPanel(live);
+    expect(text).toContain(user.username);
+    expect(text).not.toContain(user.password);
+    expect(text).not.toContain(user.newPassword);
   });
 });
 

@@ -5,13 +5,10 @@
  * in Logins with the AWS SDK's GetId. The panel shows both exchanges in the sign-in's chain, the
  * broken one with its diagnostic, and its Export HAR holds none of the secrets the wire carried.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectFlow } from '../../scripts/demo/panel-view';
-import { startLivePanel, type LivePanel } from './support/live-panel';
+import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
 
 interface IdentityStepView {
   operation: string | null;
@@ -82,26 +79,12 @@ describe('identity-pool credentials from the demo app, in the live panel', () =>
     // Both exchanges went over the wire and were seen: the assertions below are not vacuous.
     expect(seen.secrets.filter((s) => s.length > 20)).toHaveLength(2);
     expect(seen.signatures.filter((s) => s.length > 20).length).toBeGreaterThanOrEqual(3);
-    const downloads = await mkdtemp(join(tmpdir(), 'cfi-e2e-identity-'));
-    try {
-      const cdp = await live.chromium.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      await live.panel.click('[data-action="export"]');
-      let name: string | undefined;
-      for (const end = Date.now() + 10_000; !name && Date.now() < end;) {
-        name = (await readdir(downloads)).find((file) => file.endsWith('.har'));
-        if (!name) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(name).toBeDefined();
-      const text = await readFile(join(downloads, name ?? ''), 'utf8');
-      expect(text).toContain('AWSCognitoIdentityService.GetCredentialsForIdentity');
-      for (const secret of [...seen.secrets, ...seen.signatures]) {
-        if (secret.length > 20) expect(text).not.toContain(secret);
-      }
-      // SessionToken is base64: a JSON-escaped "/" in the export must not hide a leak either.
-      for (const secret of seen.secrets) if (secret.length > 20) expect(text).not.toContain(secret.slice(0, 40).replaceAll('/', '\\/'));
-    } finally {
-      await rm(downloads, { recursive: true, force: true });
+    const text = await exportFromPanel(live);
+    expect(text).toContain('AWSCognitoIdentityService.GetCredentialsForIdentity');
+    for (const secret of [...seen.secrets, ...seen.signatures]) {
+      if (secret.length > 20) expect(text).not.toContain(secret);
     }
+    // SessionToken is base64: a JSON-escaped "/" in the export must not hide a leak either.
+    for (const secret of seen.secrets) if (secret.length > 20) expect(text).not.toContain(secret.slice(0, 40).replaceAll('/', '\\/'));
   });
 });
