@@ -59,6 +59,14 @@ export async function selectFlow(panel: Frame, user: string, timeoutMs = 10_000)
   );
 }
 
+/**
+ * Waits until the selected flow's chain shows at least `count` steps. A page's call finishes before
+ * DevTools hands its body to the panel, so a step can arrive a moment after the page moved on.
+ */
+export async function waitForSteps(panel: Frame, count: number, timeoutMs = 10_000): Promise<void> {
+  await panel.waitForFunction((n: number) => document.querySelectorAll('[data-step]').length >= n, { timeout: timeoutMs }, count);
+}
+
 export async function steps(panel: Frame): Promise<StepView[]> {
   return panel.$$eval('[data-step]', (nodes) =>
     nodes.map((node) => ({

@@ -5,7 +5,7 @@
  * One browser for the file; each test performs its own sign-in, then checks what the panel shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnostics, flowRows, selectFlow, showRawHeaders, showTokens, steps, waitForFlow } from '../../scripts/demo/panel-view';
+import { diagnostics, flowRows, selectFlow, showRawHeaders, showTokens, steps, waitForFlow, waitForSteps } from '../../scripts/demo/panel-view';
 import { startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
@@ -31,6 +31,7 @@ describe('live panel in Chromium against cognito-local', () => {
     const { username } = live.env.config.users.newPassword;
     expect(await live.act('new-password')).toContain(username);
     await selectFlow(live.panel, username);
+    await waitForSteps(live.panel, 2);
     expect((await flowRows(live.panel)).find((r) => r.text.includes(username))?.outcome).toBe('authenticated');
     expect(await steps(live.panel)).toMatchObject([
       { operation: 'InitiateAuth', challengeIn: '', challengeOut: 'NEW_PASSWORD_REQUIRED', handoff: 'start' },
@@ -45,6 +46,7 @@ describe('live panel in Chromium against cognito-local', () => {
     const { username } = live.env.config.users.totp;
     expect(await live.act('totp')).toContain(username);
     await selectFlow(live.panel, username);
+    await waitForSteps(live.panel, 2);
     expect(await steps(live.panel)).toMatchObject([
       { operation: 'InitiateAuth', challengeOut: 'SOFTWARE_TOKEN_MFA', handoff: 'start' },
       { operation: 'RespondToAuthChallenge', challengeIn: 'SOFTWARE_TOKEN_MFA', challengeOut: '', handoff: 'ok' },
@@ -56,6 +58,8 @@ describe('live panel in Chromium against cognito-local', () => {
     const { username } = live.env.config.users.broken;
     await live.act('broken');
     await selectFlow(live.panel, username);
+    // The page shows Cognito's error before DevTools hands the panel that answer's body.
+    await waitForSteps(live.panel, 2);
     const chain = await steps(live.panel);
     expect(chain.map((s) => [s.operation, s.handoff])).toEqual([['InitiateAuth', 'start'], ['RespondToAuthChallenge', 'ok']]);
     const found = await diagnostics(live.panel);
@@ -71,6 +75,7 @@ describe('live panel in Chromium against cognito-local', () => {
     const { username } = live.env.config.users.srp;
     expect(await live.act('srp')).toContain(username);
     await selectFlow(live.panel, username);
+    await waitForSteps(live.panel, 2);
     const row = (await flowRows(live.panel)).find((r) => r.text.includes(username));
     expect(row?.outcome).toBe('authenticated');
     expect(row?.text).toContain('USER_SRP_AUTH');

@@ -3,47 +3,32 @@
  * re-opens into the same chains, and an unmasked export happens only when chosen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import { toReport } from '../../src/core/report';
+import { downloadOf, type Download } from '../support/chromium-download';
 import { pageErrors, realHar, startViewer, type ViewerHarness } from './support/viewer-harness';
 
 let viewer: ViewerHarness;
-let downloads: string;
+let cdp: CDPSession;
 let page: Page;
 
 beforeAll(async () => {
   viewer = await startViewer();
-  downloads = await mkdtemp(join(tmpdir(), 'cfi-export-'));
   await viewer.addHar('np.har', await realHar('new-password-required.har'));
   page = await viewer.open('har=/har/np.har');
   await page.waitForSelector('[data-flow]');
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  cdp = await page.createCDPSession();
 });
 
 afterAll(async () => {
   expect(pageErrors(page)).toEqual([]);
   await viewer?.close();
-  await rm(downloads, { recursive: true, force: true });
 });
 
-async function exportAs(mode: 'share' | 'unmasked'): Promise<{ name: string; text: string }> {
-  const before = new Set(await readdir(downloads));
+async function exportAs(mode: 'share' | 'unmasked'): Promise<Download> {
   if (mode !== 'share') await page.select('[data-action="export-mode"]', mode);
-  await page.click('[data-action="export"]');
-  // Chrome writes `<name>.crdownload` and renames it when done; a shared, busy machine can be slow.
-  const end = Date.now() + 20_000;
-  for (;;) {
-    const names = await readdir(downloads);
-    const fresh = names.filter((name) => !before.has(name) && name.endsWith('.har'));
-    if (fresh[0]) return { name: fresh[0], text: await readFile(join(downloads, fresh[0]), 'utf8') };
-    if (Date.now() > end) throw new Error(`no download within 20 s; the folder holds: ${names.join(', ') || 'nothing'}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return downloadOf(cdp, () => page.click('[data-action="export"]'));
 }
 
 describe('Export HAR', () => {

@@ -5,14 +5,12 @@
  * check that the panel picks up what DevTools captured before it opened.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame } from 'puppeteer-core';
 import { launchWithExtension, type DevToolsDock, type DevToolsTheme, type ExtensionBrowser } from '../../../scripts/lib/chromium';
 import { ensureDemoBuilt, startDemoEnvironment, type DemoEnvironment } from '../../../scripts/demo/environment';
 import { openDemo, runDemoAction, type DemoAction } from '../../../scripts/demo/page-actions';
+import { downloadOf } from '../../support/chromium-download';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
 
@@ -60,21 +58,13 @@ export async function startLivePanel(options: { beforePanel?: readonly DemoActio
 
 /**
  * Presses the panel's Export HAR (in its current mode) and returns the file Chromium saved: a
- * download from a DevTools panel, let through to a temporary folder. Throws if none comes in 10 s.
+ * download from a DevTools panel, let through to a temporary folder.
  */
 export async function exportFromPanel(live: LivePanel): Promise<string> {
-  const downloads = await mkdtemp(join(tmpdir(), 'cfi-e2e-export-'));
+  const cdp = await live.chromium.browser.target().createCDPSession();
   try {
-    const cdp = await live.chromium.browser.target().createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    await live.panel.click('[data-action="export"]');
-    for (const end = Date.now() + 10_000; Date.now() < end;) {
-      const name = (await readdir(downloads)).find((file) => file.endsWith('.har'));
-      if (name) return await readFile(join(downloads, name), 'utf8');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no HAR was downloaded within 10 s (the folder held: ${(await readdir(downloads)).join(', ') || 'nothing'})`);
+    return (await downloadOf(cdp, () => live.panel.click('[data-action="export"]'))).text;
   } finally {
-    await rm(downloads, { recursive: true, force: true });
+    await cdp.detach();
   }
 }
