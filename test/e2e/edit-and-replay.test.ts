@@ -6,7 +6,7 @@
  * extension page (CSP, no host permissions), and show in the chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowRows, selectFlow, steps } from '../../scripts/demo/panel-view';
+import { flowRows, selectFlow, steps, waitForSteps } from '../../scripts/demo/panel-view';
 import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
@@ -51,6 +51,8 @@ describe('export from the live panel', () => {
     const user = live.env.config.users.newPassword;
     await live.act('new-password');
     await selectFlow(live.panel, user.username);
+    // Both calls are in the capture (the second carries the new password) before it is exported.
+    await waitForSteps(live.panel, 2);
     const text = await exportFromPanel(live);
     expect(text).toContain(user.username);
     expect(text).not.toContain(user.password);
