@@ -82,10 +82,10 @@ describe.each(OAUTH_SCENARIOS.map((name) => [name]))('export of the %s capture',
     };
   };
 
-  it('the share export still links into the same chains with the same diagnostics (PKCE aside)', () => {
+  it('the share export still links into the same chains with the same diagnostics, PKCE included', () => {
     const har = load(name);
-    // The verifier is masked to its length, so the PKCE pair cannot be checked on an export: no false alarm either.
-    expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries, ['pkce-mismatch']));
+    // The verifier is masked but keeps its S256 (the public code_challenge), so rule 3 runs on the export too.
+    expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries));
   });
 
   it('a strict export (token bodies dropped) still joins each token request to its sign-in, by order', () => {
@@ -94,11 +94,17 @@ describe.each(OAUTH_SCENARIOS.map((name) => [name]))('export of the %s capture',
     expect(flows.flatMap((f) => f.steps.filter((s) => s.entry.kind === 'token').map((s) => s.link))[0]).toBe('order');
   });
 
-  // Known gap (reported): §5 says keep the verifier's S256 result so rule 3 still runs on an export.
+  // §5: keep only the verifier's S256 so rule 3 still runs on an export (a broken PKCE sign-in still says so).
   if (name === 'pkce-other-attempt') {
-    it.fails('the share export keeps what the PKCE check needs', () => {
-      const har = load(name);
-      expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries));
+    it('the share export of the broken PKCE sign-in still shows pkce-mismatch, naming the other attempt', () => {
+      const diagnostics = analyzeOAuth(redactHar(load(name), PROFILES.share).log.entries).diagnostics.filter((d) => d.code === 'pkce-mismatch');
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]!.message).toMatch(/masked in this export, its S256 kept/);
+      expect(diagnostics[0]!.message).toMatch(/another sign-in attempt \(the authorize request of entry #0\)/);
+    });
+  } else {
+    it('the share export of a sign-in with a good PKCE pair shows no pkce-mismatch', () => {
+      expect(analyzeOAuth(redactHar(load(name), PROFILES.share).log.entries).diagnostics.map((d) => d.code)).not.toContain('pkce-mismatch');
     });
   }
 });

@@ -16,7 +16,7 @@ import { param, parseUrl } from './url';
 import { s256Challenge } from './sha256';
 import { diffUris } from './uri-diff';
 import { decodeSafe } from './link';
-import { isRedacted } from './masked';
+import { isRedacted, maskedVerifier } from './masked';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -97,18 +97,24 @@ function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
       out.push({ entry: token.entry, code: 'pkce-verifier-missing', keys: ['code_verifier'], message: 'The authorize request sent a code_challenge, but this token request has no code_verifier.' });
       continue;
     }
-    // A redacted export keeps only the verifier's length: nothing to hash (managed-login-oauth2.md §5).
-    if (isRedacted(verifier)) continue;
-    const computed = method === 'plain' ? verifier : s256Challenge(verifier);
+    // A shared export masks the verifier but keeps its S256 (redact/s256-marker.ts, managed-login-oauth2.md §5);
+    // an export masked without it (older files, or masked by other tools) leaves nothing to hash.
+    const masked = maskedVerifier(verifier);
+    if (isRedacted(verifier) && (!masked || method === 'plain')) continue;
+    const computed = masked ? masked.s256 : method === 'plain' ? verifier : s256Challenge(verifier);
     if (computed !== challenge) {
       const other = challenges.get(computed);
+      const named = masked ? 'code_verifier (masked in this export, its S256 kept)' : `code_verifier (fingerprint ${fingerprint(verifier)})`;
       out.push({
         entry: token.entry, code: 'pkce-mismatch',
-        message: `code_verifier (fingerprint ${fingerprint(verifier)}) hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
+        message: `${named} hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
       });
     }
-    if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
-      out.push({ entry: token.entry, code: 'pkce-verifier-format', message: `code_verifier has ${verifier.length} characters${/^[A-Za-z0-9\-._~]*$/.test(verifier) ? '' : ' including characters outside [A-Za-z0-9-._~]'}; RFC 7636 asks for 43 to 128.` });
+    const length = masked ? masked.length : verifier.length;
+    // A masked verifier shows its length only: its characters cannot be judged.
+    const oddCharacters = !masked && !/^[A-Za-z0-9\-._~]*$/.test(verifier);
+    if (length < 43 || length > 128 || oddCharacters) {
+      out.push({ entry: token.entry, code: 'pkce-verifier-format', message: `code_verifier has ${length} characters${oddCharacters ? ' including characters outside [A-Za-z0-9-._~]' : ''}; RFC 7636 asks for 43 to 128.` });
     }
   }
   return out;
