@@ -299,7 +299,8 @@ function checkAtHash(f: FlowFacts): OAuthFinding[] {
     if (computed !== claimed) {
       out.push({
         entry: entry.entry, code: 'at-hash-mismatch', keys: ['at_hash'],
-        message: `The ID token's at_hash is ${claimed}, but the access token returned with it hashes to ${computed} (BASE64URL of the first 16 bytes of its SHA-256): the two were not issued together.`,
+        // The computed hash is not shown: it is derived from the whole access token, signature included, which output masks.
+        message: `The ID token's at_hash is ${claimed}, but BASE64URL of the first 16 bytes of the SHA-256 of the access token returned with it is not: the two were not issued together.`,
       });
     }
   }
