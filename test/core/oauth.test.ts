@@ -200,6 +200,7 @@ describe('errors a browser sees (§4)', () => {
       ...['redirect_mismatch', 'invalid_request', 'error-page'].map((c) => ['error-page', c] as ['error-page', string]),
       ...['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'HTTP 405'].map((c) => ['token', c] as ['token', string]),
       ['userInfo', 'invalid_request'], ['userInfo', 'invalid_token'], ['revoke', 'invalid_request'], ['revoke', 'unsupported_token_type'], ['revoke', 'invalid_client'],
+      ['logout', 'HTTP 400'],
     ];
     for (const [kind, code] of rows) expect(explainOAuthError(kind, { code, description: null, source: 'callback' }), `${kind} ${code}`).toBeDefined();
   });
