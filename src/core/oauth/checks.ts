@@ -7,9 +7,8 @@
 import type { Diagnostic, Severity } from '../model';
 import { decodeToken, type JwtToken } from '../tokens';
 import { decodeBase64Text } from '../base64';
-import { isObject } from '../json';
 import { fingerprint } from '../fingerprint';
-import { str } from '../json';
+import { isObject, str } from '../json';
 import type { OAuthEntry, OAuthFlow } from './model';
 import { OAUTH_RULES, type OAuthDiagnosticCode } from './rules';
 import { explainOAuthError } from './errors';
