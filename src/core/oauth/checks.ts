@@ -81,10 +81,31 @@ function checkRedirectUri(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-/** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
-type ChallengeIndex = ReadonlyMap<string, number>;
+/** What the checks of one analysis share: an index of the challenges, and each token decoded once. */
+interface CheckContext {
+  /** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
+  challenges: ReadonlyMap<string, number>;
+  /** A token's claims when it is a JWT (null otherwise), decoded once per analysis (several checks read one token). */
+  jwtOf(raw: string, capturedAt: number): JwtToken | null;
+}
 
-function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
+function checkContext(challenges: ReadonlyMap<string, number>): CheckContext {
+  const decoded = new Map<string, JwtToken | null>();
+  return {
+    challenges,
+    jwtOf(raw, capturedAt) {
+      let token = decoded.get(raw);
+      if (token === undefined) {
+        // Only the claims and header are read here, so the capture time the first decoding used does not matter.
+        token = jwt(decodeToken(raw, capturedAt));
+        decoded.set(raw, token);
+      }
+      return token;
+    },
+  };
+}
+
+function checkPkce(f: FlowFacts, { challenges }: CheckContext): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   if (!f.authorize) return out;
   const challenge = param(f.authorize.query, 'code_challenge');
@@ -284,10 +305,10 @@ function idTokenIssuer(f: FlowFacts): number | null {
 }
 
 /** §3 rule 17: the ID token's at_hash must be the hash of the access token it came with (warning). */
-function checkAtHash(f: FlowFacts): OAuthFinding[] {
+function checkAtHash(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   for (const { entry, id, access } of issuedTogether(f)) {
-    const idToken = id === undefined ? null : jwt(decodeToken(id, entry.startedAt));
+    const idToken = id === undefined ? null : ctx.jwtOf(id, entry.startedAt);
     const claimed = idToken ? str(idToken.claims, 'at_hash') : undefined;
     // Nothing to compare: no at_hash, or an export masked the access token's signature (the hash covers all of it).
     if (!idToken || claimed === undefined || access === undefined || hasMaskedPart(access)) continue;
@@ -307,11 +328,11 @@ function checkAtHash(f: FlowFacts): OAuthFinding[] {
 }
 
 /** §3 rule 19 for one token seen at `entry` (a host of the user-pool domain): iss region = pool id prefix = domain region. */
-function regionFindings(entry: OAuthEntry, tokens: readonly (string | undefined)[], seen: Set<string>): OAuthFinding[] {
+function regionFindings(ctx: CheckContext, entry: OAuthEntry, tokens: readonly (string | undefined)[], seen: Set<string>): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   const domainRegion = prefixDomainRegion(parseAddress(entry.url).host);
   for (const raw of tokens) {
-    const token = raw === undefined ? null : jwt(decodeToken(raw, entry.startedAt));
+    const token = raw === undefined ? null : ctx.jwtOf(raw, entry.startedAt);
     const iss = token ? str(token.claims, 'iss') : undefined;
     const regions = iss === undefined ? undefined : issuerRegions(iss);
     if (!regions) continue;
@@ -328,9 +349,9 @@ function regionFindings(entry: OAuthEntry, tokens: readonly (string | undefined)
   return out;
 }
 
-function checkIssuerRegion(f: FlowFacts): OAuthFinding[] {
+function checkIssuerRegion(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
   const seen = new Set<string>();
-  return issuedTogether(f).flatMap(({ entry, id, access }) => regionFindings(entry, [id, access], seen));
+  return issuedTogether(f).flatMap(({ entry, id, access }) => regionFindings(ctx, entry, [id, access], seen));
 }
 
 /** The text of an entry's response body (HTML pages come base64-encoded from Firefox), or ''. */
@@ -341,12 +362,12 @@ function responseText(entry: OAuthEntry): string {
 }
 
 /** Checks of one entry, wherever it sits (a flow's step, or standalone: a userInfo call or sign-out with no sign-in). */
-type EntryCheck = (entry: OAuthEntry) => OAuthFinding[];
+type EntryCheck = (entry: OAuthEntry, ctx: CheckContext) => OAuthFinding[];
 
 /** §3 rule 15, §2.6: userInfo takes an access token with the openid scope; InitiateAuth's tokens have none. */
-const checkUserInfoToken: EntryCheck = (entry) => {
+const checkUserInfoToken: EntryCheck = (entry, ctx) => {
   if (entry.kind !== 'userInfo' || entry.bearer === null) return [];
-  const token = jwt(decodeToken(entry.bearer, entry.startedAt));
+  const token = ctx.jwtOf(entry.bearer, entry.startedAt);
   if (!token) return [];
   // The server's answer outranks the rule: an accepted call keeps the finding, as a warning.
   const accepted = entry.status >= 200 && entry.status < 300;
@@ -366,7 +387,7 @@ const checkUserInfoToken: EntryCheck = (entry) => {
 };
 
 /** §3 rule 19 for a token sent to userInfo: a token of another region's pool cannot be this domain's. */
-const checkUserInfoRegion: EntryCheck = (entry) => (entry.kind === 'userInfo' && entry.bearer !== null ? regionFindings(entry, [entry.bearer], new Set()) : []);
+const checkUserInfoRegion: EntryCheck = (entry, ctx) => (entry.kind === 'userInfo' && entry.bearer !== null ? regionFindings(ctx, entry, [entry.bearer], new Set()) : []);
 
 /** Cognito's page for a sign-out it refuses (§4.2). */
 const LOGOUT_REFUSED = /Required String parameter '?redirect_uri'? is not present/i;
@@ -420,7 +441,7 @@ function checkErrors(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-const FLOW_CHECKS: readonly ((f: FlowFacts, challenges: ChallengeIndex) => OAuthFinding[])[] = [
+const FLOW_CHECKS: readonly ((f: FlowFacts, ctx: CheckContext) => OAuthFinding[])[] = [
   checkAuthorizeCaptured, checkRedirectUri, checkPkce, checkState, checkClient, checkScopes, checkNonce, checkAtHash, checkIssuerRegion,
   checkImplicitRefresh, checkErrors,
 ];
@@ -449,12 +470,13 @@ export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonl
     if (f.authorize && challenge !== undefined) challenges.set(challenge, f.authorize.entry);
   }
   const findings: { finding: OAuthFinding; flow: string | null }[] = [];
-  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, challenges)) findings.push({ finding, flow: f.flow.id });
+  const ctx = checkContext(challenges);
+  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, ctx)) findings.push({ finding, flow: f.flow.id });
   for (const finding of checkCodes(all)) findings.push({ finding, flow: flowOf.get(finding.entry) ?? null });
   const loose: FlowFacts = { flow: { id: '', grant: null, clientId: null, redirectUri: null, user: null, outcome: 'pending', steps: standalone.map((entry) => ({ entry, link: 'unlinked' as const })), tokens: { id: null, access: null, refresh: null, issuedBy: null }, idTokenFingerprints: [], startedAt: Number.NaN, endedAt: Number.NaN }, authorize: null, callbacks: [], tokens: [] };
   for (const finding of checkErrors(loose)) findings.push({ finding, flow: null });
-  for (const f of all) for (const { entry } of f.flow.steps) for (const check of ENTRY_CHECKS) for (const finding of check(entry)) findings.push({ finding, flow: f.flow.id });
-  for (const entry of standalone) for (const check of ENTRY_CHECKS) for (const finding of check(entry)) findings.push({ finding, flow: null });
+  for (const f of all) for (const { entry } of f.flow.steps) for (const check of ENTRY_CHECKS) for (const finding of check(entry, ctx)) findings.push({ finding, flow: f.flow.id });
+  for (const entry of standalone) for (const check of ENTRY_CHECKS) for (const finding of check(entry, ctx)) findings.push({ finding, flow: null });
   // Per entry, the cause before the symptom: the error the server answered comes after what explains it.
   const last = (d: Diagnostic) => (d.code === 'oauth-error' ? 1 : 0);
   return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));
