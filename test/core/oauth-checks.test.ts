@@ -144,6 +144,8 @@ describe('the sign-out target (§3 rule 21)', () => {
 
   it('stays quiet when Cognito returned to logout_uri (encoded either way), for the redirect_uri form, SAML logout and an answer not captured', () => {
     const quiet = [
+      // SAML single logout: /logout sends the browser to the IdP first, logout_uri comes at the end (§2.7).
+      logout(`client_id=${CLIENT}&logout_uri=${encodeURIComponent(signedOut)}`, { location: 'https://idp.example.org/slo?SAMLRequest=fZJd&RelayState=r' }),
       logout(`client_id=${CLIENT}&logout_uri=${encodeURIComponent(signedOut)}`, { location: signedOut }),
       logout(`client_id=${CLIENT}&logout_uri=${signedOut}`, { location: encodeURI(signedOut) }),
       logout(`client_id=${CLIENT}&redirect_uri=${encodeURIComponent(`${APP}/callback`)}&response_type=code`, { location: `${DOMAIN}/login?client_id=${CLIENT}` }),

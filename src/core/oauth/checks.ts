@@ -401,11 +401,14 @@ const checkLogoutTarget: EntryCheck = (entry) => {
   const logoutUri = param(entry.query, 'logout_uri');
   if (logoutUri === undefined && param(entry.query, 'redirect_uri') !== undefined) return [];
   // Cognito's own words first, then the status, then where the redirect went (compared on scheme, host, port and path).
+  // Only a redirect that stays on the user-pool domain (its /error or /login page) shows a refusal: with SAML single
+  // logout, /logout first sends the browser to the IdP and reaches logout_uri later (§2.7).
   let refused: string | undefined;
+  const location = entry.location;
   if (entry.status >= 200 && LOGOUT_REFUSED.test(responseText(entry))) refused = 'Cognito\'s page says "Required String parameter \'redirect_uri\' is not present"';
   else if (entry.status >= 400) refused = `Cognito answered ${entry.status}`;
-  else if (entry.status >= 300 && entry.location !== null && (logoutUri === undefined || originPath(entry.location) !== originPath(logoutUri))) {
-    refused = `Cognito redirected to ${originPath(entry.location)}${logoutUri === undefined ? '' : ', not to logout_uri'}`;
+  else if (entry.status >= 300 && location !== null && parseAddress(location).origin === entry.origin && (logoutUri === undefined || originPath(location) !== originPath(logoutUri))) {
+    refused = `Cognito redirected to ${originPath(location)}${logoutUri === undefined ? '' : ', not to logout_uri'}`;
   }
   if (refused === undefined) return [];
   return [{
