@@ -310,8 +310,10 @@ function checkAtHash(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
   for (const { entry, id, access } of issuedTogether(f)) {
     const idToken = id === undefined ? null : ctx.jwtOf(id, entry.startedAt);
     const claimed = idToken ? str(idToken.claims, 'at_hash') : undefined;
-    // Nothing to compare: no at_hash, or an export masked the access token's signature (the hash covers all of it).
+    // Nothing to compare: no at_hash, or the access token's signature is masked or was cut when a HAR was cleaned
+    // by hand ("REDACTED"): the hash covers the whole token. A real signature is at least 32 bytes of base64url.
     if (!idToken || claimed === undefined || access === undefined || hasMaskedPart(access)) continue;
+    if (!/^[A-Za-z0-9_-]{43,}$/.test(access.split('.')[2] ?? '')) continue;
     // OIDC hashes with the SHA-2 of the ID token's own algorithm; Cognito signs RS256. Other sizes: not judged.
     const alg = typeof idToken.header.alg === 'string' ? idToken.header.alg : '';
     if (!/256$/.test(alg)) continue;
