@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROFILES, redactHar } from '../../src/core/redact';
 import { analyzeOAuth } from '../../src/core/oauth/analyze';
-import type { Har } from '../../src/core/har';
+import type { Har, HarEntry } from '../../src/core/har';
+import { har as syntheticHar, managedLoginSignIn } from '../support/oauth-har';
 import { OAUTH_SCENARIOS } from '../support/oauth-scenarios';
 import { USER } from '../support/oauth-provider';
 
@@ -82,10 +83,10 @@ describe.each(OAUTH_SCENARIOS.map((name) => [name]))('export of the %s capture',
     };
   };
 
-  it('the share export still links into the same chains with the same diagnostics (PKCE aside)', () => {
+  it('the share export still links into the same chains with the same diagnostics, PKCE included', () => {
     const har = load(name);
-    // The verifier is masked to its length, so the PKCE pair cannot be checked on an export: no false alarm either.
-    expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries, ['pkce-mismatch']));
+    // The verifier is masked but keeps its S256 (the public code_challenge), so rule 3 runs on the export too.
+    expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries));
   });
 
   it('a strict export (token bodies dropped) still joins each token request to its sign-in, by order', () => {
@@ -94,11 +95,46 @@ describe.each(OAUTH_SCENARIOS.map((name) => [name]))('export of the %s capture',
     expect(flows.flatMap((f) => f.steps.filter((s) => s.entry.kind === 'token').map((s) => s.link))[0]).toBe('order');
   });
 
-  // Known gap (reported): §5 says keep the verifier's S256 result so rule 3 still runs on an export.
+  // §5: keep only the verifier's S256 so rule 3 still runs on an export (a broken PKCE sign-in still says so).
   if (name === 'pkce-other-attempt') {
-    it.fails('the share export keeps what the PKCE check needs', () => {
-      const har = load(name);
-      expect(summary(redactHar(har, PROFILES.share).log.entries)).toEqual(summary(har.log.entries));
+    it('the share export of the broken PKCE sign-in still shows pkce-mismatch, naming the other attempt', () => {
+      const diagnostics = analyzeOAuth(redactHar(load(name), PROFILES.share).log.entries).diagnostics.filter((d) => d.code === 'pkce-mismatch');
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]!.message).toMatch(/masked in this export, its S256 kept/);
+      expect(diagnostics[0]!.message).toMatch(/another sign-in attempt \(the authorize request of entry #0\)/);
+    });
+  } else {
+    it('the share export of a sign-in with a good PKCE pair shows no pkce-mismatch', () => {
+      expect(analyzeOAuth(redactHar(load(name), PROFILES.share).log.entries).diagnostics.map((d) => d.code)).not.toContain('pkce-mismatch');
     });
   }
+});
+
+/**
+ * What a strict export hides (README, "Privacy"): strict replaces the bodies of requests that are not
+ * Cognito API calls by their size, the /oauth2/token request and answer included, so the checks that
+ * read them cannot run; the checks on URLs and headers still do. Strict's policy is not changed here:
+ * this pins what the README tells users.
+ */
+describe('checks on a strict export of synthetic managed-login sign-ins', () => {
+  const codesOf = (entries: unknown[]): string[] => analyzeOAuth(entries).diagnostics.map((d) => d.code);
+  const strict = (entries: HarEntry[]) => redactHar(syntheticHar(entries), PROFILES.strict).log.entries;
+  const cases: [string, HarEntry[], boolean][] = [
+    ['redirect-uri-mismatch', managedLoginSignIn({ tokenRedirectUri: 'http://localhost:3000/callback/', tokenError: 'unauthorized_client' }), false],
+    ['pkce-mismatch', managedLoginSignIn({ tokenVerifier: 'x'.repeat(60) }), false],
+    ['pkce-verifier-missing', managedLoginSignIn({ tokenVerifier: null }), false],
+    ['code-reused', managedLoginSignIn({ exchangeTwice: true }), false],
+    ['code-expired', managedLoginSignIn({ exchangeDelayMin: 6 }), false],
+    ['client-auth-missing', managedLoginSignIn({ tokenError: 'invalid_client' }), false],
+    ['client-mismatch', managedLoginSignIn({ tokenClient: 'other' }), false],
+    ['scope-not-granted', managedLoginSignIn({ scope: 'openid email profile', grantedScope: 'openid email' }), false],
+    ['nonce-mismatch', managedLoginSignIn({ nonce: 'a', tokenNonce: 'b' }), false],
+    ['state-mismatch', managedLoginSignIn({ callbackState: 'x' }), true],
+    ['pkce-method', managedLoginSignIn({ method: 'plain' }), true],
+    ['redirect-uri-scheme', managedLoginSignIn({ redirectUri: 'http://app.example.com/cb' }), true],
+  ];
+  it.each(cases)('%s fires on the capture; still on its strict export: %s', (code, entries, kept) => {
+    expect(codesOf(entries)).toContain(code);
+    expect(codesOf(strict(entries)).includes(code)).toBe(kept);
+  });
 });

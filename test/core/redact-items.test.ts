@@ -2,6 +2,7 @@
  * Issue 7's redaction items, one behaviour per test (each fails on the code before the fix);
  * the hostile corpus (test/redaction-corpus.test.ts) checks them all together on every path.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, PROFILES, maskUrl, maskValue, redactEntry, redactHar, redactJson } from '../../src/core/redact';
 import { analyzeHar } from '../../src/core/analyze';
@@ -93,7 +94,10 @@ describe('item 2: HAR fields nobody redacted', () => {
       { method: 'POST', url: 'https://login.example/oauth2/token', postData: { mimeType: 'application/x-www-form-urlencoded', text: 'grant_type=authorization_code&code=4f1c0d2e-aaaa-bbbb-cccc-0123456789ab&client_id=abc&code_verifier=verifierverifierverifierverifierverifier0123' } },
       { content: { mimeType: 'application/json;charset=UTF-8', text: JSON.stringify({ access_token: ID_TOKEN, refresh_token: 'eyJjdHkiOiJKV1QifQ.aaaa.bbbb.cccc.dddd', token_type: 'Bearer' }) } });
     const redacted = redactEntry(entry, PROFILES.share);
-    expect(redacted.request.postData!.text).toMatch(/^grant_type=authorization_code&code=‹redacted\+36\+chars\+%23[0-9a-f]{8}›&client_id=abc&code_verifier=‹redacted\+44\+chars›$/);
+    // The verifier keeps its length and its S256, the code_challenge the authorize URL shows anyway.
+    const s256 = createHash('sha256').update('verifierverifierverifierverifierverifier0123').digest('base64url');
+    expect(redacted.request.postData!.text).toMatch(/^grant_type=authorization_code&code=‹redacted\+36\+chars\+%23[0-9a-f]{8}›&client_id=abc&code_verifier=‹redacted\+44\+chars;\+S256=([\w-]{43})›$/);
+    expect(redacted.request.postData!.text!.endsWith(`S256=${s256}›`)).toBe(true);
     const body = JSON.parse(redacted.response.content.text!) as Record<string, string>;
     expect(body.token_type).toBe('Bearer');
     expect(body.access_token).toBe(`${ID_TOKEN.split('.').slice(0, 2).join('.')}.‹redacted-signature›`);

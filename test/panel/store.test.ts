@@ -8,6 +8,7 @@ import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
 import { analyzeEntries } from '../../src/core/analyze';
 import { toReport } from '../../src/core/report';
+import { mayBeManagedLogin } from '../../src/core/oauth/keep';
 
 function manualFrames() {
   const queue: { run: () => void; delayMs: number }[] = [];
@@ -172,7 +173,8 @@ describe('CaptureStore', () => {
     const kept: HarEntry[] = [];
     for (let i = 0; i < all.length; i += 7) {
       store.add(all.slice(i, i + 7));
-      kept.push(...all.slice(i, i + 7).filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target')));
+      // What the store keeps: X-Amz-Target calls and managed-login candidates (the catalogue has managed-login scenarios too).
+      kept.push(...all.slice(i, i + 7).filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target') || mayBeManagedLogin(e)));
       frames.flush();
       expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(kept)));
     }

@@ -5,18 +5,20 @@
  * codes, verifiers and tokens are named by fingerprint only.
  */
 import type { Diagnostic, Severity } from '../model';
-import type { JwtToken } from '../tokens';
+import { decodeToken, type JwtToken } from '../tokens';
+import { decodeBase64Text } from '../base64';
 import { fingerprint } from '../fingerprint';
-import { str } from '../json';
+import { isObject, str } from '../json';
 import type { OAuthEntry, OAuthFlow } from './model';
 import { OAUTH_RULES, type OAuthDiagnosticCode } from './rules';
 import { explainOAuthError } from './errors';
 import { requestParam } from './entries';
-import { param, parseUrl } from './url';
+import { originPath, param, parseAddress, parseUrl } from './url';
+import { atHash, issuerRegions, prefixDomainRegion } from './token-binding';
 import { s256Challenge } from './sha256';
 import { diffUris } from './uri-diff';
 import { decodeSafe } from './link';
-import { isRedacted } from './masked';
+import { hasMaskedPart, isRedacted, maskedVerifier } from './masked';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -79,10 +81,31 @@ function checkRedirectUri(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-/** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
-type ChallengeIndex = ReadonlyMap<string, number>;
+/** What the checks of one analysis share: an index of the challenges, and each token decoded once. */
+interface CheckContext {
+  /** Which authorize request sent a given code_challenge: to name the attempt a wrong verifier belongs to. */
+  challenges: ReadonlyMap<string, number>;
+  /** A token's claims when it is a JWT (null otherwise), decoded once per analysis (several checks read one token). */
+  jwtOf(raw: string, capturedAt: number): JwtToken | null;
+}
 
-function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
+function checkContext(challenges: ReadonlyMap<string, number>): CheckContext {
+  const decoded = new Map<string, JwtToken | null>();
+  return {
+    challenges,
+    jwtOf(raw, capturedAt) {
+      let token = decoded.get(raw);
+      if (token === undefined) {
+        // Only the claims and header are read here, so the capture time the first decoding used does not matter.
+        token = jwt(decodeToken(raw, capturedAt));
+        decoded.set(raw, token);
+      }
+      return token;
+    },
+  };
+}
+
+function checkPkce(f: FlowFacts, { challenges }: CheckContext): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   if (!f.authorize) return out;
   const challenge = param(f.authorize.query, 'code_challenge');
@@ -97,18 +120,24 @@ function checkPkce(f: FlowFacts, challenges: ChallengeIndex): OAuthFinding[] {
       out.push({ entry: token.entry, code: 'pkce-verifier-missing', keys: ['code_verifier'], message: 'The authorize request sent a code_challenge, but this token request has no code_verifier.' });
       continue;
     }
-    // A redacted export keeps only the verifier's length: nothing to hash (managed-login-oauth2.md §5).
-    if (isRedacted(verifier)) continue;
-    const computed = method === 'plain' ? verifier : s256Challenge(verifier);
+    // A shared export masks the verifier but keeps its S256 (redact/s256-marker.ts, managed-login-oauth2.md §5);
+    // an export masked without it (older files, or masked by other tools) leaves nothing to hash.
+    const masked = maskedVerifier(verifier);
+    if (isRedacted(verifier) && (!masked || method === 'plain')) continue;
+    const computed = masked ? masked.s256 : method === 'plain' ? verifier : s256Challenge(verifier);
     if (computed !== challenge) {
       const other = challenges.get(computed);
+      const named = masked ? 'code_verifier (masked in this export, its S256 kept)' : `code_verifier (fingerprint ${fingerprint(verifier)})`;
       out.push({
         entry: token.entry, code: 'pkce-mismatch',
-        message: `code_verifier (fingerprint ${fingerprint(verifier)}) hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
+        message: `${named} hashes to ${computed}, but the authorize request's code_challenge is ${challenge}.${other !== undefined && other !== f.authorize.entry ? ` It is the verifier of another sign-in attempt (the authorize request of entry #${other}).` : ''}`,
       });
     }
-    if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
-      out.push({ entry: token.entry, code: 'pkce-verifier-format', message: `code_verifier has ${verifier.length} characters${/^[A-Za-z0-9\-._~]*$/.test(verifier) ? '' : ' including characters outside [A-Za-z0-9-._~]'}; RFC 7636 asks for 43 to 128.` });
+    const length = masked ? masked.length : verifier.length;
+    // A masked verifier shows its length only: its characters cannot be judged.
+    const oddCharacters = !masked && !/^[A-Za-z0-9\-._~]*$/.test(verifier);
+    if (length < 43 || length > 128 || oddCharacters) {
+      out.push({ entry: token.entry, code: 'pkce-verifier-format', message: `code_verifier has ${length} characters${oddCharacters ? ' including characters outside [A-Za-z0-9-._~]' : ''}; RFC 7636 asks for 43 to 128.` });
     }
   }
   return out;
@@ -223,7 +252,8 @@ function checkScopes(f: FlowFacts): OAuthFinding[] {
 }
 
 function checkNonce(f: FlowFacts): OAuthFinding[] {
-  const issuer = f.flow.tokens.issuedBy;
+  // The entry that returned the ID token: a later refresh may have returned only an access token.
+  const issuer = idTokenIssuer(f);
   const id = jwt(f.flow.tokens.id);
   if (!id || issuer === null || !f.authorize) return [];
   const sent = param(f.authorize.query, 'nonce');
@@ -243,6 +273,155 @@ function checkImplicitRefresh(f: FlowFacts): OAuthFinding[] {
     .filter((t) => requestParam(t, 'grant_type') === 'refresh_token')
     .map((t) => ({ entry: t.entry, code: 'implicit-no-refresh' as const, message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' }));
 }
+
+/** Tokens handed out together by one entry: a token response, or an implicit grant's redirect fragment (§2.2). */
+interface IssuedTogether {
+  entry: OAuthEntry;
+  id: string | undefined;
+  access: string | undefined;
+}
+
+function issuedTogether(f: FlowFacts): IssuedTogether[] {
+  const out: IssuedTogether[] = [];
+  for (const { entry } of f.flow.steps) {
+    const json = entry.responseJson;
+    if (entry.kind === 'token' && json && entry.status >= 200 && entry.status < 300) {
+      const issued = { entry, id: str(json, 'id_token'), access: str(json, 'access_token') };
+      if (issued.id !== undefined || issued.access !== undefined) out.push(issued);
+    }
+    if (entry.location?.includes('#')) {
+      const fragment = parseUrl(entry.location).fragment;
+      const issued = { entry, id: param(fragment, 'id_token'), access: param(fragment, 'access_token') };
+      if (issued.id !== undefined || issued.access !== undefined) out.push(issued);
+    }
+  }
+  return out;
+}
+
+/** The entry that returned the flow's (latest) ID token, else the flow's last issuing entry. */
+function idTokenIssuer(f: FlowFacts): number | null {
+  const withId = issuedTogether(f).filter((issued) => issued.id !== undefined).at(-1);
+  return withId ? withId.entry.entry : f.flow.tokens.issuedBy;
+}
+
+/** §3 rule 17: the ID token's at_hash must be the hash of the access token it came with (warning). */
+function checkAtHash(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  for (const { entry, id, access } of issuedTogether(f)) {
+    const idToken = id === undefined ? null : ctx.jwtOf(id, entry.startedAt);
+    const claimed = idToken ? str(idToken.claims, 'at_hash') : undefined;
+    // Nothing to compare: no at_hash, or the access token's signature is masked or was cut when a HAR was cleaned
+    // by hand ("REDACTED"): the hash covers the whole token. A real signature is at least 32 bytes of base64url.
+    if (!idToken || claimed === undefined || access === undefined || hasMaskedPart(access)) continue;
+    if (!/^[A-Za-z0-9_-]{43,}$/.test(access.split('.')[2] ?? '')) continue;
+    // OIDC hashes with the SHA-2 of the ID token's own algorithm; Cognito signs RS256. Other sizes: not judged.
+    const alg = typeof idToken.header.alg === 'string' ? idToken.header.alg : '';
+    if (!/256$/.test(alg)) continue;
+    const computed = atHash(access);
+    if (computed !== claimed) {
+      out.push({
+        entry: entry.entry, code: 'at-hash-mismatch', keys: ['at_hash'],
+        // The computed hash is not shown: it is derived from the whole access token, signature included, which output masks.
+        message: `The ID token's at_hash is ${claimed}, but BASE64URL of the first 16 bytes of the SHA-256 of the access token returned with it is not: the two were not issued together.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** §3 rule 19 for one token seen at `entry` (a host of the user-pool domain): iss region = pool id prefix = domain region. */
+function regionFindings(ctx: CheckContext, entry: OAuthEntry, tokens: readonly (string | undefined)[], seen: Set<string>): OAuthFinding[] {
+  const out: OAuthFinding[] = [];
+  const domainRegion = prefixDomainRegion(parseAddress(entry.url).host);
+  for (const raw of tokens) {
+    const token = raw === undefined ? null : ctx.jwtOf(raw, entry.startedAt);
+    const iss = token ? str(token.claims, 'iss') : undefined;
+    const regions = iss === undefined ? undefined : issuerRegions(iss);
+    if (!regions) continue;
+    const add = (message: string, keys: string[]) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      out.push({ entry: entry.entry, code: 'issuer-region-mismatch', keys, message });
+    };
+    if (regions.host !== regions.pool) add(`The token's issuer ${iss} is in region ${regions.host}, but its pool id ${regions.poolId} is in ${regions.pool}.`, ['iss']);
+    if (domainRegion !== undefined && domainRegion !== regions.host) {
+      add(`The user-pool domain ${parseAddress(entry.url).host} is in region ${domainRegion}, but the token's issuer ${iss} is in ${regions.host}.`, ['iss', 'host']);
+    }
+  }
+  return out;
+}
+
+function checkIssuerRegion(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
+  const seen = new Set<string>();
+  return issuedTogether(f).flatMap(({ entry, id, access }) => regionFindings(ctx, entry, [id, access], seen));
+}
+
+/** The text of an entry's response body (HTML pages come base64-encoded from Firefox), or ''. */
+function responseText(entry: OAuthEntry): string {
+  const content: unknown = entry.har.response?.content;
+  if (!isObject(content) || typeof content.text !== 'string') return '';
+  return content.encoding === 'base64' ? (decodeBase64Text(content.text) ?? '') : content.text;
+}
+
+/** Checks of one entry, wherever it sits (a flow's step, or standalone: a userInfo call or sign-out with no sign-in). */
+type EntryCheck = (entry: OAuthEntry, ctx: CheckContext) => OAuthFinding[];
+
+/** §3 rule 15, §2.6: userInfo takes an access token with the openid scope; InitiateAuth's tokens have none. */
+const checkUserInfoToken: EntryCheck = (entry, ctx) => {
+  if (entry.kind !== 'userInfo' || entry.bearer === null) return [];
+  const token = ctx.jwtOf(entry.bearer, entry.startedAt);
+  if (!token) return [];
+  // The server's answer outranks the rule: an accepted call keeps the finding, as a warning.
+  const accepted = entry.status >= 200 && entry.status < 300;
+  const finding = (message: string, keys: string[]): OAuthFinding[] => [{
+    entry: entry.entry, code: 'userinfo-no-openid', keys,
+    message: `${message}${accepted ? ' The endpoint answered it all the same here, although Cognito documents that it refuses such tokens.' : ''}`,
+    severity: accepted ? 'warning' : undefined,
+  }];
+  if (token.use === 'id') return finding('The Bearer token sent to userInfo is an ID token (token_use id); userInfo takes the access token.', ['token_use']);
+  if (token.use !== 'access') return [];
+  const scope = str(token.claims, 'scope');
+  const scopes = scope === undefined ? [] : scope.split(/\s+/).filter((s) => s !== '');
+  if (scopes.includes('openid')) return [];
+  if (scope === undefined) return finding('The access token sent to userInfo has no scope claim, so no openid scope.', ['openid']);
+  const apiSignIn = scopes.length > 0 && scopes.every((s) => s === 'aws.cognito.signin.user.admin');
+  return finding(`The access token sent to userInfo has scope "${scope}", without openid.${apiSignIn ? ' That is the scope of a token from InitiateAuth (the API sign-in), which userInfo always refuses.' : ''}`, ['openid']);
+};
+
+/** §3 rule 19 for a token sent to userInfo: a token of another region's pool cannot be this domain's. */
+const checkUserInfoRegion: EntryCheck = (entry, ctx) => (entry.kind === 'userInfo' && entry.bearer !== null ? regionFindings(ctx, entry, [entry.bearer], new Set()) : []);
+
+/** Cognito's page for a sign-out it refuses (§4.2). */
+const LOGOUT_REFUSED = /Required String parameter '?redirect_uri'? is not present/i;
+
+/**
+ * §3 rule 21, §2.7: `/logout?client_id=…&logout_uri=…` redirects to logout_uri when it is an allowed
+ * sign-out URL, else shows an error page. The `redirect_uri` form (continue to /login) is not judged.
+ */
+const checkLogoutTarget: EntryCheck = (entry) => {
+  if (entry.kind !== 'logout' || /\/saml2\/logout\/*$/i.test(entry.path)) return [];
+  const logoutUri = param(entry.query, 'logout_uri');
+  if (logoutUri === undefined && param(entry.query, 'redirect_uri') !== undefined) return [];
+  // Cognito's own words first, then the status, then where the redirect went (compared on scheme, host, port and path).
+  // Only a redirect that stays on the user-pool domain (its /error or /login page) shows a refusal: with SAML single
+  // logout, /logout first sends the browser to the IdP and reaches logout_uri later (§2.7).
+  let refused: string | undefined;
+  const location = entry.location;
+  if (entry.status >= 200 && LOGOUT_REFUSED.test(responseText(entry))) refused = 'Cognito\'s page says "Required String parameter \'redirect_uri\' is not present"';
+  else if (entry.status >= 400) refused = `Cognito answered ${entry.status}`;
+  else if (entry.status >= 300 && location !== null && parseAddress(location).origin === entry.origin && (logoutUri === undefined || originPath(location) !== originPath(logoutUri))) {
+    refused = `Cognito redirected to ${originPath(location)}${logoutUri === undefined ? '' : ', not to logout_uri'}`;
+  }
+  if (refused === undefined) return [];
+  return [{
+    entry: entry.entry, code: 'logout-uri-not-allowed', keys: ['logout_uri'],
+    message: logoutUri === undefined
+      ? `The sign-out request sends no logout_uri (nor redirect_uri); ${refused}.`
+      : `The sign-out request asks to return to ${logoutUri}; ${refused}: it is not one of the app client's allowed sign-out URLs, or it is badly encoded.`,
+  }];
+};
+
+const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget];
 
 function checkAuthorizeCaptured(f: FlowFacts): OAuthFinding[] {
   if (f.authorize) return [];
@@ -267,8 +446,9 @@ function checkErrors(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-const FLOW_CHECKS: readonly ((f: FlowFacts, challenges: ChallengeIndex) => OAuthFinding[])[] = [
-  checkAuthorizeCaptured, checkRedirectUri, checkPkce, checkState, checkClient, checkScopes, checkNonce, checkImplicitRefresh, checkErrors,
+const FLOW_CHECKS: readonly ((f: FlowFacts, ctx: CheckContext) => OAuthFinding[])[] = [
+  checkAuthorizeCaptured, checkRedirectUri, checkPkce, checkState, checkClient, checkScopes, checkNonce, checkAtHash, checkIssuerRegion,
+  checkImplicitRefresh, checkErrors,
 ];
 
 function toDiagnostic(finding: OAuthFinding, flow: string | null): Diagnostic {
@@ -295,10 +475,13 @@ export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonl
     if (f.authorize && challenge !== undefined) challenges.set(challenge, f.authorize.entry);
   }
   const findings: { finding: OAuthFinding; flow: string | null }[] = [];
-  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, challenges)) findings.push({ finding, flow: f.flow.id });
+  const ctx = checkContext(challenges);
+  for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, ctx)) findings.push({ finding, flow: f.flow.id });
   for (const finding of checkCodes(all)) findings.push({ finding, flow: flowOf.get(finding.entry) ?? null });
   const loose: FlowFacts = { flow: { id: '', grant: null, clientId: null, redirectUri: null, user: null, outcome: 'pending', steps: standalone.map((entry) => ({ entry, link: 'unlinked' as const })), tokens: { id: null, access: null, refresh: null, issuedBy: null }, idTokenFingerprints: [], startedAt: Number.NaN, endedAt: Number.NaN }, authorize: null, callbacks: [], tokens: [] };
   for (const finding of checkErrors(loose)) findings.push({ finding, flow: null });
+  for (const f of all) for (const { entry } of f.flow.steps) for (const check of ENTRY_CHECKS) for (const finding of check(entry, ctx)) findings.push({ finding, flow: f.flow.id });
+  for (const entry of standalone) for (const check of ENTRY_CHECKS) for (const finding of check(entry, ctx)) findings.push({ finding, flow: null });
   // Per entry, the cause before the symptom: the error the server answered comes after what explains it.
   const last = (d: Diagnostic) => (d.code === 'oauth-error' ? 1 : 0);
   return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));

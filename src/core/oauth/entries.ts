@@ -90,7 +90,7 @@ function errorOf(kind: OAuthStepKind, status: number, query: Param[], fragment: 
   }
   const jsonError = json ? str(json, 'error') : undefined;
   if (jsonError) return { code: jsonError, description: str(json, 'error_description') ?? str(json, 'error_message') ?? null, source: 'token-body' };
-  if (status >= 400 && (kind === 'token' || kind === 'revoke' || kind === 'userInfo' || kind === 'login' || kind === 'authorize')) {
+  if (status >= 400 && (kind === 'token' || kind === 'revoke' || kind === 'userInfo' || kind === 'login' || kind === 'authorize' || kind === 'logout')) {
     return { code: `HTTP ${status}`, description: null, source: 'status' };
   }
   return null;

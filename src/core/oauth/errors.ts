@@ -7,8 +7,8 @@
 import type { OAuthError, OAuthStepKind } from './model';
 
 export interface OAuthErrorExplanation {
-  /** Where the error shows: the callback (§4.1), the /error page (§4.2), the token endpoint (§4.3), userInfo/revoke (§4.4). */
-  where: 'callback' | 'error-page' | 'token' | 'userInfo' | 'revoke';
+  /** Where the error shows: the callback (§4.1), the /error page (§4.2), the token endpoint (§4.3), userInfo/revoke (§4.4), /logout (§4.2). */
+  where: 'callback' | 'error-page' | 'token' | 'userInfo' | 'revoke' | 'logout';
   code: string;
   description?: RegExp;
   cause: string;
@@ -48,6 +48,8 @@ export const OAUTH_ERRORS: readonly OAuthErrorExplanation[] = [
   { where: 'userInfo', code: 'invalid_token', cause: 'The access token is expired, disabled or deleted, or the user signed out globally; tokens from InitiateAuth (no openid scope) are refused too.', fix: 'Use a fresh access token from /oauth2/token that has the openid scope.' },
   { where: 'revoke', code: 'invalid_request', cause: 'No token sent, or revocation is disabled for the app client.', fix: 'Send token=<refresh token> (and client_id for a public client); enable token revocation.' },
   { where: 'revoke', code: 'unsupported_token_type', cause: 'The token sent is not a refresh token.', fix: 'Revoke the refresh token; it revokes its access tokens too.' },
+  // §4.2 "Required String parameter 'redirect_uri' is not present", §2.7; the status Cognito answers it with is not documented.
+  { where: 'logout', code: 'HTTP 400', cause: 'Cognito refused the sign-out request. On /logout that is usually a logout_uri that is not one of the app client\'s allowed sign-out URLs (its page then says "Required String parameter \'redirect_uri\' is not present"), or a missing client_id.', fix: 'Send client_id and a logout_uri registered among the app client\'s sign-out URLs.' },
   { where: 'revoke', code: 'invalid_client', cause: 'Client authentication failed at the revocation endpoint.', fix: 'Send the app client\'s id (and Basic credentials for a client with a secret).' },
 ];
 
@@ -56,6 +58,7 @@ function whereOf(kind: OAuthStepKind): OAuthErrorExplanation['where'] {
   if (kind === 'token') return 'token';
   if (kind === 'userInfo') return 'userInfo';
   if (kind === 'revoke') return 'revoke';
+  if (kind === 'logout') return 'logout';
   return 'callback';
 }
 

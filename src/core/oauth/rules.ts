@@ -22,6 +22,10 @@ export type OAuthDiagnosticCode =
   | 'nonce-mismatch'
   | 'implicit-no-refresh'
   | 'authorize-not-captured'
+  | 'userinfo-no-openid'
+  | 'at-hash-mismatch'
+  | 'issuer-region-mismatch'
+  | 'logout-uri-not-allowed'
   | 'oauth-error';
 
 export interface OAuthRule {
@@ -107,6 +111,26 @@ export const OAUTH_RULES: Readonly<Record<OAuthDiagnosticCode, OAuthRule>> = {
     severity: 'warning',
     source: '§6 "What survives navigation"',
     hint: 'The authorize request is a navigation: turn on Preserve log (Chrome) or Persist Logs (Firefox) before signing in, and repeat, so the capture keeps state, code_challenge and redirect_uri.',
+  },
+  'userinfo-no-openid': {
+    severity: 'error',
+    source: '§3 rule 15; §2.6; §4.4 invalid_token',
+    hint: 'The userInfo endpoint answers only for an access token whose scope has openid: request openid in the authorize scope (and allow it on the app client), and send the access token from /oauth2/token, not the ID token. Tokens from InitiateAuth (the API sign-in) carry only aws.cognito.signin.user.admin and are always refused there: call GetUser instead.',
+  },
+  'at-hash-mismatch': {
+    severity: 'warning',
+    source: '§3 rule 17 (OIDC Core §3.1.3.6, §3.2.2.9)',
+    hint: 'at_hash binds an ID token to the access token issued with it: BASE64URL of the first 16 bytes of SHA-256(access_token). Cognito issues the two together, so a mismatch means they were paired from different responses (another sign-in, a refresh, stale storage) or one was altered. Keep the ID and access token of one response together.',
+  },
+  'issuer-region-mismatch': {
+    severity: 'error',
+    source: '§3 rule 19; §1 host forms',
+    hint: 'A user pool lives in one region: the token\'s iss (https://cognito-idp.<region>.amazonaws.com/<region>_<id>), the region prefix of the pool id and the region of a <prefix>.auth.<region>.amazoncognito.com domain must all agree. A difference means the app mixes the settings of two pools (domain of one, pool id or tokens of another) or the token was altered.',
+  },
+  'logout-uri-not-allowed': {
+    severity: 'error',
+    source: '§3 rule 21; §2.7; §4.2 "Required String parameter \'redirect_uri\' is not present"',
+    hint: 'Cognito\'s /logout redirects only to a logout_uri that is one of the app client\'s allowed sign-out URLs; otherwise it shows an error page ("Required String parameter \'redirect_uri\' is not present"). Add the URL to the app client\'s allowed sign-out URLs (compare scheme, host, port, path and trailing slash with the registered one), and URL-encode it once.',
   },
   'oauth-error': {
     severity: 'error',

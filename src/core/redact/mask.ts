@@ -7,6 +7,7 @@ import { isObject } from '../json';
 import { fingerprint } from '../fingerprint';
 import { PROFILES, type MaskKind, type RedactionProfile } from './rules';
 import { define, jsonLength, mapJson } from './walk';
+import { s256Mask } from './s256-marker';
 
 const MASK = /^‹redacted/;
 
@@ -72,6 +73,7 @@ export function maskValue(value: string, kind: MaskKind, profile: RedactionProfi
   const slash = kind === 'accessKeyId' ? value.indexOf('/') : -1;
   if (slash > 0) return maskValue(value.slice(0, slash), kind, profile) + value.slice(slash);
   if (kind === 'length') return `‹redacted ${value.length} chars›`;
+  if (kind === 's256') return s256Mask(value);
   if (kind === 'jwt') {
     const masked = maskJwt(value, profile);
     if (masked !== undefined) return masked;

@@ -15,9 +15,12 @@ import { ownEntry } from '../rules';
  * hashes); `fingerprint` length and fingerprint only (who the user is; the same value masks the same
  * way, so flows still link); `jwt` a token's header and claims, never its signature; `accessKeyId`
  * keeps `ASIA` + the last 4 characters in every profile (an identifier sent in clear with every
- * signed request, needed to link requests to the credentials: identity-pools.md, "Masking").
+ * signed request, needed to link requests to the credentials: identity-pools.md, "Masking");
+ * `s256` its length and BASE64URL(SHA-256(value)), for the PKCE `code_verifier` only: that hash is
+ * the `code_challenge` the authorize URL shows anyway, and keeps the PKCE check working on an
+ * export (./s256-marker.ts; test/core/redact-s256.test.ts checks no other rule uses it).
  */
-export type MaskKind = 'length' | 'opaque' | 'fingerprint' | 'jwt' | 'accessKeyId';
+export type MaskKind = 'length' | 'opaque' | 'fingerprint' | 'jwt' | 'accessKeyId' | 's256';
 
 /**
  * How a header value is masked: a value kind, or a masker that knows the header's syntax:
@@ -101,7 +104,7 @@ const SECRET_KEYS: Record<string, MaskKind> = {
 
 /** Hosted UI / OAuth 2.0 (managed-login-oauth2.md §5), STS forms and presigned URLs (identity-pools.md). */
 const OAUTH_AND_URL_KEYS: Record<string, MaskKind> = {
-  code: 'fingerprint', code_verifier: 'length', client_secret: 'length', state: 'opaque',
+  code: 'fingerprint', code_verifier: 's256', client_secret: 'length', state: 'opaque',
   access_token: 'jwt', id_token: 'jwt', refresh_token: 'jwt', token: 'jwt',
   password: 'length', _csrf: 'length', cognitoAsfData: 'length', SAMLResponse: 'length', RelayState: 'opaque',
   WebIdentityToken: 'jwt',
