@@ -143,6 +143,17 @@ export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
   };
 }
 
+/**
+ * The same decoded token seen at another time (a token a sign-in issued, later sent by a call):
+ * what `decodeToken(token.raw, capturedAt)` returns, without decoding again. Header and claims
+ * are shared, not copied: decoded tokens are read, never changed.
+ */
+export function tokenAt(token: DecodedToken, capturedAt: number): DecodedToken {
+  if (token.kind !== 'jwt' || Object.is(token.capturedAt, capturedAt)) return token;
+  const { expiresAt } = token;
+  return { ...token, capturedAt, expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null };
+}
+
 /** "in 59 min", "3 h ago": a token time relative to the capture, for people. */
 export function relativeTime(ms: number): string {
   const abs = Math.abs(ms);
