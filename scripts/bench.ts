@@ -18,11 +18,17 @@
  * 3. CLI start-up: `cognito-flow --help` (the built dist/cli) against `node -e 0`, fastest of 15
  *    runs each. Goal ≤ 2×.
  *
+ * 4. The panel half: scripts/bench-panel.ts (`npm run bench:panel`) as a child process.
+ *
+ * Ends with one table of every goal of issue 13, this half's and the panel's, each PASS or FAIL.
+ * `npm run bench -- --core` skips the panel half (no browser).
+ *
  * Speed goals are printed PASS/FAIL, never asserted (machines are shared and noisy): the exit code
  * is 0 unless an analysis is wrong (flows not as generated, calls dropped). On a shared machine
  * wall time mostly measures the neighbours, so the in-process ratios are judged on this process's
  * CPU time (all its threads, garbage collection included), medians of interleaved runs; wall-time
- * medians are printed next to them. Start-up is wall time (a process's life is short).
+ * medians are printed next to them. Start-up is wall time (a process's life is short). The exit
+ * code is also non-zero when the panel bench fails (its correctness checks).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,8 +73,21 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const verdict = (ratio: number, goal: number): string => `${ratio.toFixed(2).padStart(6)}×   goal ≤ ${goal}×: ${ratio <= goal ? 'PASS' : 'FAIL'}`;
 
-/** The lines of the summary table printed at the end (and pasted into the README). */
-const summary: string[] = [];
+/** One goal of issue 13 as the final table prints it. */
+interface GoalRow {
+  what: string;
+  result: string;
+  goal: string;
+  pass: boolean;
+}
+
+/** This half's goals, for the table printed at the end (and pasted into the README). */
+const rows: GoalRow[] = [];
+
+function addRow(what: string, measured: number, base: number, unit: string, goal: number, how: string): void {
+  const ratio = measured / base;
+  rows.push({ what, result: `${Math.round(measured).toLocaleString('en')} / ${Math.round(base).toLocaleString('en')} ${unit} = ${ratio.toFixed(2)}×`, goal: `≤ ${goal}× ${how}`, pass: ratio <= goal });
+}
 
 function fail(message: string): never {
   console.error(`\nBENCH CORRECTNESS FAILURE: ${message}`);
@@ -154,7 +173,7 @@ function benchParseCost(name: string, text: string, capture: GeneratedCapture, r
   console.log(`  analyzeHar(JSON.parse(text)) CPU ${ms(analyzeMs).padStart(10)}   wall ${ms(median(analyze.wall)).padStart(10)}   (medians of ${analyze.cpu.length})`);
   const line = `${name}: analyze ${ms(analyzeMs)} / JSON.parse ${ms(parseMs)} CPU = ${verdict(analyzeMs / parseMs, GOAL.analyzePerParse)}`;
   console.log(`  ${line}`);
-  summary.push(line);
+  addRow(`${name} (${mb(text.length)}): analysis / JSON.parse`, analyzeMs, parseMs, 'ms CPU', GOAL.analyzePerParse, 'JSON.parse');
 }
 
 /** The bench's mixed capture, written to .bench/ for the panel bench, then timed. */
@@ -211,7 +230,7 @@ function benchPathological(shape: Exclude<SignInShape, 'independent'>, entries: 
   const pathological = timeSignIns(shape, entries / 2, 3);
   const line = `${shape} ${entries.toLocaleString('en')}: ${ms(pathological)} / independent ${ms(independent)} CPU = ${verdict(pathological / independent, GOAL.pathologicalPerIndependent)}`;
   console.log(`  ${line}`);
-  summary.push(line);
+  addRow(`${what} / independent sign-ins`, pathological, independent, 'ms CPU', GOAL.pathologicalPerIndependent, 'independent');
 }
 
 /** Wall time of starting a process, median over interleaved runs. */
@@ -239,11 +258,47 @@ function benchStartup(): void {
   const cliMs = Math.min(...command.slice(2));
   const line = `CLI start-up: cognito-flow --help ${ms(cliMs)} / node -e 0 ${ms(nodeMs)} wall = ${verdict(cliMs / nodeMs, GOAL.startupPerNode)}`;
   console.log(`\n${line} (fastest of ${STARTUP_RUNS}; medians ${ms(median(command.slice(2)))} / ${ms(median(node.slice(2)))})`);
-  summary.push(line);
+  addRow('CLI start-up: cognito-flow --help / node -e 0', cliMs, nodeMs, 'ms wall', GOAL.startupPerNode, 'node -e 0');
+}
+
+/**
+ * The panel half (scripts/bench-panel.ts, in headless Chromium), run as its own process as
+ * `npm run bench:panel` runs it: its output passes through, and the rows of its tables that carry
+ * a verdict (what, result, goal, PASS/FAIL, two spaces or more apart) join the final table.
+ */
+function runPanelBench(): { rows: GoalRow[]; status: number } {
+  console.log('\n--- panel (scripts/bench-panel.ts) ---');
+  const result = spawnSync('npx', ['tsx', join(root, 'scripts/bench-panel.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const output = result.stdout?.toString() ?? '';
+  process.stdout.write(output);
+  const panelRows: GoalRow[] = [];
+  let section = '';
+  let parent = '';
+  for (const line of output.split('\n')) {
+    // A table's heading ("HAR viewer (3 loads; …):"), its rows, and rows under a row (indented by two more).
+    if (/^\S.*:$/.test(line)) section = line.replace(/\s*\(.*$/, '').replace(/:$/, '');
+    if (/^ {2}\S.* {2}/.test(line)) parent = line.trim().split(/ {2,}/)[0] ?? '';
+    const match = /^ {2}( *)(\S.*?) {2,}(\S.*?) {2,}(\S.*?) {2,}(PASS|FAIL)\s*$/.exec(line);
+    if (!match) continue;
+    // "ratio streamed / one-shot" says of what only with the row above it.
+    const what = match[1] && match[2]!.startsWith('ratio') ? `${parent}, ${match[2]}` : match[2]!;
+    panelRows.push({ what: `${section}: ${what}`, result: match[3]!, goal: match[4]!, pass: match[5] === 'PASS' });
+  }
+  return { rows: panelRows, status: result.status ?? 1 };
+}
+
+function printGoals(all: readonly GoalRow[]): void {
+  const width = (pick: (row: GoalRow) => string) => Math.max(...all.map((row) => pick(row).length));
+  const [w1, w2, w3] = [width((r) => r.what), width((r) => r.result), width((r) => r.goal)];
+  for (const row of all) console.log(`  ${row.what.padEnd(w1)}  ${row.result.padStart(w2)}  ${row.goal.padEnd(w3)}  ${row.pass ? 'PASS' : 'FAIL'}`);
+  const failed = all.filter((row) => !row.pass).length;
+  console.log(`  ${all.length - failed} of ${all.length} goals PASS${failed ? `, ${failed} FAIL` : ''}`);
 }
 
 function main(): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  // --core: this half only (no browser), for working on the analysis.
+  const coreOnly = process.argv.includes('--core');
   console.log(`Node ${process.version}, ${cpus().length} × ${cpu}\n`);
   benchMixed();
   benchDense(10_000, 9);
@@ -251,7 +306,13 @@ function main(): void {
   benchPathological('no-username', 80_000, '80,000 entries that never name a user, one app client');
   benchPathological('unknown-sessions', 100_000, '100,000 entries of one user answering with Sessions never issued');
   benchStartup();
-  console.log(`\nSummary (Node ${process.version}, ${cpus().length} × ${cpu}):\n  ${summary.join('\n  ')}`);
+  const panel = coreOnly ? { rows: [], status: 0 } : runPanelBench();
+  console.log(`\nIssue 13 goals (Node ${process.version}, ${cpus().length} × ${cpu}${coreOnly ? '; panel half skipped: --core' : ''}):`);
+  printGoals([...rows, ...panel.rows]);
+  if (panel.status !== 0) {
+    console.error(`\nthe panel bench exited ${panel.status}: its goals are missing or incomplete above`);
+    process.exit(panel.status);
+  }
 }
 
 main();
