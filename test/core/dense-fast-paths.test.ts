@@ -98,6 +98,26 @@ describe('tokens a call sends are decoded once per analysis', () => {
     }
   });
 
+  it('the flow being judged is asked first, a token of any other flow is still found', () => {
+    const other = `${HEADER}.${b64url({ sub: 'o', token_use: 'access', exp: issuedAt / 1000 + 60 })}.c2ln`;
+    const mine = { steps: [], tokens: { id: null, access: decodeToken(access, issuedAt), refresh: null, issuedBy: 1 } };
+    const theirs = { steps: [{ tokens: { id: null, access: decodeToken(other, issuedAt), refresh: null, issuedBy: 2 } }], tokens: { id: null, access: null, refresh: null, issuedBy: null } };
+    const tokens = new SentTokens([mine as never, theirs as never]);
+    tokens.within(mine as never);
+    for (const raw of [access, other, 'x.y.z']) expect(tokens.decode(raw, issuedAt + 90_000)).toEqual(decodeToken(raw, issuedAt + 90_000));
+  });
+
+  it('tokens with the same header share its decoding; a header that is no object is still turned down', () => {
+    const a = decodeToken(access, issuedAt);
+    const b = decodeToken(`${HEADER}.${b64url({ sub: 'b' })}.c2ln`, issuedAt);
+    if (a.kind !== 'jwt' || b.kind !== 'jwt') throw new Error('expected JWTs');
+    expect(a.header).toEqual({ kid: 'k1', alg: 'RS256' });
+    expect(b.header).toBe(a.header);
+    const arrayHeader = `${b64url([1])}.${b64url({ sub: 'c' })}.c2ln`;
+    expect(decodeToken(arrayHeader, issuedAt)).toMatchObject({ kind: 'malformed', reason: 'cannot be read: its header or payload is not a JSON object' });
+    expect(decodeToken(arrayHeader, issuedAt)).toMatchObject({ kind: 'malformed' });
+  });
+
   it('an expired access token sent after a sign-in still gets token-expired (the analysis end to end)', () => {
     const signIn = cognitoEntry('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: 'u', PASSWORD: 'p' } },
       { AuthenticationResult: { AccessToken: access, IdToken: access, TokenType: 'Bearer' } });

@@ -55,8 +55,10 @@ export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnost
   const diagnostics: Diagnostic[] = [];
   const tokens = new SentTokens(linked.flows);
   for (const flow of linked.flows) {
+    tokens.within(flow);
     for (const step of flow.steps) stampInto(diagnostics, diagnoseStep(step, linked.contexts.get(step), options, tokens), step.call.entry, flow.id);
   }
+  tokens.within(undefined);
   for (const call of linked.standalone) stampInto(diagnostics, diagnoseCall(call, options, tokens), call.entry, null);
   diagnostics.sort((a, b) => a.entry - b.entry);
   return diagnostics;

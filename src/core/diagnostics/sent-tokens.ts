@@ -10,26 +10,43 @@ import { LongKeyMap } from '../long-key-map';
 import { decodeToken, tokenAt, type DecodedToken } from '../tokens';
 
 export class SentTokens {
-  private readonly known = new LongKeyMap<DecodedToken>();
+  private known: LongKeyMap<DecodedToken> | undefined;
+  /** The flow whose steps are being judged: its own tokens are the ones its calls usually send. */
+  private current: Flow | undefined;
 
-  constructor(flows: readonly Flow[] = []) {
-    for (const flow of flows) {
-      for (const step of flow.steps) {
-        const issued = step.tokens;
-        if (!issued) continue;
-        for (const token of [issued.access, issued.id]) if (token && this.known.get(token.raw) === undefined) this.known.set(token.raw, token);
-      }
-    }
+  constructor(private readonly flows: readonly Flow[] = []) {}
+
+  /** The calls judged next belong to `flow` (a hint: any token of any flow is still found). */
+  within(flow: Flow | undefined): void {
+    this.current = flow;
   }
 
   /** Exactly `decodeToken(raw, sentAt)`. */
   decode(raw: string, sentAt: number): DecodedToken {
-    let token = this.known.get(raw);
+    const tokens = this.current?.tokens;
+    if (tokens?.access?.raw === raw) return tokenAt(tokens.access, sentAt);
+    const known = this.index();
+    let token = known.get(raw);
     if (token === undefined) {
       token = decodeToken(raw, sentAt);
-      this.known.set(raw, token);
+      known.set(raw, token);
     }
     return tokenAt(token, sentAt);
+  }
+
+  /** Every token the flows were issued, by value; built the first time a hint does not do. */
+  private index(): LongKeyMap<DecodedToken> {
+    if (this.known) return this.known;
+    const known = new LongKeyMap<DecodedToken>();
+    for (const flow of this.flows) {
+      for (const step of flow.steps) {
+        const issued = step.tokens;
+        if (!issued) continue;
+        for (const token of [issued.access, issued.id]) if (token && known.get(token.raw) === undefined) known.set(token.raw, token);
+      }
+    }
+    this.known = known;
+    return known;
   }
 }
 
