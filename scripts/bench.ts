@@ -284,6 +284,9 @@ function runPanelBench(): { rows: GoalRow[]; status: number } {
     const what = match[1] && match[2]!.startsWith('ratio') ? `${parent}, ${match[2]}` : match[2]!;
     panelRows.push({ what: `${section}: ${what}`, result: match[3]!, goal: match[4]!, pass: match[5] === 'PASS' });
   }
+  if (result.status === 0 && panelRows.length === 0) {
+    console.log('\nWARNING: no goal rows (what, result, goal, PASS/FAIL) found in the panel bench\'s output: did its table format change?');
+  }
   return { rows: panelRows, status: result.status ?? 1 };
 }
 
