@@ -11,7 +11,7 @@ import type { HarEntry } from '../src/core/har';
 import {
   ALL_FLOW_KINDS, FLOW_KINDS, generateSyntheticHar, planFlowKinds, serializeHar,
 } from '../scripts/lib/synthetic-har';
-import { checkAgainstPlan, errorsOnCleanFlows } from '../scripts/lib/check-synthetic';
+import { checkAgainstPlan, checkCapture, errorsOnCleanFlows } from '../scripts/lib/check-synthetic';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
@@ -162,6 +162,25 @@ describe('generateSyntheticHar: the bench capture (10,000 entries)', () => {
     const failed = generated.flows.filter((flow) => flow.expectedOutcome === 'failed').length;
     expect(signIns.filter((flow) => flow.outcome === 'failed')).toHaveLength(failed);
     expect(signIns.filter((flow) => flow.outcome === 'authenticated')).toHaveLength(500 - failed);
+  });
+
+  it('says where its identity-pool calls are, and the bench check (checkCapture) finds them as calls', () => {
+    const identityTargets = entries.flatMap((entry, index) => (target(entry)?.startsWith('AWSCognitoIdentityService.') ? [index] : []));
+    expect(generated.identityEntries).toEqual(identityTargets);
+    expect(generated.identityEntries.length).toBe(generated.ordinaryByKind['cognito-identity']);
+    const analysis = analyzeHar(JSON.parse(serializeHar(generated.har)));
+    const capture = { ...generated, entries: entries.length };
+    expect(checkCapture(analysis, capture)).toEqual([]);
+    // The check is not a printout: an analysis that lost one identity-pool call, or one user-pool
+    // call, or counted the identity calls as ignored, is reported.
+    const lostIdentity = analysis.calls.filter((call) => call.entry !== generated.identityEntries[0]);
+    expect(checkCapture({ ...analysis, calls: lostIdentity }, capture).join('\n')).toMatch(/identity-pool calls: found \d+, expected \d+; missing entries/);
+    const lostUserPool = analysis.calls.filter((call) => call.entry !== generated.cognitoEntries[5]);
+    expect(checkCapture({ ...analysis, calls: lostUserPool }, capture).join('\n')).toMatch(/user-pool calls: found 1999, expected 2000/);
+    const oldCount = { ...analysis, ignored: [...analysis.ignored, ...generated.identityEntries.map((entry) => ({ entry, reason: 'other-aws-service' as const, detail: '' }))] };
+    expect(checkCapture(oldCount, capture).join('\n')).toMatch(/ignored entries, expected/);
+    const merged = { ...analysis, flows: analysis.flows.filter((flow) => flow.kind !== 'identity') };
+    expect(checkCapture(merged, capture).join('\n')).toMatch(/identity flows \(by entry\): found 0/);
   });
 });
 

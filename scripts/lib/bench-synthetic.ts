@@ -5,9 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { GeneratedCapture } from './check-synthetic';
 import type { SyntheticFlowInfo } from './synthetic-har';
 import { generateSyntheticHar, serializeHar } from './synthetic-har';
 
+/**
+ * The plan: 10,000 entries, 500 sign-in flows of 2,000 user-pool calls. The ordinary traffic also
+ * holds identity-pool calls (GetId, GetCredentialsForIdentity), which the analysis counts as Cognito
+ * calls in identity flows of their own: `BenchHar.capture.identityEntries` says where they are.
+ */
 export const BENCH_EXPECTED = { entries: 10_000, flows: 500, calls: 2_000 };
 const SEED = 20260314;
 
@@ -17,6 +23,8 @@ export const BENCH_HAR_FILE = join(BENCH_ROOT, '.bench', `synthetic-${BENCH_EXPE
 export interface BenchHar {
   text: string;
   plan: SyntheticFlowInfo[];
+  /** Everything the analysis must find (check-synthetic.ts checkCapture). */
+  capture: GeneratedCapture;
   summary: string;
 }
 
@@ -27,7 +35,8 @@ export function generateBenchHar(): BenchHar {
   return {
     text: serializeHar(generated.har),
     plan: generated.flows,
-    summary: `${generated.har.log.entries.length} entries (${generated.cognitoCalls} Cognito calls in ${generated.flows.length} flows; ${generated.ordinary} ordinary: ${kinds})`,
+    capture: { ...generated, entries: generated.har.log.entries.length },
+    summary: `${generated.har.log.entries.length} entries (${generated.cognitoCalls} user-pool calls in ${generated.flows.length} flows; ${generated.ordinary} ordinary, of which ${generated.identityEntries.length} identity-pool calls: ${kinds})`,
   };
 }
 

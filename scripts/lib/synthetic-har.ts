@@ -70,6 +70,11 @@ export interface SyntheticHarResult {
   /** Indexes of all Cognito user-pool entries. */
   cognitoEntries: number[];
   cognitoCalls: number;
+  /**
+   * Indexes of the background traffic's identity-pool calls (`cognito-identity`, counted in
+   * `ordinary`): Cognito calls for the analysis since issue 11, each with tokens of no sign-in here.
+   */
+  identityEntries: number[];
   ordinary: number;
   ordinaryByKind: Partial<Record<OrdinaryKind | 'cognito-preflight', number>>;
 }
@@ -203,6 +208,8 @@ interface Timed {
   entry: SyntheticEntry;
   /** Flow index and call index, for Cognito calls. */
   flow?: number;
+  /** An identity-pool call of the background traffic. */
+  identity?: boolean;
 }
 
 export function generateSyntheticHar(options: SyntheticHarOptions = {}): SyntheticHarResult {
@@ -265,7 +272,7 @@ export function generateSyntheticHar(options: SyntheticHarOptions = {}): Synthet
   for (let i = 0; i < ordinaryLeft; i++) {
     const kind = i === 0 ? 'document' : rng.weighted(ORDINARY_WEIGHTS);
     const start = i === 0 ? t0 : t0 + Math.floor(rng.float() * span);
-    timed.push({ start, order: order++, entry: buildEntry(ordinarySpec(kind, rng, start, sizes), rng) });
+    timed.push({ start, order: order++, entry: buildEntry(ordinarySpec(kind, rng, start, sizes), rng), ...(kind === 'cognito-identity' ? { identity: true } : {}) });
     ordinaryByKind[kind] = (ordinaryByKind[kind] ?? 0) + 1;
   }
 
@@ -283,7 +290,9 @@ export function generateSyntheticHar(options: SyntheticHarOptions = {}): Synthet
     operations: flow.calls.map((call) => call.operation),
   }));
   const cognitoEntries: number[] = [];
+  const identityEntries: number[] = [];
   timed.forEach((item, index) => {
+    if (item.identity) identityEntries.push(index);
     if (item.flow === undefined) return;
     cognitoEntries.push(index);
     flows[item.flow]?.entries.push(index);
@@ -302,6 +311,7 @@ export function generateSyntheticHar(options: SyntheticHarOptions = {}): Synthet
     flows,
     cognitoEntries,
     cognitoCalls: cognitoEntries.length,
+    identityEntries,
     ordinary: timed.length - cognitoEntries.length,
     ordinaryByKind,
   };

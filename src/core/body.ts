@@ -10,8 +10,12 @@ import { describeJsonSyntaxError } from './json-syntax';
 
 const PREVIEW_CHARS = 120;
 
+/** Anything but white space (the characters String.prototype.trim removes; \s is the same set). */
+const NOT_BLANK = /\S/;
+
 export function parseBodyText(text: string): Body {
-  if (text.trim() === '') return { state: 'empty' };
+  // Not text.trim() === '': that copies every body that has a trailing newline.
+  if (!NOT_BLANK.test(text)) return { state: 'empty' };
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

@@ -74,6 +74,46 @@ export function hasAmzTarget(raw: unknown): boolean {
   return Array.isArray(headers) && headerValue(headers as HarEntry['request']['headers'], 'X-Amz-Target') !== undefined;
 }
 
+/**
+ * `name` equals `lower` (lower-case ASCII) ignoring ASCII case: what `headerValue` decides with
+ * toLowerCase, without making a lower-cased copy of every header name (every entry of a capture
+ * is asked for its X-Amz-Target). Only ASCII letters fold; no other character lower-cases to one
+ * of the letters of the names asked for here, so the answers are the same.
+ */
+function sameName(name: string, lower: string): boolean {
+  if (name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c !== lower.charCodeAt(i) && !(c >= 65 && c <= 90 && (c | 0x20) === lower.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/** The first `X-Amz-Target` header's value, exactly as `headerValue(headers, 'X-Amz-Target')`. */
+function targetHeader(headers: readonly unknown[]): string | undefined {
+  for (const header of headers) {
+    if (isObject(header) && typeof header.name === 'string' && sameName(header.name, 'x-amz-target')) {
+      return typeof header.value === 'string' ? header.value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Operation names as one string per name: the first one seen stands for all equal ones. Each call's
+ * name is otherwise a new string cut from its header, hashed anew by every rules-table lookup that
+ * follows (sign-in operations, answers, self-service calls). Bounded: names come from the capture.
+ */
+const OPERATION_NAMES_KEPT = 1024;
+const operationNames = new Map<string, string>();
+
+function canonicalOperation(operation: string): string {
+  const known = operationNames.get(operation);
+  if (known !== undefined) return known;
+  if (operationNames.size < OPERATION_NAMES_KEPT) operationNames.set(operation, operation);
+  return operation;
+}
+
 export function classifyEntry(raw: unknown, index: number): Classified {
   if (!isObject(raw) || !isObject(raw.request) ) {
     return ignored(index, 'invalid-entry', 'not a HAR entry (no request object)');
@@ -81,7 +121,7 @@ export function classifyEntry(raw: unknown, index: number): Classified {
   const entry = raw as unknown as HarEntry;
   const headers = Array.isArray(entry.request.headers) ? entry.request.headers : [];
   const method = typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
-  const target = headerValue(headers, 'X-Amz-Target');
+  const target = targetHeader(headers);
   if (method === 'OPTIONS') return ignored(index, 'preflight', 'CORS preflight (OPTIONS)');
   const named = targetOperation(target);
   if (named === null) {
@@ -95,7 +135,7 @@ export function classifyEntry(raw: unknown, index: number): Classified {
   const responseBody = readResponseBody(isObject(response?.content) ? response.content : undefined, status);
   const call: CognitoCall = {
     entry: index,
-    operation: named.operation,
+    operation: canonicalOperation(named.operation),
     service: named.service,
     url: typeof entry.request.url === 'string' ? entry.request.url : '',
     method,

@@ -80,9 +80,31 @@ function fastPart(part: string | undefined): unknown {
   }
 }
 
+/**
+ * Headers read by the fast path, by their base64url text. A pool signs with one or two keys, so a
+ * capture's thousands of tokens carry a handful of distinct headers: each is decoded once and the
+ * object shared (decoded tokens are read, never changed). Bounded: cleared when it grows past
+ * HEADERS_KEPT (a capture of made-up tokens), which only costs decoding again.
+ */
+const HEADERS_KEPT = 256;
+const headers = new Map<string, unknown>();
+
+function fastHeader(part: string | undefined): unknown {
+  if (part === undefined) return UNSURE;
+  const known = headers.get(part);
+  if (known !== undefined) return known;
+  const header = fastPart(part);
+  // Only objects: anything else is decoded again by the caller's path (and turned down there).
+  if (isObject(header)) {
+    if (headers.size >= HEADERS_KEPT) headers.clear();
+    headers.set(part, header);
+  }
+  return header;
+}
+
 /** One part of a JWT (0 header, 1 payload), fast when possible; throws jwt-decode's error otherwise. */
 function decodePart(token: string, parts: readonly string[], index: 0 | 1): unknown {
-  const fast = fastPart(parts[index]);
+  const fast = index === 0 ? fastHeader(parts[0]) : fastPart(parts[1]);
   return fast !== UNSURE ? fast : jwtDecode<unknown>(token, { header: index === 0 });
 }
 
@@ -141,6 +163,17 @@ export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
     capturedAt,
     expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null,
   };
+}
+
+/**
+ * The same decoded token seen at another time (a token a sign-in issued, later sent by a call):
+ * what `decodeToken(token.raw, capturedAt)` returns, without decoding again. Header and claims
+ * are shared, not copied: decoded tokens are read, never changed.
+ */
+export function tokenAt(token: DecodedToken, capturedAt: number): DecodedToken {
+  if (token.kind !== 'jwt' || Object.is(token.capturedAt, capturedAt)) return token;
+  const { expiresAt } = token;
+  return { ...token, capturedAt, expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null };
 }
 
 /** "in 59 min", "3 h ago": a token time relative to the capture, for people. */

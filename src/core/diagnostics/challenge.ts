@@ -10,12 +10,29 @@ import type { Finding, StepCheck, StepInput } from './types';
 import { finding } from './types';
 import { outstandingChallengeUnknown } from './evidence';
 
+/**
+ * The keys every answer to a known challenge needs, with their reasons: the same for every step,
+ * so worded once per challenge name (the rules table is fixed) instead of once per request.
+ */
+const baseChallengeKeys = new Map<string, readonly ExpectedKey[]>();
+
+function challengeBaseKeys(challenge: string, required: readonly string[]): readonly ExpectedKey[] {
+  let base = baseChallengeKeys.get(challenge);
+  if (base === undefined) {
+    const keys: ExpectedKey[] = [{ key: USERNAME, why: keyMeaning(USERNAME, challenge) ?? 'every challenge answer names the user' }];
+    for (const key of required) keys.push({ key, why: keyMeaning(key, challenge) ?? `${challenge} is answered with ${key}` });
+    base = keys;
+    baseChallengeKeys.set(challenge, base);
+  }
+  return base;
+}
+
 /** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
 export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
   const rule = challengeRule(challenge);
   if (!rule) return [];
-  const keys: ExpectedKey[] = [{ key: USERNAME, why: keyMeaning(USERNAME, challenge) ?? 'every challenge answer names the user' }];
-  for (const key of rule.required) keys.push({ key, why: keyMeaning(key, challenge) ?? `${challenge} is answered with ${key}` });
+  // Fresh objects: each step owns its list (the panel shows it, nothing may share it).
+  const keys: ExpectedKey[] = challengeBaseKeys(challenge, rule.required).map(({ key, why }) => ({ key, why }));
   const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
   if (rule.keysListedIn) {
     const listed = parseJsonString(str(parameters, rule.keysListedIn));
@@ -107,16 +124,28 @@ function checkUserIdForSrp(challenge: string, responses: JsonObject, { ctx }: St
   return [];
 }
 
+/** The AuthParameters every request of an AuthFlow needs, worded once per AuthFlow (see challengeBaseKeys). */
+const baseAuthFlowKeys = new Map<string, readonly ExpectedKey[]>();
+
+function authFlowBaseKeys(authFlow: string, required: readonly string[]): readonly ExpectedKey[] {
+  let base = baseAuthFlowKeys.get(authFlow);
+  if (base === undefined) {
+    base = required.map((key) => {
+      // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
+      const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
+      return { key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` };
+    });
+    baseAuthFlowKeys.set(authFlow, base);
+  }
+  return base;
+}
+
 /** The AuthParameters InitiateAuth / AdminInitiateAuth needs for its AuthFlow, each with why. */
 function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'>): ExpectedKey[] | null {
   const authFlow = str(request, 'AuthFlow');
   const rule = authFlowRule(authFlow);
   if (!authFlow || !rule) return null;
-  const keys: ExpectedKey[] = rule.required.map((key) => {
-    // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
-    const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
-    return { key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` };
-  });
+  const keys: ExpectedKey[] = authFlowBaseKeys(authFlow, rule.required).map(({ key, why }) => ({ key, why }));
   if (rule.keysByParameter) {
     const { parameter, values } = rule.keysByParameter;
     const value = str(obj(request, 'AuthParameters'), parameter);

@@ -2,8 +2,8 @@
  * Runs every check over the linked calls. The order of the lists is the order diagnostics
  * are shown in for one entry.
  */
-import type { LinkResult } from '../flows';
-import type { CognitoCall, Diagnostic } from '../model';
+import type { LinkResult, StepContext } from '../flows';
+import type { CognitoCall, Diagnostic, Step } from '../model';
 import type { CallCheck, Finding, ResolvedOptions, StepCheck, StepInput } from './types';
 import { checkBodies } from './bodies';
 import { checkError } from './errors';
@@ -14,33 +14,52 @@ import { checkIssuedTokens, checkSentToken } from './tokens';
 import { bodyObject } from '../body';
 import { serverOutranks } from './server-answer';
 import { checkTokenScope } from './token-scope';
+import { SentTokens } from './sent-tokens';
 
 const CALL_CHECKS: readonly CallCheck[] = [checkBodies, checkError, checkSentToken, checkTokenScope];
 const STEP_CHECKS: readonly StepCheck[] = [checkHandoff, checkChallenge, checkFormats, checkIssuedTokens];
 
-function stamp(findings: Finding[], entry: number, flow: string | null): Diagnostic[] {
+export function stamp(findings: Finding[], entry: number, flow: string | null): Diagnostic[] {
   return findings.map((f) => ({ entry, flow, ...f }));
+}
+
+/**
+ * Findings of one step of a flow (`ctx` its linking context; none for a step joined after the
+ * sign-in), after the server's answer outranked them. Sets `step.expected`. Tokens the call sends
+ * are decoded through `tokens` when given (once per analysis). Plain loops rather than flatMap
+ * and spreads: this runs for every call of a capture, and its per-step arrays were garbage.
+ */
+export function diagnoseStep(step: Step, ctx: StepContext | undefined, options: ResolvedOptions, tokens?: SentTokens): Finding[] {
+  if (!ctx) return diagnoseCall(step.call, options, tokens);
+  const input: StepInput = { step, ctx, options, request: bodyObject(step.call.request) };
+  // Computed once here, read by the checks and kept on the step for the panel.
+  step.expected = expectedKeys(input);
+  const findings: Finding[] = [];
+  for (const check of STEP_CHECKS) for (const f of check(input)) findings.push(f);
+  for (const check of CALL_CHECKS) for (const f of check(step.call, options, input, tokens)) findings.push(f);
+  return findings.length === 0 ? findings : serverOutranks(step.call, findings);
+}
+
+/** Findings of a call judged on its own (outside any flow, or joined to one after the sign-in). */
+export function diagnoseCall(call: CognitoCall, options: ResolvedOptions, tokens?: SentTokens): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of CALL_CHECKS) for (const f of check(call, options, undefined, tokens)) findings.push(f);
+  return findings.length === 0 ? findings : serverOutranks(call, findings);
+}
+
+function stampInto(into: Diagnostic[], findings: Finding[], entry: number, flow: string | null): void {
+  for (const f of findings) into.push({ entry, flow, ...f });
 }
 
 export function diagnose(linked: LinkResult, options: ResolvedOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const callChecks = (call: CognitoCall, input?: StepInput) => CALL_CHECKS.flatMap((check) => check(call, options, input));
+  const tokens = new SentTokens(linked.flows);
   for (const flow of linked.flows) {
-    for (const step of flow.steps) {
-      const ctx = linked.contexts.get(step);
-      let findings: Finding[];
-      if (ctx) {
-        const input: StepInput = { step, ctx, options, request: bodyObject(step.call.request) };
-        // Computed once here, read by the checks and kept on the step for the panel.
-        step.expected = expectedKeys(input);
-        findings = [...STEP_CHECKS.flatMap((check) => check(input)), ...callChecks(step.call, input)];
-      } else {
-        findings = callChecks(step.call);
-      }
-      diagnostics.push(...stamp(serverOutranks(step.call, findings), step.call.entry, flow.id));
-    }
+    tokens.within(flow);
+    for (const step of flow.steps) stampInto(diagnostics, diagnoseStep(step, linked.contexts.get(step), options, tokens), step.call.entry, flow.id);
   }
-  for (const call of linked.standalone) diagnostics.push(...stamp(serverOutranks(call, callChecks(call)), call.entry, null));
+  tokens.within(undefined);
+  for (const call of linked.standalone) stampInto(diagnostics, diagnoseCall(call, options, tokens), call.entry, null);
   diagnostics.sort((a, b) => a.entry - b.entry);
   return diagnostics;
 }

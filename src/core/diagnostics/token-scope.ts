@@ -7,7 +7,7 @@
  */
 import { str } from '../json';
 import { bodyObject } from '../body';
-import { decodeToken } from '../tokens';
+import { decodeSent } from './sent-tokens';
 import type { CallCheck } from './types';
 import { finding } from './types';
 
@@ -26,11 +26,11 @@ export const SELF_SERVICE_OPERATIONS: ReadonlySet<string> = new Set([
   'DeleteWebAuthnCredential', 'StartWebAuthnRegistration', 'CompleteWebAuthnRegistration',
 ]);
 
-export const checkTokenScope: CallCheck = (call) => {
+export const checkTokenScope: CallCheck = (call, _options, _step, tokens) => {
   if (call.service !== 'user-pool' || !SELF_SERVICE_OPERATIONS.has(call.operation)) return [];
   const sent = str(bodyObject(call.request), 'AccessToken');
   if (sent === undefined) return [];
-  const token = decodeToken(sent, call.startedAt);
+  const token = decodeSent(tokens, sent, call.startedAt);
   if (token.kind !== 'jwt' || typeof token.claims.scope !== 'string') return [];
   const scopes = token.claims.scope.split(' ').filter((s) => s !== '');
   if (scopes.includes(ADMIN_SCOPE)) return [];

@@ -4,7 +4,7 @@
  */
 import { str } from '../json';
 import { bodyObject } from '../body';
-import { decodeToken } from '../tokens';
+import { decodeSent } from './sent-tokens';
 import type { CallCheck, Finding, StepCheck } from './types';
 import { finding } from './types';
 import { formatDuration } from '../view/format';
@@ -13,10 +13,10 @@ import { formatDuration } from '../view/format';
 const ago = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : formatDuration(ms));
 
 /** Any call (in a flow or not) that sends an AccessToken. */
-export const checkSentToken: CallCheck = (call) => {
+export const checkSentToken: CallCheck = (call, _options, _step, tokens) => {
   const sent = str(bodyObject(call.request), 'AccessToken');
   if (sent === undefined || !Number.isFinite(call.startedAt)) return [];
-  const token = decodeToken(sent, call.startedAt);
+  const token = decodeSent(tokens, sent, call.startedAt);
   if (token.kind !== 'jwt' || token.expiresInMs === null || token.expiresInMs > 0) return [];
   return [finding('token-expired', 'error',
     `${call.operation} sent an AccessToken that had expired ${ago(-token.expiresInMs)} before.`,

@@ -1,5 +1,6 @@
 import type { AnalyzeOptions, CognitoCall, Diagnostic, JsonObject, Step } from '../model';
 import type { StepContext } from '../flows';
+import type { SentTokens } from './sent-tokens';
 
 /** A diagnostic before the runner stamps it with its entry and flow. */
 export type Finding = Omit<Diagnostic, 'entry' | 'flow'>;
@@ -9,8 +10,9 @@ export type ResolvedOptions = Required<AnalyzeOptions>;
 /**
  * Checks that judge one call on its own (bodies, errors, tokens sent). For a call in a flow they
  * also get its step, so advice can fit the step (an error's explanation depends on the challenge).
+ * Tokens a call sends are decoded through `tokens` when given (once per analysis, sent-tokens.ts).
  */
-export type CallCheck = (call: CognitoCall, options: ResolvedOptions, step?: StepInput) => Finding[];
+export type CallCheck = (call: CognitoCall, options: ResolvedOptions, step?: StepInput, tokens?: SentTokens) => Finding[];
 
 export interface StepInput {
   step: Step;
