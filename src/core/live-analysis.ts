@@ -1,28 +1,77 @@
 /**
- * The analysis of a capture that grows (the live panel): the same `Analysis` as `analyzeEntries`
- * over all the entries so far, but each entry is classified once, when it arrives — reading and
- * parsing its bodies is most of what an analysis costs. Linking, what follows a sign-in (identity
- * pools, refreshes, calls with a sign-in's tokens) and the diagnostics run over all the calls on
- * each update: they are linear in the calls, and identity exchanges and refreshes can join flows
- * that an earlier update already showed, so a partial re-run could show a different story than
- * the one-shot analysis.
+ * The analysis of a capture that grows (the live panel): after every update exactly the
+ * `Analysis` that `analyzeEntries` gives over the same entries, at the cost of what was added.
+ *
+ * - Each entry is classified once, when it arrives (parsing bodies is most of an analysis).
+ * - The sign-in linker (flows.ts createLinker) keeps its state and links only the new calls; an
+ *   entry that started before calls already linked (finishing order) makes it start over.
+ * - What follows a sign-in (refreshes, calls with a flow's tokens, identity-pool exchanges) can
+ *   join flows an earlier update already showed, so those joins are decided again on every update,
+ *   by look-ups in indexes kept as tokens appear (links/live-after-sign-in.ts).
+ * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
+ *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
+ *   object did not change; diagnostics are re-run for the steps of those flows only.
+ * - Managed login is read entry by entry and re-linked only when an entry that can change it
+ *   arrived (oauth/analyze.ts LiveOAuth).
+ *
+ * test/core/live-analysis.test.ts checks the equality after every batch, in random batches.
  */
-import type { AnalyzeOptions, Analysis, CognitoCall, IgnoredEntry } from './model';
-import { analyzeClassified, resolveOptions } from './analyze';
+import type { AnalyzeOptions, Analysis, CognitoCall, Diagnostic, Flow, IgnoredEntry, Step } from './model';
+import type { OAuthAnalysis } from './oauth/model';
+import { resolveOptions } from './analyze';
 import { classifyEntry } from './calls';
 import type { ResolvedOptions } from './diagnostics/types';
+import { createLinker, type LinkResult, type Linker } from './flows';
+import { diagnoseCall, diagnoseStep, stamp } from './diagnostics/index';
+import { LiveAfterSignIn } from './links/live-after-sign-in';
+import { checkRefreshes } from './links/refresh-checks';
+import { checkIdentity } from './identity/checks';
+import type { IdentityStepContext, RefreshContext } from './links/after-sign-in';
+import { LiveOAuth } from './oauth/analyze';
+import type { Finding } from './diagnostics/types';
+
+/** Diagnostics of one refresh or identity step, kept while what they were judged by stays the same. */
+interface Judged<K> {
+  key: K;
+  diagnostics: Diagnostic[];
+}
+
+const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
+
+/** An identity flow as shown before, kept when the new one says the same. */
+function sameIdentityFlow(a: Flow, b: Flow): boolean {
+  return a.id === b.id && a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
+    && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameSteps(a.steps, b.steps);
+}
 
 export class LiveAnalysis {
   private readonly options: ResolvedOptions;
+  private readonly sessionValidityMs: number;
   /** The entries list analysed so far (appended to between updates) and how much of it. */
   private source: readonly unknown[] | null = null;
   private seen = 0;
-  private readonly calls: CognitoCall[] = [];
-  private readonly ignored: IgnoredEntry[] = [];
   private latest: Analysis | null = null;
+  private calls: CognitoCall[] = [];
+  private ignored: IgnoredEntry[] = [];
+  private userPoolCalls: CognitoCall[] = [];
+  /** When each call was sent (the previous call's date when it has none), as linkAfterSignIn times them. */
+  private times = new Map<CognitoCall, number>();
+  private lastDate = 0;
+  private linker!: Linker;
+  private after!: LiveAfterSignIn;
+  private oauth = new LiveOAuth();
+  /** The flow shown for each linker flow (and identity flow, by the call that started it). */
+  private shown = new Map<Flow | CognitoCall, Flow>();
+  private flowDiagnostics = new WeakMap<Flow, Diagnostic[]>();
+  private callFindings = new Map<CognitoCall, Finding[]>();
+  private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
+  private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
+  private identityJudged = new Map<CognitoCall, Judged<readonly unknown[]>>();
 
   constructor(options?: AnalyzeOptions) {
     this.options = resolveOptions(options);
+    this.sessionValidityMs = this.options.sessionValidityMinutes * 60_000;
+    this.reset(null);
   }
 
   /**
@@ -32,20 +81,173 @@ export class LiveAnalysis {
   update(entries: readonly unknown[]): Analysis {
     if (entries !== this.source || entries.length < this.seen) this.reset(entries);
     if (this.latest && entries.length === this.seen) return this.latest;
+    const userPool: CognitoCall[] = [];
+    const identity: CognitoCall[] = [];
     for (let index = this.seen; index < entries.length; index++) {
-      const classified = classifyEntry(entries[index], index);
-      if (classified.kind === 'cognito') this.calls.push(classified.call);
-      else this.ignored.push(classified.ignored);
+      const entry = entries[index];
+      const classified = classifyEntry(entry, index);
+      this.oauth.add(entry, index);
+      if (classified.kind !== 'cognito') {
+        this.ignored.push(classified.ignored);
+        continue;
+      }
+      const call = classified.call;
+      this.calls.push(call);
+      if (Number.isFinite(call.startedAt)) this.lastDate = call.startedAt;
+      this.times.set(call, this.lastDate);
+      (call.service === 'identity' ? identity : userPool).push(call);
     }
     this.seen = entries.length;
-    return (this.latest = analyzeClassified(entries, this.calls, this.ignored, this.options));
+    this.userPoolCalls.push(...userPool);
+    this.after.addIdentityCalls(identity);
+    if (!this.linker.add(userPool)) this.relink();
+    const linked = this.linker.result();
+    this.after.addFlows(linked.flows, linked.changed);
+    return (this.latest = this.assemble(entries.length, linked, this.oauth.result()));
   }
 
-  private reset(entries: readonly unknown[]): void {
+  private assemble(entryCount: number, linked: LinkResult & { changed: ReadonlySet<Flow> }, oauth: OAuthAnalysis): Analysis {
+    const joins = this.after.resolve(linked.flows, linked.standalone);
+    const shown = new Map<Flow | CognitoCall, Flow>();
+    /** Linker or identity-draft flow → the flow shown. */
+    const shownOf = new Map<Flow, Flow>();
+    const flows: Flow[] = [];
+    for (const base of linked.flows) {
+      const before = this.shown.get(base);
+      const joined = joins.joined.get(base) ?? [];
+      const refreshOf = joins.refreshOf.get(base);
+      let flow = before;
+      if (!flow || linked.changed.has(base) || refreshOf !== flow.refreshOf || !this.sameJoins(flow, base, joined)) {
+        flow = { ...base };
+        if (joins.refreshOf.has(base)) flow.refreshOf = refreshOf;
+        if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);
+        else flow.steps = base.steps.slice();
+      }
+      shown.set(base, flow);
+      shownOf.set(base, flow);
+      flows.push(flow);
+    }
+    for (const draft of joins.identityFlows) {
+      const starter = draft.steps.find((step) => step.handoff === 'start')?.call ?? draft.steps[0]!.call;
+      const before = this.shown.get(starter);
+      const flow = before && sameIdentityFlow(before, draft) ? before : draft;
+      shown.set(starter, flow);
+      shownOf.set(draft, flow);
+      flows.push(flow);
+    }
+    this.shown = shown;
+
+    // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
+    // managed-login findings. Bucketed by entry rather than sorted: an update stays linear.
+    const perEntry: (Diagnostic[] | undefined)[] = new Array<Diagnostic[] | undefined>(entryCount);
+    const put = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) (perEntry[d.entry] ??= []).push(d);
+    };
+    for (const flow of flows) put(this.diagnoseFlow(flow, linked));
+    for (const call of joins.standalone) put(this.diagnoseStandalone(call));
+    for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
+    for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
+    put(oauth.diagnostics);
+    const diagnostics: Diagnostic[] = [];
+    for (const list of perEntry) if (list) diagnostics.push(...list);
+
+    const inOAuth = new Set(oauth.entries.map((e) => e.entry));
+    return {
+      entries: entryCount,
+      calls: this.calls.slice(),
+      flows,
+      standalone: joins.standalone,
+      ignored: inOAuth.size === 0 ? this.ignored.slice() : this.ignored.filter((e) => !inOAuth.has(e.entry)),
+      diagnostics,
+      oauth,
+    };
+  }
+
+  /** Whether the flow shown before holds the linker flow's steps and exactly these joins. */
+  private sameJoins(flow: Flow, base: Flow, joined: readonly Step[]): boolean {
+    if (flow.steps.length !== base.steps.length + joined.length) return false;
+    if (joined.length === 0) return true;
+    const had = new Set(flow.steps);
+    return joined.every((step) => had.has(step));
+  }
+
+  /** A flow's diagnostics, step by step: run again only for a flow object not judged before. */
+  private diagnoseFlow(flow: Flow, linked: LinkResult): Diagnostic[] {
+    let diagnostics = this.flowDiagnostics.get(flow);
+    if (diagnostics) return diagnostics;
+    diagnostics = [];
+    for (const step of flow.steps) {
+      const ctx = linked.contexts.get(step);
+      // The checks read the flow as it is shown (joined steps in place), as the one-shot's do.
+      const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
+      diagnostics.push(...stamp(findings, step.call.entry, flow.id));
+    }
+    this.flowDiagnostics.set(flow, diagnostics);
+    return diagnostics;
+  }
+
+  private findingsOf(call: CognitoCall): Finding[] {
+    let findings = this.callFindings.get(call);
+    if (!findings) this.callFindings.set(call, (findings = diagnoseCall(call, this.options)));
+    return findings;
+  }
+
+  private diagnoseStandalone(call: CognitoCall): Diagnostic[] {
+    let diagnostics = this.standaloneDiagnostics.get(call);
+    if (!diagnostics) this.standaloneDiagnostics.set(call, (diagnostics = stamp(this.findingsOf(call), call.entry, null)));
+    return diagnostics;
+  }
+
+  private judgeRefresh(ctx: RefreshContext, shownOf: ReadonlyMap<Flow, Flow>): Diagnostic[] {
+    const flow = shownOf.get(ctx.flow)!;
+    const origin = ctx.origin ? shownOf.get(ctx.origin)! : null;
+    const key = [flow, origin, ctx.linkedBy, ctx.rotatedBy, ctx.token];
+    return this.judged(this.refreshJudged, ctx.flow, key, () => checkRefreshes([{ ...ctx, flow, origin }]));
+  }
+
+  private judgeIdentity(ctx: IdentityStepContext, shownOf: ReadonlyMap<Flow, Flow>): Diagnostic[] {
+    const flow = shownOf.get(ctx.flow)!;
+    const recentSignIn = ctx.recentSignIn ? shownOf.get(ctx.recentSignIn)! : null;
+    const key = [ctx.step, ctx.exchange, flow.id, recentSignIn?.id, recentSignIn?.user, ctx.idForToken, ctx.sentGuestId, ctx.at, ctx.respondedAt];
+    return this.judged(this.identityJudged, ctx.step.call, key, () => checkIdentity([{ ...ctx, flow, recentSignIn }]));
+  }
+
+  private judged<T>(cache: Map<T, Judged<readonly unknown[]>>, at: T, key: readonly unknown[], judge: () => Diagnostic[]): Diagnostic[] {
+    const known = cache.get(at);
+    if (known && known.key.length === key.length && known.key.every((value, i) => Object.is(value, key[i]))) return known.diagnostics;
+    const diagnostics = judge();
+    cache.set(at, { key, diagnostics });
+    return diagnostics;
+  }
+
+  /** A call started before calls already linked: link every sign-in call again, from the start. */
+  private relink(): void {
+    this.linker = createLinker(this.sessionValidityMs);
+    this.linker.add(this.userPoolCalls);
+    const identity = this.calls.filter((call) => call.service === 'identity');
+    this.after = new LiveAfterSignIn((call) => this.times.get(call) ?? 0);
+    this.after.addIdentityCalls(identity);
+    this.shown = new Map();
+    this.refreshJudged = new Map();
+  }
+
+  private reset(entries: readonly unknown[] | null): void {
     this.source = entries;
     this.seen = 0;
-    this.calls.length = 0;
-    this.ignored.length = 0;
     this.latest = null;
+    this.calls = [];
+    this.ignored = [];
+    this.userPoolCalls = [];
+    this.times = new Map();
+    this.lastDate = 0;
+    this.linker = createLinker(this.sessionValidityMs);
+    this.after = new LiveAfterSignIn((call) => this.times.get(call) ?? 0);
+    this.oauth = new LiveOAuth();
+    this.shown = new Map();
+    this.flowDiagnostics = new WeakMap();
+    this.callFindings = new Map();
+    this.standaloneDiagnostics = new Map();
+    this.refreshJudged = new Map();
+    this.identityJudged = new Map();
   }
 }

@@ -59,12 +59,12 @@ export function refreshTokenSent(call: CognitoCall): string | null | undefined {
   return undefined;
 }
 
-function responseDate(call: CognitoCall): number {
+export function responseDate(call: CognitoCall): number {
   const date = headerValue(Array.isArray(call.har.response?.headers) ? call.har.response.headers : [], 'Date');
   return date !== undefined ? Date.parse(date) : Number.NaN;
 }
 
-function joinStep(call: CognitoCall, flow: Flow, via: Step['handoffVia']): Step {
+export function joinStep(call: CognitoCall, flow: Flow, via: Step['handoffVia']): Step {
   return {
     call, challengeIn: null, challengeOut: null,
     handoff: flow.steps.length === 0 ? 'start' : 'ok', handoffVia: via,
@@ -173,7 +173,7 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
       via = 'id-token';
     }
     if (!flow) {
-      flow = newIdentityFlow(linked.flows, call, at, exchange);
+      flow = newIdentityFlow(`flow-${linked.flows.length + 1}`, call, at, exchange);
       linked.flows.push(flow);
       via = 'none';
     }
@@ -213,18 +213,18 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
 }
 
 /** The flow of the latest ID token issued before `end` (exclusive index), if it was still valid at `at`. */
-function latestValid(idTokens: readonly { flow: Flow; expiresAt: number | null }[], end: number, at: number): Flow | null {
+export function latestValid(idTokens: readonly { flow: Flow; expiresAt: number | null }[], end: number, at: number): Flow | null {
   const latest = idTokens[end - 1];
   return latest && (latest.expiresAt === null || latest.expiresAt > at) ? latest.flow : null;
 }
 
 /** An identity flow: exchanges with no user-pool token of this capture (social, guests, older tokens). */
-function newIdentityFlow(flows: readonly Flow[], call: CognitoCall, at: number, exchange: IdentityExchange): Flow {
+export function newIdentityFlow(id: string, call: CognitoCall, at: number, exchange: IdentityExchange): Flow {
   const claims = exchange.logins.map((l) => (l.token.kind === 'jwt' ? l.token.claims : null)).find((c) => c !== null) ?? {};
   const user = claims['cognito:username'] ?? claims.sub;
   const client = claims.aud;
   return {
-    id: `flow-${flows.length + 1}`,
+    id,
     user: typeof user === 'string' ? user : null,
     clientId: typeof client === 'string' ? client : null,
     authFlow: null,
