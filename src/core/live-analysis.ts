@@ -23,7 +23,7 @@ import { classifyEntry } from './calls';
 import type { ResolvedOptions } from './diagnostics/types';
 import { createLinker, type LinkResult, type Linker } from './flows';
 import { diagnoseCall, diagnoseStep, stamp } from './diagnostics/index';
-import { LiveAfterSignIn } from './links/live-after-sign-in';
+import { AfterSignInLinker } from './links/after-sign-in';
 import { checkRefreshes } from './links/refresh-checks';
 import { checkIdentity } from './identity/checks';
 import type { IdentityStepContext, RefreshContext } from './links/after-sign-in';
@@ -58,7 +58,7 @@ export class LiveAnalysis {
   private times = new Map<CognitoCall, number>();
   private lastDate = 0;
   private linker!: Linker;
-  private after!: LiveAfterSignIn;
+  private after!: AfterSignInLinker;
   private oauth = new LiveOAuth();
   /** The flow shown for each linker flow (and identity flow, by the call that started it). */
   private shown = new Map<Flow | CognitoCall, Flow>();
@@ -208,8 +208,14 @@ export class LiveAnalysis {
   private judgeIdentity(ctx: IdentityStepContext, shownOf: ReadonlyMap<Flow, Flow>): Diagnostic[] {
     const flow = shownOf.get(ctx.flow)!;
     const recentSignIn = ctx.recentSignIn ? shownOf.get(ctx.recentSignIn)! : null;
-    const key = [ctx.step, ctx.exchange, flow.id, recentSignIn?.id, recentSignIn?.user, ctx.idForToken, ctx.sentGuestId, ctx.at, ctx.respondedAt];
-    return this.judged(this.identityJudged, ctx.step.call, key, () => checkIdentity([{ ...ctx, flow, recentSignIn }]));
+    // The flow's id only stamps the findings: identity flows are numbered after the sign-in flows,
+    // so their ids move whenever a sign-in starts; that re-stamps, it does not re-judge.
+    const key = [ctx.step, ctx.exchange, recentSignIn?.id, recentSignIn?.user, ctx.idForToken, ctx.sentGuestId, ctx.at, ctx.respondedAt];
+    const judged = this.judged(this.identityJudged, ctx.step.call, key, () => checkIdentity([{ ...ctx, flow, recentSignIn }]));
+    if (judged.every((d) => d.flow === flow.id)) return judged;
+    const restamped = judged.map((d) => ({ ...d, flow: flow.id }));
+    this.identityJudged.set(ctx.step.call, { key, diagnostics: restamped });
+    return restamped;
   }
 
   private judged<T>(cache: Map<T, Judged<readonly unknown[]>>, at: T, key: readonly unknown[], judge: () => Diagnostic[]): Diagnostic[] {
@@ -225,7 +231,7 @@ export class LiveAnalysis {
     this.linker = createLinker(this.sessionValidityMs);
     this.linker.add(this.userPoolCalls);
     const identity = this.calls.filter((call) => call.service === 'identity');
-    this.after = new LiveAfterSignIn((call) => this.times.get(call) ?? 0);
+    this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.after.addIdentityCalls(identity);
     this.shown = new Map();
     this.refreshJudged = new Map();
@@ -241,7 +247,7 @@ export class LiveAnalysis {
     this.times = new Map();
     this.lastDate = 0;
     this.linker = createLinker(this.sessionValidityMs);
-    this.after = new LiveAfterSignIn((call) => this.times.get(call) ?? 0);
+    this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.oauth = new LiveOAuth();
     this.shown = new Map();
     this.flowDiagnostics = new WeakMap();
