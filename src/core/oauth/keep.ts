@@ -8,7 +8,7 @@
 import type { HarEntry } from '../har';
 import { isObject } from '../json';
 import { pathRule } from './paths';
-import { param, parseUrl } from './url';
+import { param, parseAddress, parseUrl } from './url';
 import { entrySignals, STRONG } from './evidence';
 
 /** A Cognito signal on the entry itself (a header or cookie; a light copy has none). */
@@ -27,12 +27,18 @@ export function mayBeManagedLogin(raw: unknown): boolean {
   if (method === 'OPTIONS') return false;
   const status = isObject(raw.response) && typeof raw.response.status === 'number' ? raw.response.status : 0;
   if (status >= 300 && status < 400) return true;
-  const url = parseUrl(raw.request.url);
-  if (!url.origin) return false;
-  const rule = pathRule(url.path);
+  // Decided for every entry the page makes: the address first, the query only when it could name one.
+  const address = parseAddress(raw.request.url);
+  if (!address.origin) return false;
+  const rule = pathRule(address.path);
   if (rule) return rule.kind !== 'login' || cognitoSignal(raw);
+  if (!MAY_NAME_RESULT.test(raw.request.url)) return false;
+  const url = parseUrl(raw.request.url);
   return ['code', 'error', 'state'].some((name) => param(url.query, name) !== undefined);
 }
+
+/** A URL whose query could hold `code`, `error` or `state` (a percent-encoded name decodes to one). */
+const MAY_NAME_RESULT = /code|error|state|%/;
 
 /**
  * Which of those the live capture reads whole (headers, bodies) rather than as a light copy (method,
