@@ -38,9 +38,9 @@ interface Judged<K> {
 
 const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
 
-/** An identity flow as shown before, kept when the new one says the same. */
+/** An identity flow as shown before, kept when the linker's says the same (ids are given when shown). */
 function sameIdentityFlow(a: Flow, b: Flow): boolean {
-  return a.id === b.id && a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
+  return a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
     && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameSteps(a.steps, b.steps);
 }
 
@@ -63,6 +63,8 @@ export class LiveAnalysis {
   /** The flow shown for each linker flow (and identity flow, by the call that started it). */
   private shown = new Map<Flow | CognitoCall, Flow>();
   private flowDiagnostics = new WeakMap<Flow, Diagnostic[]>();
+  /** Per linker flow: the steps last judged, and each one's diagnostics. */
+  private judgedSteps = new Map<Flow, { id: string; steps: readonly Step[]; perStep: Diagnostic[][] }>();
   private callFindings = new Map<CognitoCall, Finding[]>();
   private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
   private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
@@ -127,14 +129,15 @@ export class LiveAnalysis {
       shownOf.set(base, flow);
       flows.push(flow);
     }
-    for (const draft of joins.identityFlows) {
-      const starter = draft.steps.find((step) => step.handoff === 'start')?.call ?? draft.steps[0]!.call;
+    joins.identityFlows.forEach((draft, k) => {
+      const id = `flow-${linked.flows.length + k + 1}`;
+      const starter = draft.steps[0]!.call;
       const before = this.shown.get(starter);
-      const flow = before && sameIdentityFlow(before, draft) ? before : draft;
+      const flow = before && before.id === id && sameIdentityFlow(before, draft) ? before : { ...draft, id, steps: draft.steps.slice() };
       shown.set(starter, flow);
       shownOf.set(draft, flow);
       flows.push(flow);
-    }
+    });
     this.shown = shown;
 
     // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
@@ -143,7 +146,7 @@ export class LiveAnalysis {
     const put = (diagnostics: readonly Diagnostic[]) => {
       for (const d of diagnostics) (perEntry[d.entry] ??= []).push(d);
     };
-    for (const flow of flows) put(this.diagnoseFlow(flow, linked));
+    flows.forEach((flow, i) => put(this.diagnoseFlow(flow, linked, linked.flows[i] ?? null)));
     for (const call of joins.standalone) put(this.diagnoseStandalone(call));
     for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
     for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
@@ -171,17 +174,33 @@ export class LiveAnalysis {
     return joined.every((step) => had.has(step));
   }
 
-  /** A flow's diagnostics, step by step: run again only for a flow object not judged before. */
-  private diagnoseFlow(flow: Flow, linked: LinkResult): Diagnostic[] {
-    let diagnostics = this.flowDiagnostics.get(flow);
-    if (diagnostics) return diagnostics;
-    diagnostics = [];
-    for (const step of flow.steps) {
+  /**
+   * A flow's diagnostics: run again only for a flow object not judged before, and then only from
+   * its first step that is new or moved. The step checks read the flow up to the step they judge
+   * (diagnostics/evidence.ts, error-context.ts), its first step, and the step an entry number
+   * names; the one look further is "the first other step that sent this Session"
+   * (retriedAfterRejection), so a reused step whose Session a new step also sent is judged again.
+   */
+  private diagnoseFlow(flow: Flow, linked: LinkResult, base: Flow | null): Diagnostic[] {
+    const known = this.flowDiagnostics.get(flow);
+    if (known) return known;
+    const before = base ? this.judgedSteps.get(base) : undefined;
+    let same = 0;
+    if (before && before.id === flow.id) {
+      while (same < flow.steps.length && same < before.steps.length && flow.steps[same] === before.steps[same]) same++;
+      const sent = new Set<string | null>(flow.steps.slice(same).map((step) => step.sessionSent).filter((session) => session !== null));
+      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => step.handoff === 'reused' && sent.has(step.sessionSent));
+      if (reused >= 0) same = reused;
+    }
+    const perStep = flow.steps.map((step, i) => {
+      if (i < same) return before!.perStep[i]!;
       const ctx = linked.contexts.get(step);
       // The checks read the flow as it is shown (joined steps in place), as the one-shot's do.
       const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
-      diagnostics.push(...stamp(findings, step.call.entry, flow.id));
-    }
+      return stamp(findings, step.call.entry, flow.id);
+    });
+    if (base) this.judgedSteps.set(base, { id: flow.id, steps: flow.steps, perStep });
+    const diagnostics = perStep.flat();
     this.flowDiagnostics.set(flow, diagnostics);
     return diagnostics;
   }
@@ -235,6 +254,7 @@ export class LiveAnalysis {
     this.after.addIdentityCalls(identity);
     this.shown = new Map();
     this.refreshJudged = new Map();
+    this.judgedSteps = new Map();
   }
 
   private reset(entries: readonly unknown[] | null): void {
@@ -251,6 +271,7 @@ export class LiveAnalysis {
     this.oauth = new LiveOAuth();
     this.shown = new Map();
     this.flowDiagnostics = new WeakMap();
+    this.judgedSteps = new Map();
     this.callFindings = new Map();
     this.standaloneDiagnostics = new Map();
     this.refreshJudged = new Map();

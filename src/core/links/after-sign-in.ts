@@ -75,12 +75,37 @@ export interface Joins {
   refreshes: RefreshContext[];
   /** User-pool calls outside any flow that no flow's tokens claimed. */
   standalone: CognitoCall[];
-  /** Identity flows, in creation order, steps sorted (new objects on every resolve). */
+  /**
+   * Identity flows, in creation order, steps in time order. Kept and extended between updates, and
+   * without an id: they are numbered after the sign-in flows, whose count grows.
+   */
   identityFlows: Flow[];
   identity: IdentityStepContext[];
 }
 
 const USES = ['id', 'access', 'refresh'] as const;
+
+/** The identity pass over the calls linked so far, and what it has learnt (kept between updates). */
+interface IdentityPass {
+  done: number;
+  /** When the last call linked was sent. */
+  lastAt: number;
+  flows: Flow[];
+  /** Identity steps joined to sign-in flows, in the order they joined. */
+  joined: Map<Flow, Step[]>;
+  contexts: IdentityStepContext[];
+  flowOfIdentityId: Map<string, Flow>;
+  flowOfOtherToken: Map<string, Flow>;
+  idForToken: Map<string, string>;
+  guestIds: Set<string>;
+}
+
+function freshPass(): IdentityPass {
+  return {
+    done: 0, lastAt: -Infinity, flows: [], joined: new Map(), contexts: [],
+    flowOfIdentityId: new Map(), flowOfOtherToken: new Map(), idForToken: new Map(), guestIds: new Set(),
+  };
+}
 
 export class AfterSignInLinker {
   private readonly byValue = new Map<string, Ranked<IssuedToken>>();
@@ -98,6 +123,11 @@ export class AfterSignInLinker {
   private readonly steps = new Map<CognitoCall, Step>();
   private readonly responded = new Map<CognitoCall, number>();
   private readonly tokenSent = new Map<CognitoCall, { accessToken: string | undefined; revoked: string | undefined }>();
+  private identity = freshPass();
+  /** Since the last resolve: the earliest issue time of a token indexed (-Infinity: one displaced another). */
+  private touchedFrom = Infinity;
+  /** Since the last resolve: the earliest place an identity call was inserted at. */
+  private insertedBefore = Infinity;
 
   /** `timeOf`: when a call was sent, as linkAfterSignIn's callTimes has it (stable as the capture grows). */
   constructor(private readonly timeOf: (call: CognitoCall) => number) {}
@@ -126,6 +156,7 @@ export class AfterSignInLinker {
       let i = list.length;
       while (i > 0 && this.after(list[i - 1]!, call)) i--;
       list.splice(i, 0, call);
+      this.insertedBefore = Math.min(this.insertedBefore, i);
     }
   }
 
@@ -147,7 +178,10 @@ export class AfterSignInLinker {
       const key = token.raw.trim();
       const known = this.byValue.get(key);
       // The first issue wins (TokenIndex.register), first as the one-shot pass meets them.
-      if (key !== '' && (!known || earlier(rank, known.rank))) this.byValue.set(key, { value: { flow, entry, as, issuedAt }, rank });
+      if (key !== '' && (!known || earlier(rank, known.rank))) {
+        this.byValue.set(key, { value: { flow, entry, as, issuedAt }, rank });
+        this.touchedFrom = known ? -Infinity : Math.min(this.touchedFrom, issuedAt);
+      }
       const origin = token.kind === 'jwt' ? token.claims.origin_jti : undefined;
       if (typeof origin === 'string') {
         const first = this.byOrigin.get(origin);
@@ -164,6 +198,7 @@ export class AfterSignInLinker {
         else break;
       }
       this.idTokens.splice(i, 0, issue);
+      this.touchedFrom = Math.min(this.touchedFrom, issuedAt);
     }
   }
 
@@ -259,62 +294,80 @@ export class AfterSignInLinker {
       join(issued.flow, this.stepOf(call, joinStep(call, issued.flow, 'access-token')));
     }
 
-    // Identity-pool exchanges, in time order.
-    const identity: IdentityStepContext[] = [];
-    const identityFlows: Flow[] = [];
-    const drafts = new Set<Flow>();
-    const flowOfIdentityId = new Map<string, Flow>();
-    const flowOfOtherToken = new Map<string, Flow>();
-    const idForToken = new Map<string, string>();
-    const guestIds = new Set<string>();
-    for (const call of this.identityCalls) {
-      const at = this.timeOf(call);
-      const exchange = this.exchangeOf(call, at);
-      const own = exchange.logins.map((login) => login.issued).find((issued) => issued !== null);
-      let flow: Flow | undefined = own ? this.flowById.get(own.flow) : undefined;
-      let via: Step['handoffVia'] = own?.as === 'access' ? 'access-token' : 'id-token';
-      if (!flow && exchange.identityIdSent !== null) {
-        flow = flowOfIdentityId.get(exchange.identityIdSent);
-        via = 'identity-id';
-      }
-      const firstOther = exchange.logins.find((login) => login.fingerprint !== '');
-      if (!flow && firstOther) {
-        flow = flowOfOtherToken.get(firstOther.token.raw.trim());
-        via = 'id-token';
-      }
-      if (!flow) {
-        flow = newIdentityFlow(`flow-${flows.length + identityFlows.length + 1}`, call, at, exchange);
-        identityFlows.push(flow);
-        drafts.add(flow);
-        via = 'none';
-      }
-      const step = this.stepOf(call, joinStep(call, flow, via), exchange);
-      if (drafts.has(flow)) flow.steps.push(step);
-      else join(flow, step);
+    // Identity-pool exchanges, in time order: carried on from where the last update stopped.
+    const state = this.identityFrom();
+    for (; state.done < this.identityCalls.length; state.done++) this.linkIdentity(this.identityCalls[state.done]!, state);
+    for (const [flow, steps] of state.joined) for (const step of steps) join(flow, step);
+    return { joined, refreshOf, refreshes, standalone: stillStandalone, identityFlows: state.flows, identity: state.contexts };
+  }
 
-      const tokenKeys = exchange.logins.filter((l) => l.fingerprint !== '').map((l) => l.token.raw.trim());
-      const knownId = tokenKeys.map((key) => idForToken.get(key)).find((id) => id !== undefined) ?? null;
-      let responded = this.responded.get(call);
-      if (responded === undefined) this.responded.set(call, (responded = responseDate(call)));
-      identity.push({
-        step, flow, exchange, at, respondedAt: responded,
-        recentSignIn: latestValid(this.idTokens, this.issuedUpTo(at), at),
-        idForToken: knownId,
-        sentGuestId: exchange.identityIdSent !== null && guestIds.has(exchange.identityIdSent),
-      });
+  /**
+   * The identity pass as the last update left it, when the calls it linked are still linked the
+   * same way: no call arrived before them, and no token was indexed that they could find (one
+   * issued no later than the last of them, or one that displaced another's first issue).
+   * Otherwise the pass starts over.
+   */
+  private identityFrom(): IdentityPass {
+    const state = this.identity;
+    if (state.done > 0 && (this.touchedFrom <= state.lastAt || this.insertedBefore < state.done)) this.identity = freshPass();
+    this.touchedFrom = Infinity;
+    this.insertedBefore = Infinity;
+    return this.identity;
+  }
 
-      for (const id of [exchange.identityIdSent, exchange.identityIdReturned]) if (id !== null && !flowOfIdentityId.has(id)) flowOfIdentityId.set(id, flow);
-      if (flow.kind === 'identity') for (const key of tokenKeys) if (!flowOfOtherToken.has(key)) flowOfOtherToken.set(key, flow);
-      if (call.operation === 'GetId' && exchange.identityIdReturned !== null) {
-        if (tokenKeys.length === 0) guestIds.add(exchange.identityIdReturned);
-        for (const key of tokenKeys) idForToken.set(key, exchange.identityIdReturned);
-      }
-      if (flow.kind === 'identity') {
-        flow.outcome = call.error ? 'failed' : exchange.credentials || exchange.openIdToken !== null ? 'authenticated' : flow.outcome === 'authenticated' ? 'authenticated' : 'pending';
-      }
+  private linkIdentity(call: CognitoCall, state: IdentityPass): void {
+    const at = this.timeOf(call);
+    state.lastAt = at;
+    const exchange = this.exchangeOf(call, at);
+    const own = exchange.logins.map((login) => login.issued).find((issued) => issued !== null);
+    let flow: Flow | undefined = own ? this.flowById.get(own.flow) : undefined;
+    let via: Step['handoffVia'] = own?.as === 'access' ? 'access-token' : 'id-token';
+    if (!flow && exchange.identityIdSent !== null) {
+      flow = state.flowOfIdentityId.get(exchange.identityIdSent);
+      via = 'identity-id';
     }
-    for (const flow of identityFlows) this.settle(flow, flow.steps, flow.endedAt);
-    return { joined, refreshOf, refreshes, standalone: stillStandalone, identityFlows, identity };
+    const firstOther = exchange.logins.find((login) => login.fingerprint !== '');
+    if (!flow && firstOther) {
+      flow = state.flowOfOtherToken.get(firstOther.token.raw.trim());
+      via = 'id-token';
+    }
+    if (!flow) {
+      // Numbered when shown: identity flows come after every sign-in flow.
+      flow = newIdentityFlow('', call, at, exchange);
+      state.flows.push(flow);
+      via = 'none';
+    }
+    const step = this.stepOf(call, joinStep(call, flow, via), exchange);
+    if (flow.kind === 'identity') {
+      // Calls come in time order: the step goes last, and the flow ends no earlier than it.
+      flow.steps.push(step);
+      flow.endedAt = Math.max(flow.endedAt, at + call.duration);
+    } else {
+      const list = state.joined.get(flow);
+      if (list) list.push(step);
+      else state.joined.set(flow, [step]);
+    }
+
+    const tokenKeys = exchange.logins.filter((l) => l.fingerprint !== '').map((l) => l.token.raw.trim());
+    const knownId = tokenKeys.map((key) => state.idForToken.get(key)).find((id) => id !== undefined) ?? null;
+    let responded = this.responded.get(call);
+    if (responded === undefined) this.responded.set(call, (responded = responseDate(call)));
+    state.contexts.push({
+      step, flow, exchange, at, respondedAt: responded,
+      recentSignIn: latestValid(this.idTokens, this.issuedUpTo(at), at),
+      idForToken: knownId,
+      sentGuestId: exchange.identityIdSent !== null && state.guestIds.has(exchange.identityIdSent),
+    });
+
+    for (const id of [exchange.identityIdSent, exchange.identityIdReturned]) if (id !== null && !state.flowOfIdentityId.has(id)) state.flowOfIdentityId.set(id, flow);
+    if (flow.kind === 'identity') for (const key of tokenKeys) if (!state.flowOfOtherToken.has(key)) state.flowOfOtherToken.set(key, flow);
+    if (call.operation === 'GetId' && exchange.identityIdReturned !== null) {
+      if (tokenKeys.length === 0) state.guestIds.add(exchange.identityIdReturned);
+      for (const key of tokenKeys) state.idForToken.set(key, exchange.identityIdReturned);
+    }
+    if (flow.kind === 'identity') {
+      flow.outcome = call.error ? 'failed' : exchange.credentials || exchange.openIdToken !== null ? 'authenticated' : flow.outcome === 'authenticated' ? 'authenticated' : 'pending';
+    }
   }
 
   /** Puts `steps` in time order on `flow` and extends its end to theirs (linkAfterSignIn's last pass). */
@@ -351,6 +404,9 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   for (const [flow, refreshOf] of joins.refreshOf) flow.refreshOf = refreshOf;
   for (const [flow, steps] of joins.joined) linker.settle(flow, [...flow.steps, ...steps], flow.endedAt);
   linked.standalone.splice(0, linked.standalone.length, ...joins.standalone);
-  linked.flows.push(...joins.identityFlows);
+  for (const flow of joins.identityFlows) {
+    flow.id = `flow-${linked.flows.length + 1}`;
+    linked.flows.push(flow);
+  }
   return { identity: joins.identity, refreshes: joins.refreshes };
 }
