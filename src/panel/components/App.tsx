@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Diagnostic, Flow, IgnoredEntry } from '../../core/model';
+import type { Analysis, Diagnostic, Flow, IgnoredEntry } from '../../core/model';
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
@@ -32,6 +32,15 @@ function searchTextOf(flow: Flow, diagnostics: readonly Diagnostic[]): string {
   searchTextCache.set(flow, { diagnostics, text });
   return text;
 }
+
+/** What the filter matches each flow (by id) against. */
+function searchTextsOf(analysis: Analysis): Map<string, string> {
+  const byFlow = diagnosticsByFlow(analysis.diagnostics);
+  return new Map(panelFlows(analysis).map((flow) => [flow.id, searchTextOf(flow, byFlow.get(flow.id) ?? NONE)]));
+}
+
+/** How long after an update the search texts are read ahead (not in the frame that shows it). */
+const SEARCH_WARM_UP_MS = 50;
 
 /** Keys typed into a text field are the user's text, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -111,12 +120,14 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const flows = panelFlows(analysis);
   // Read only while a filter is typed: the first render of a large HAR does not wait for them.
   const filtering = /\S/.test(filter);
-  const searchTexts = useMemo(() => {
-    if (!filtering) return null;
-    const byFlow = diagnosticsByFlow(analysis.diagnostics);
-    return new Map(panelFlows(analysis).map((flow) => [flow.id, searchTextOf(flow, byFlow.get(flow.id) ?? NONE)]));
-  }, [analysis, filtering]);
+  const searchTexts = useMemo(() => (filtering ? searchTextsOf(analysis) : null), [analysis, filtering]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
+  // After the list is on screen, read the search texts while the page is idle: the first keystroke
+  // in the filter then finds them ready (the cache keeps those of unchanged flows).
+  useEffect(() => {
+    const handle = setTimeout(() => searchTextsOf(analysis), SEARCH_WARM_UP_MS);
+    return () => clearTimeout(handle);
+  }, [analysis]);
   const visibleRows = useMemo(
     () => rows.filter((row) => (!errorsOnly || row.errors > 0 || row.outcome === 'failed') && (!searchTexts || matchesFilter(searchTexts.get(row.id) ?? '', filter))),
     [rows, searchTexts, filter, errorsOnly],
