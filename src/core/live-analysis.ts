@@ -6,15 +6,16 @@
  * - The sign-in linker (flows.ts createLinker) keeps its state and links only the new calls; an
  *   entry that started before calls already linked (finishing order) makes it start over.
  * - What follows a sign-in (refreshes, calls with a flow's tokens, identity-pool exchanges) can
- *   join flows an earlier update already showed, so those joins are decided again on every update,
- *   by look-ups in indexes kept as tokens appear (links/live-after-sign-in.ts).
+ *   join flows an earlier update already showed: those joins are decided by look-ups in indexes
+ *   kept as tokens appear (links/after-sign-in.ts AfterSignInLinker, which the one-shot uses too).
  * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
  *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
- *   object did not change; diagnostics are re-run for the steps of those flows only.
+ *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only.
  * - Managed login is read entry by entry and re-linked only when an entry that can change it
  *   arrived (oauth/analyze.ts LiveOAuth).
  *
- * test/core/live-analysis.test.ts checks the equality after every batch, in random batches.
+ * test/core/live-analysis.test.ts and live-analysis-fixtures.test.ts check the equality after
+ * every batch, in random batches and orders, on synthetic traffic and every fixture capture.
  */
 import type { AnalyzeOptions, Analysis, CognitoCall, Diagnostic, Flow, IgnoredEntry, Step } from './model';
 import type { OAuthAnalysis } from './oauth/model';
@@ -35,6 +36,8 @@ interface Judged<K> {
   key: K;
   diagnostics: Diagnostic[];
 }
+
+const NONE: readonly Step[] = [];
 
 const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
 
@@ -62,6 +65,8 @@ export class LiveAnalysis {
   private oauth = new LiveOAuth();
   /** The flow shown for each linker flow (and identity flow, by the call that started it). */
   private shown = new Map<Flow | CognitoCall, Flow>();
+  /** The steps joined to each linker flow when it was last shown. */
+  private joined = new Map<Flow, readonly Step[]>();
   private flowDiagnostics = new WeakMap<Flow, Diagnostic[]>();
   /** Per linker flow: the steps last judged, and each one's diagnostics. */
   private judgedSteps = new Map<Flow, { id: string; steps: readonly Step[]; perStep: Diagnostic[][] }>();
@@ -114,12 +119,13 @@ export class LiveAnalysis {
     /** Linker or identity-draft flow → the flow shown. */
     const shownOf = new Map<Flow, Flow>();
     const flows: Flow[] = [];
+    const joinedNow = new Map<Flow, readonly Step[]>();
     for (const base of linked.flows) {
       const before = this.shown.get(base);
       const joined = joins.joined.get(base) ?? [];
       const refreshOf = joins.refreshOf.get(base);
       let flow = before;
-      if (!flow || linked.changed.has(base) || refreshOf !== flow.refreshOf || !this.sameJoins(flow, base, joined)) {
+      if (!flow || linked.changed.has(base) || refreshOf !== flow.refreshOf || !sameSteps(joined, this.joined.get(base) ?? NONE)) {
         flow = { ...base };
         if (joins.refreshOf.has(base)) flow.refreshOf = refreshOf;
         if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);
@@ -127,6 +133,7 @@ export class LiveAnalysis {
       }
       shown.set(base, flow);
       shownOf.set(base, flow);
+      if (joined.length > 0) joinedNow.set(base, joined);
       flows.push(flow);
     }
     joins.identityFlows.forEach((draft, k) => {
@@ -139,6 +146,7 @@ export class LiveAnalysis {
       flows.push(flow);
     });
     this.shown = shown;
+    this.joined = joinedNow;
 
     // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
     // managed-login findings. Bucketed by entry rather than sorted: an update stays linear.
@@ -164,14 +172,6 @@ export class LiveAnalysis {
       diagnostics,
       oauth,
     };
-  }
-
-  /** Whether the flow shown before holds the linker flow's steps and exactly these joins. */
-  private sameJoins(flow: Flow, base: Flow, joined: readonly Step[]): boolean {
-    if (flow.steps.length !== base.steps.length + joined.length) return false;
-    if (joined.length === 0) return true;
-    const had = new Set(flow.steps);
-    return joined.every((step) => had.has(step));
   }
 
   /**
@@ -253,6 +253,7 @@ export class LiveAnalysis {
     this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.after.addIdentityCalls(identity);
     this.shown = new Map();
+    this.joined = new Map();
     this.refreshJudged = new Map();
     this.judgedSteps = new Map();
   }
@@ -270,6 +271,7 @@ export class LiveAnalysis {
     this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.oauth = new LiveOAuth();
     this.shown = new Map();
+    this.joined = new Map();
     this.flowDiagnostics = new WeakMap();
     this.judgedSteps = new Map();
     this.callFindings = new Map();

@@ -15,13 +15,15 @@
  *   issue wins" holds whatever order they arrive in;
  * - an identity exchange is read (Logins decoded, fingerprinted) once, and read again only when a
  *   token it carries now resolves differently (its flow's tokens arrived after it);
- * - a joined step keeps its object while it joins the same way.
+ * - a joined step keeps its object while it joins the same way;
+ * - the identity pass (time order, each exchange learning from the earlier ones) carries on from
+ *   the last update, and starts over only when a call arrives before those it linked or a token
+ *   they could have found is indexed.
  *
- * `resolve` then re-decides every join with map look-ups only: a later identity call or refresh
- * can join a flow shown earlier, and an earlier call can now find its tokens; deciding them all
- * again is what keeps the story the one-shot one. Nothing here mutates a linker flow: joins are
- * returned, and the caller builds the flows it shows from them (`linkAfterSignIn` applies them in
- * place).
+ * `resolve` re-decides the refreshes and the calls with a flow's tokens on every update, with map
+ * look-ups only: a later refresh can join a flow shown earlier, and an earlier call can now find
+ * its tokens. Nothing here mutates a linker flow: joins are returned, and the caller builds the
+ * flows it shows from them (`linkAfterSignIn` applies them in place).
  */
 import type { CognitoCall, Flow, IdentityExchange, JsonObject, Step } from '../model';
 import { bodyObject } from '../body';
