@@ -63,10 +63,13 @@ export class LiveAnalysis {
   private linker!: Linker;
   private after!: AfterSignInLinker;
   private oauth = new LiveOAuth();
-  /** The flow shown for each linker flow (and identity flow, by the call that started it). */
-  private shown = new Map<Flow | CognitoCall, Flow>();
-  /** The steps joined to each linker flow when it was last shown. */
+  /** The flow shown for each linker flow, in the linker's order, and each one's place there. */
+  private baseShown: Flow[] = [];
+  private place = new Map<Flow, number>();
+  /** The steps joined to each linker flow when it was last shown (flows with joins only). */
   private joined = new Map<Flow, readonly Step[]>();
+  /** The identity flow shown last, by the call that started it. */
+  private identityShown = new Map<CognitoCall, Flow>();
   private flowDiagnostics = new WeakMap<Flow, Diagnostic[]>();
   /** Per linker flow: the steps last judged, and each one's diagnostics. */
   private judgedSteps = new Map<Flow, { id: string; steps: readonly Step[]; perStep: Diagnostic[][] }>();
@@ -115,38 +118,41 @@ export class LiveAnalysis {
 
   private assemble(entryCount: number, linked: LinkResult & { changed: ReadonlySet<Flow> }, oauth: OAuthAnalysis): Analysis {
     const joins = this.after.resolve(linked.flows, linked.standalone);
-    const shown = new Map<Flow | CognitoCall, Flow>();
-    /** Linker or identity-draft flow → the flow shown. */
-    const shownOf = new Map<Flow, Flow>();
-    const flows: Flow[] = [];
-    const joinedNow = new Map<Flow, readonly Step[]>();
-    for (const base of linked.flows) {
-      const before = this.shown.get(base);
-      const joined = joins.joined.get(base) ?? [];
+    // Linker flows: the ones an update can have changed are the linker's changed ones, those
+    // with joins now or before, and refreshes; every other keeps the object shown before.
+    const { baseShown, joined: joinedBefore } = this;
+    const place = this.place;
+    for (let i = baseShown.length; i < linked.flows.length; i++) place.set(linked.flows[i]!, i);
+    const suspects = new Set<Flow>([...linked.changed, ...joins.joined.keys(), ...joinedBefore.keys(), ...joins.refreshOf.keys()]);
+    for (const base of suspects) {
+      const index = place.get(base)!;
+      const before = baseShown[index];
+      const joined = joins.joined.get(base) ?? NONE;
       const refreshOf = joins.refreshOf.get(base);
-      let flow = before;
-      if (!flow || linked.changed.has(base) || refreshOf !== flow.refreshOf || !sameSteps(joined, this.joined.get(base) ?? NONE)) {
-        flow = { ...base };
+      if (!before || linked.changed.has(base) || refreshOf !== before.refreshOf || !sameSteps(joined, joinedBefore.get(base) ?? NONE)) {
+        const flow: Flow = { ...base };
         if (joins.refreshOf.has(base)) flow.refreshOf = refreshOf;
         if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);
         else flow.steps = base.steps.slice();
+        baseShown[index] = flow;
       }
-      shown.set(base, flow);
-      shownOf.set(base, flow);
-      if (joined.length > 0) joinedNow.set(base, joined);
-      flows.push(flow);
+      if (joined.length > 0) joinedBefore.set(base, joined);
+      else joinedBefore.delete(base);
     }
-    joins.identityFlows.forEach((draft, k) => {
+    // Identity flows are numbered after the sign-in flows: a new sign-in renumbers them.
+    const identityShown = new Map<Flow, Flow>();
+    const identityFlows = joins.identityFlows.map((draft, k) => {
       const id = `flow-${linked.flows.length + k + 1}`;
       const starter = draft.steps[0]!.call;
-      const before = this.shown.get(starter);
+      const before = this.identityShown.get(starter);
       const flow = before && before.id === id && sameIdentityFlow(before, draft) ? before : { ...draft, id, steps: draft.steps.slice() };
-      shown.set(starter, flow);
-      shownOf.set(draft, flow);
-      flows.push(flow);
+      this.identityShown.set(starter, flow);
+      identityShown.set(draft, flow);
+      return flow;
     });
-    this.shown = shown;
-    this.joined = joinedNow;
+    const flows = baseShown.concat(identityFlows);
+    /** Linker or identity-draft flow → the flow shown. */
+    const shownOf = (flow: Flow): Flow => (flow.kind === 'identity' ? identityShown.get(flow)! : baseShown[place.get(flow)!]!);
 
     // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
     // managed-login findings. Bucketed by entry rather than sorted: an update stays linear.
@@ -217,16 +223,16 @@ export class LiveAnalysis {
     return diagnostics;
   }
 
-  private judgeRefresh(ctx: RefreshContext, shownOf: ReadonlyMap<Flow, Flow>): Diagnostic[] {
-    const flow = shownOf.get(ctx.flow)!;
-    const origin = ctx.origin ? shownOf.get(ctx.origin)! : null;
+  private judgeRefresh(ctx: RefreshContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
+    const flow = shownOf(ctx.flow);
+    const origin = ctx.origin ? shownOf(ctx.origin) : null;
     const key = [flow, origin, ctx.linkedBy, ctx.rotatedBy, ctx.token];
     return this.judged(this.refreshJudged, ctx.flow, key, () => checkRefreshes([{ ...ctx, flow, origin }]));
   }
 
-  private judgeIdentity(ctx: IdentityStepContext, shownOf: ReadonlyMap<Flow, Flow>): Diagnostic[] {
-    const flow = shownOf.get(ctx.flow)!;
-    const recentSignIn = ctx.recentSignIn ? shownOf.get(ctx.recentSignIn)! : null;
+  private judgeIdentity(ctx: IdentityStepContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
+    const flow = shownOf(ctx.flow);
+    const recentSignIn = ctx.recentSignIn ? shownOf(ctx.recentSignIn) : null;
     // The flow's id only stamps the findings: identity flows are numbered after the sign-in flows,
     // so their ids move whenever a sign-in starts; that re-stamps, it does not re-judge.
     const key = [ctx.step, ctx.exchange, recentSignIn?.id, recentSignIn?.user, ctx.idForToken, ctx.sentGuestId, ctx.at, ctx.respondedAt];
@@ -252,8 +258,10 @@ export class LiveAnalysis {
     const identity = this.calls.filter((call) => call.service === 'identity');
     this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.after.addIdentityCalls(identity);
-    this.shown = new Map();
+    this.baseShown = [];
+    this.place = new Map();
     this.joined = new Map();
+    this.identityShown = new Map();
     this.refreshJudged = new Map();
     this.judgedSteps = new Map();
   }
@@ -270,8 +278,10 @@ export class LiveAnalysis {
     this.linker = createLinker(this.sessionValidityMs);
     this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.oauth = new LiveOAuth();
-    this.shown = new Map();
+    this.baseShown = [];
+    this.place = new Map();
     this.joined = new Map();
+    this.identityShown = new Map();
     this.flowDiagnostics = new WeakMap();
     this.judgedSteps = new Map();
     this.callFindings = new Map();
