@@ -76,7 +76,7 @@ export class LiveAnalysis {
   private callFindings = new Map<CognitoCall, Finding[]>();
   private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
   private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
-  private identityJudged = new Map<CognitoCall, Judged<readonly unknown[]>>();
+  private identityJudged = new WeakMap<IdentityStepContext, { recentSignIn: Flow | null; diagnostics: Diagnostic[] }>();
 
   constructor(options?: AnalyzeOptions) {
     this.options = resolveOptions(options);
@@ -190,6 +190,16 @@ export class LiveAnalysis {
   private diagnoseFlow(flow: Flow, linked: LinkResult, base: Flow | null): Diagnostic[] {
     const known = this.flowDiagnostics.get(flow);
     if (known) return known;
+    if (!base) {
+      // An identity flow: its steps are judged on their own (joined, no sign-in context).
+      const diagnostics: Diagnostic[] = [];
+      for (const step of flow.steps) {
+        const findings = this.findingsOf(step.call);
+        if (findings.length > 0) diagnostics.push(...stamp(findings, step.call.entry, flow.id));
+      }
+      this.flowDiagnostics.set(flow, diagnostics);
+      return diagnostics;
+    }
     const before = base ? this.judgedSteps.get(base) : undefined;
     let same = 0;
     if (before && before.id === flow.id) {
@@ -230,17 +240,24 @@ export class LiveAnalysis {
     return this.judged(this.refreshJudged, ctx.flow, key, () => checkRefreshes([{ ...ctx, flow, origin }]));
   }
 
+  /**
+   * An identity step's diagnostics, judged again only when its context is new (the identity pass
+   * started over or reached it) or the sign-in it names changed. The flow's id only stamps them:
+   * identity flows are numbered after the sign-in flows, so their ids move whenever a sign-in
+   * starts; that re-stamps, it does not re-judge.
+   */
   private judgeIdentity(ctx: IdentityStepContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
     const flow = shownOf(ctx.flow);
     const recentSignIn = ctx.recentSignIn ? shownOf(ctx.recentSignIn) : null;
-    // The flow's id only stamps the findings: identity flows are numbered after the sign-in flows,
-    // so their ids move whenever a sign-in starts; that re-stamps, it does not re-judge.
-    const key = [ctx.step, ctx.exchange, recentSignIn?.id, recentSignIn?.user, ctx.idForToken, ctx.sentGuestId, ctx.at, ctx.respondedAt];
-    const judged = this.judged(this.identityJudged, ctx.step.call, key, () => checkIdentity([{ ...ctx, flow, recentSignIn }]));
-    if (judged.every((d) => d.flow === flow.id)) return judged;
-    const restamped = judged.map((d) => ({ ...d, flow: flow.id }));
-    this.identityJudged.set(ctx.step.call, { key, diagnostics: restamped });
-    return restamped;
+    const known = this.identityJudged.get(ctx);
+    if (known && known.recentSignIn === recentSignIn) {
+      if (known.diagnostics.every((d) => d.flow === flow.id)) return known.diagnostics;
+      known.diagnostics = known.diagnostics.map((d) => ({ ...d, flow: flow.id }));
+      return known.diagnostics;
+    }
+    const diagnostics = checkIdentity([{ ...ctx, flow, recentSignIn }]);
+    this.identityJudged.set(ctx, { recentSignIn, diagnostics });
+    return diagnostics;
   }
 
   private judged<T>(cache: Map<T, Judged<readonly unknown[]>>, at: T, key: readonly unknown[], judge: () => Diagnostic[]): Diagnostic[] {
@@ -287,6 +304,6 @@ export class LiveAnalysis {
     this.callFindings = new Map();
     this.standaloneDiagnostics = new Map();
     this.refreshJudged = new Map();
-    this.identityJudged = new Map();
+    this.identityJudged = new WeakMap();
   }
 }
