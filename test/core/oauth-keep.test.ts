@@ -33,9 +33,11 @@ const url = fc.record({
   path: fc.array(part, { maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
   query: fc.array(fc.tuple(name, value), { maxLength: 3 }),
   fragment: fc.option(fc.array(fc.tuple(name, value), { maxLength: 2 })),
-}).map(({ origin, path, query, fragment }) => {
+  padding: fc.constantFrom('', ' ', '\n', '/', '//'),
+}).map(({ origin, path, query, fragment, padding }) => {
   const form = (pairs: [string, string][]) => pairs.map(([n, v]) => `${n}=${v}`).join('&');
-  return `${origin}${path}${query.length > 0 ? `?${form(query)}` : ''}${fragment ? `#${form(fragment)}` : ''}`;
+  // Padding: a trailing slash, or white space the URL parser trims.
+  return `${padding.trim() === '' ? padding : ''}${origin}${path}${padding.trim() !== '' ? padding : ''}${query.length > 0 ? `?${form(query)}` : ''}${fragment ? `#${form(fragment)}` : ''}${padding.trim() === '' ? padding : ''}`;
 });
 
 describe('mayBeManagedLogin', () => {

@@ -7,7 +7,7 @@
  */
 import type { HarEntry } from '../har';
 import { isObject } from '../json';
-import { pathRule } from './paths';
+import { mayHaveRulePath, pathRule } from './paths';
 import { param, parseAddress, parseUrl } from './url';
 import { entrySignals, STRONG } from './evidence';
 
@@ -27,14 +27,20 @@ export function mayBeManagedLogin(raw: unknown): boolean {
   if (method === 'OPTIONS') return false;
   const status = isObject(raw.response) && typeof raw.response.status === 'number' ? raw.response.status : 0;
   if (status >= 300 && status < 400) return true;
-  // Decided for every entry the page makes: the address first, the query only when it could name one.
-  const address = parseAddress(raw.request.url);
+  // Decided for every entry the page makes: two regular-expression tests rule most of them out;
+  // the address is read only when its path could be a user-pool one, the query only when it could
+  // name a result.
+  const url = raw.request.url.trim();
+  const mayBeRule = mayHaveRulePath(url);
+  const mayNameResult = MAY_NAME_RESULT.test(url);
+  if (!mayBeRule && !mayNameResult) return false;
+  const address = parseAddress(url);
   if (!address.origin) return false;
-  const rule = pathRule(address.path);
+  const rule = mayBeRule ? pathRule(address.path) : undefined;
   if (rule) return rule.kind !== 'login' || cognitoSignal(raw);
-  if (!MAY_NAME_RESULT.test(raw.request.url)) return false;
-  const url = parseUrl(raw.request.url);
-  return ['code', 'error', 'state'].some((name) => param(url.query, name) !== undefined);
+  if (!mayNameResult) return false;
+  const query = parseUrl(url).query;
+  return ['code', 'error', 'state'].some((name) => param(query, name) !== undefined);
 }
 
 /** A URL whose query could hold `code`, `error` or `state` (a percent-encoded name decodes to one). */
