@@ -1,6 +1,6 @@
 /**
  * The one entry point of the core: HAR (or live entries) → calls → flows → diagnostics.
- * Pure and synchronous; the CLI and the HAR viewer's first load run it once, the live panel keeps
+ * Pure and synchronous; the CLI runs it once, the panel (live and HAR viewer) keeps
  * the same result up to date as entries arrive (live-analysis.ts).
  */
 import type { AnalyzeOptions, Analysis, CognitoCall, IgnoredEntry } from './model';
