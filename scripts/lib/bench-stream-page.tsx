@@ -29,6 +29,9 @@ export interface StreamRun {
   maxFlushMs: number;
   /** How late the most delayed batch timer fired: how long the page could not react to anything. */
   maxStallMs: number;
+  /** Main-thread tasks over 50 ms while streaming (the Long Tasks API): how many, and the longest. */
+  longTasks: number;
+  maxTaskMs: number;
   calls: number;
 }
 
@@ -69,7 +72,22 @@ function benchHost(connected: (sink: CaptureSink) => void): PanelHost {
   };
 }
 
-async function runOnce(root: HTMLElement, entries: readonly HarEntry[], batchSize: number, everyMs: number, calls: number): Promise<StreamRun> {
+/**
+ * Stops until scripts/bench-panel.ts, which watches `window.__streamPause`, has done what it does
+ * at `name` (read the heap after a garbage collection) and clears it.
+ */
+async function pauseFor(name: string): Promise<void> {
+  const page = window as unknown as { __streamPause: string | null };
+  page.__streamPause = name;
+  while (page.__streamPause === name) await sleep(20);
+}
+
+/** The capture being fed; let go of before the panel's heap is read, so only what the panel keeps counts. */
+interface Feed {
+  entries: readonly HarEntry[] | null;
+}
+
+async function runOnce(root: HTMLElement, feed: Feed, batchSize: number, everyMs: number, calls: number, beforeUnmount?: () => Promise<void>): Promise<StreamRun> {
   const flushes: number[] = [];
   const store: CaptureStore = new CaptureStore(timedSchedule(() => store, (ms) => flushes.push(ms)));
   let sink: CaptureSink | null = null;
@@ -78,20 +96,32 @@ async function runOnce(root: HTMLElement, entries: readonly HarEntry[], batchSiz
   if (!sink) throw new Error('the App did not connect to its source');
   const target: CaptureSink = sink;
 
+  const longTasks: number[] = [];
+  const observer = typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('longtask')
+    ? new PerformanceObserver((list) => { for (const task of list.getEntries()) longTasks.push(task.duration); })
+    : null;
+  observer?.observe({ type: 'longtask' });
+  // Marks for a trace of the page (what a long task was): where each run starts and ends.
+  performance.mark(`run-start-${batchSize}`);
   const start = performance.now();
   let maxStallMs = 0;
   let batches = 0;
-  for (let i = 0; i < entries.length; i += batchSize, batches++) {
+  const count = feed.entries?.length ?? 0;
+  for (let i = 0; i < count; i += batchSize, batches++) {
     // A fixed arrival rate; when the page was too busy to take a batch on time, it takes it late.
     const due = start + batches * everyMs;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     maxStallMs = Math.max(maxStallMs, performance.now() - due);
-    target.add(entries.slice(i, i + batchSize));
+    target.add(feed.entries!.slice(i, i + batchSize));
   }
   const shown = () => store.getState().analysis.calls.length === calls && document.querySelector('[data-count="calls"]')?.textContent === `${calls} Cognito calls`;
   while (!shown()) await paint();
   const wallMs = performance.now() - start;
+  performance.mark(`run-end-${batchSize}`);
+  for (const task of observer?.takeRecords() ?? []) longTasks.push(task.duration);
+  observer?.disconnect();
+  if (beforeUnmount) await beforeUnmount();
   render(null, root);
   return {
     batches,
@@ -104,6 +134,8 @@ async function runOnce(root: HTMLElement, entries: readonly HarEntry[], batchSiz
     analysisMs: flushes.reduce((a, b) => a + b, 0),
     maxFlushMs: Math.max(0, ...flushes),
     maxStallMs,
+    longTasks: observer ? longTasks.length : Number.NaN,
+    maxTaskMs: observer ? Math.max(0, ...longTasks) : Number.NaN,
     calls,
   };
 }
@@ -114,15 +146,20 @@ async function main(): Promise<void> {
   const everyMs = Number(params.get('every') ?? '16');
   const calls = Number(params.get('calls') ?? '2000');
   const response = await fetch(params.get('har') ?? '/bench.har');
-  const entries = ((await response.json()) as { log: { entries: HarEntry[] } }).log.entries;
+  const feed: Feed = { entries: ((await response.json()) as { log: { entries: HarEntry[] } }).log.entries };
+  const total = feed.entries!.length;
   const root = document.getElementById('app');
   if (!root) throw new Error('no #app');
   // One-shot first (as when a HAR is opened, or getHAR() returns a long capture at once), then
   // streamed; after one one-shot run to warm the JIT up, so neither side pays for compiling.
-  await runOnce(root, entries, entries.length, everyMs, calls);
-  const oneShot = await runOnce(root, entries, entries.length, everyMs, calls);
-  const stream = await runOnce(root, entries, batchSize, everyMs, calls);
-  const result: StreamResult = { entries: entries.length, oneShot, stream, batchSize, everyMs };
+  await runOnce(root, feed, total, everyMs, calls);
+  const oneShot = await runOnce(root, feed, total, everyMs, calls);
+  // After streaming, the page lets go of the capture: the heap then holds what the panel keeps.
+  const stream = await runOnce(root, feed, batchSize, everyMs, calls, async () => {
+    feed.entries = null;
+    await pauseFor('streamed');
+  });
+  const result: StreamResult = { entries: total, oneShot, stream, batchSize, everyMs };
   (window as unknown as { __streamResult: StreamResult }).__streamResult = result;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The one entry point of the core: HAR (or live entries) → calls → flows → diagnostics.
- * Pure and synchronous; the panel re-runs it as entries arrive, the CLI runs it once.
+ * Pure and synchronous; the CLI runs it once, the panel (live and HAR viewer) keeps
+ * the same result up to date as entries arrive (live-analysis.ts).
  */
 import type { AnalyzeOptions, Analysis, CognitoCall, IgnoredEntry } from './model';
 import { classifyEntry } from './calls';
@@ -48,8 +49,8 @@ export function analyzeEntries(entries: readonly unknown[], options?: AnalyzeOpt
 
 /**
  * The analysis of entries already classified (`calls` and `ignored`, in entry order): linking,
- * what follows a sign-in, diagnostics. The live panel classifies each entry once, as it arrives
- * (parsing its bodies is most of the cost), and runs this over all of them.
+ * what follows a sign-in, diagnostics. The live panel does the same incrementally
+ * (live-analysis.ts), with the same result after every update.
  */
 export function analyzeClassified(entries: readonly unknown[], calls: readonly CognitoCall[], ignored: readonly IgnoredEntry[], resolved: ResolvedOptions): Analysis {
   const userPoolCalls = calls.filter((call) => call.service !== 'identity');

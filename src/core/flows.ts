@@ -161,6 +161,8 @@ function isFlowOperation(operation: string): boolean {
 
 export function createLinker(sessionValidityMs: number): Linker {
   const flows: FlowState[] = [];
+  /** The same flows as `Flow`s: what `result` hands out (copied, a cheap copy), kept as flows are made. */
+  const flowList: Flow[] = [];
   const standalone: CognitoCall[] = [];
   const contexts = new Map<Step, StepContext>();
   const sessions = new LongKeyMap<Issued>();
@@ -189,6 +191,7 @@ export function createLinker(sessionValidityMs: number): Linker {
       internalUser: null, latestSessionFrom: null, sessionIssueTimes: [], order: flows.length,
     };
     flows.push(state);
+    flowList.push(flow);
     candidates.changed(state);
     return state;
   };
@@ -381,7 +384,7 @@ export function createLinker(sessionValidityMs: number): Linker {
       for (const flow of changed) {
         if (flow.outcome !== 'authenticated') flow.outcome = flow.steps.at(-1)?.call.error ? 'failed' : 'pending';
       }
-      const result = { flows: flows.map((s) => s.flow), standalone: standalone.slice(), contexts, changed: new Set(changed) };
+      const result = { flows: flowList.slice(), standalone: standalone.slice(), contexts, changed: new Set(changed) };
       changed.clear();
       return result;
     },

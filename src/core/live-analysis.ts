@@ -1,28 +1,87 @@
 /**
- * The analysis of a capture that grows (the live panel): the same `Analysis` as `analyzeEntries`
- * over all the entries so far, but each entry is classified once, when it arrives — reading and
- * parsing its bodies is most of what an analysis costs. Linking, what follows a sign-in (identity
- * pools, refreshes, calls with a sign-in's tokens) and the diagnostics run over all the calls on
- * each update: they are linear in the calls, and identity exchanges and refreshes can join flows
- * that an earlier update already showed, so a partial re-run could show a different story than
- * the one-shot analysis.
+ * The analysis of a capture that grows (the live panel): after every update exactly the
+ * `Analysis` that `analyzeEntries` gives over the same entries, at the cost of what was added.
+ *
+ * - Each entry is classified once, when it arrives (parsing bodies is most of an analysis).
+ * - The sign-in linker (flows.ts createLinker) keeps its state and links only the new calls; an
+ *   entry that started before calls already linked (finishing order) makes it start over.
+ * - What follows a sign-in (refreshes, calls with a flow's tokens, identity-pool exchanges) can
+ *   join flows an earlier update already showed: those joins are decided by look-ups in indexes
+ *   kept as tokens appear (links/after-sign-in.ts AfterSignInLinker, which the one-shot uses too).
+ * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
+ *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
+ *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only.
+ * - Managed login is read entry by entry and re-linked only when an entry that can change it
+ *   arrived (oauth/analyze.ts LiveOAuth).
+ *
+ * test/core/live-analysis.test.ts and live-analysis-fixtures.test.ts check the equality after
+ * every batch, in random batches and orders, on synthetic traffic and every fixture capture.
  */
-import type { AnalyzeOptions, Analysis, CognitoCall, IgnoredEntry } from './model';
-import { analyzeClassified, resolveOptions } from './analyze';
+import type { AnalyzeOptions, Analysis, CognitoCall, Diagnostic, Flow, IgnoredEntry, Step } from './model';
+import type { OAuthAnalysis } from './oauth/model';
+import { resolveOptions } from './analyze';
 import { classifyEntry } from './calls';
 import type { ResolvedOptions } from './diagnostics/types';
+import { createLinker, type LinkResult, type Linker } from './flows';
+import { diagnoseCall, diagnoseStep, stamp } from './diagnostics/index';
+import { AfterSignInLinker } from './links/after-sign-in';
+import { checkRefreshes } from './links/refresh-checks';
+import { checkIdentity } from './identity/checks';
+import type { IdentityStepContext, RefreshContext } from './links/after-sign-in';
+import { LiveOAuth } from './oauth/analyze';
+import type { Finding } from './diagnostics/types';
+
+/** Diagnostics of one refresh or identity step, kept while what they were judged by stays the same. */
+interface Judged<K> {
+  key: K;
+  diagnostics: Diagnostic[];
+}
+
+const NONE: readonly Step[] = [];
+
+const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
+
+/** An identity flow as shown before, kept when the linker's says the same (ids are given when shown). */
+function sameIdentityFlow(a: Flow, b: Flow): boolean {
+  return a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
+    && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameSteps(a.steps, b.steps);
+}
 
 export class LiveAnalysis {
   private readonly options: ResolvedOptions;
+  private readonly sessionValidityMs: number;
   /** The entries list analysed so far (appended to between updates) and how much of it. */
   private source: readonly unknown[] | null = null;
   private seen = 0;
-  private readonly calls: CognitoCall[] = [];
-  private readonly ignored: IgnoredEntry[] = [];
   private latest: Analysis | null = null;
+  private calls: CognitoCall[] = [];
+  private ignored: IgnoredEntry[] = [];
+  private userPoolCalls: CognitoCall[] = [];
+  /** When each call was sent (the previous call's date when it has none), as linkAfterSignIn times them. */
+  private times = new Map<CognitoCall, number>();
+  private lastDate = 0;
+  private linker!: Linker;
+  private after!: AfterSignInLinker;
+  private oauth = new LiveOAuth();
+  /** The flow shown for each linker flow, in the linker's order, and each one's place there. */
+  private baseShown: Flow[] = [];
+  private place = new Map<Flow, number>();
+  /** The steps joined to each linker flow when it was last shown (flows with joins only). */
+  private joined = new Map<Flow, readonly Step[]>();
+  /** The identity flow shown last, by the call that started it. */
+  private identityShown = new Map<CognitoCall, Flow>();
+  private flowDiagnostics = new WeakMap<Flow, Diagnostic[]>();
+  /** Per linker flow: the steps last judged, and each one's diagnostics. */
+  private judgedSteps = new Map<Flow, { id: string; steps: readonly Step[]; perStep: Diagnostic[][] }>();
+  private callFindings = new Map<CognitoCall, Finding[]>();
+  private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
+  private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
+  private identityJudged = new WeakMap<IdentityStepContext, { recentSignIn: Flow | null; diagnostics: Diagnostic[] }>();
 
   constructor(options?: AnalyzeOptions) {
     this.options = resolveOptions(options);
+    this.sessionValidityMs = this.options.sessionValidityMinutes * 60_000;
+    this.reset(null);
   }
 
   /**
@@ -32,20 +91,219 @@ export class LiveAnalysis {
   update(entries: readonly unknown[]): Analysis {
     if (entries !== this.source || entries.length < this.seen) this.reset(entries);
     if (this.latest && entries.length === this.seen) return this.latest;
+    const userPool: CognitoCall[] = [];
+    const identity: CognitoCall[] = [];
     for (let index = this.seen; index < entries.length; index++) {
-      const classified = classifyEntry(entries[index], index);
-      if (classified.kind === 'cognito') this.calls.push(classified.call);
-      else this.ignored.push(classified.ignored);
+      const entry = entries[index];
+      const classified = classifyEntry(entry, index);
+      this.oauth.add(entry, index);
+      if (classified.kind !== 'cognito') {
+        this.ignored.push(classified.ignored);
+        continue;
+      }
+      const call = classified.call;
+      this.calls.push(call);
+      if (Number.isFinite(call.startedAt)) this.lastDate = call.startedAt;
+      this.times.set(call, this.lastDate);
+      (call.service === 'identity' ? identity : userPool).push(call);
     }
     this.seen = entries.length;
-    return (this.latest = analyzeClassified(entries, this.calls, this.ignored, this.options));
+    this.userPoolCalls.push(...userPool);
+    this.after.addIdentityCalls(identity);
+    if (!this.linker.add(userPool)) this.relink();
+    const linked = this.linker.result();
+    this.after.addFlows(linked.flows, linked.changed);
+    return (this.latest = this.assemble(entries.length, linked, this.oauth.result()));
   }
 
-  private reset(entries: readonly unknown[]): void {
+  private assemble(entryCount: number, linked: LinkResult & { changed: ReadonlySet<Flow> }, oauth: OAuthAnalysis): Analysis {
+    const joins = this.after.resolve(linked.flows, linked.standalone);
+    // Linker flows: the ones an update can have changed are the linker's changed ones, those
+    // with joins now or before, and refreshes; every other keeps the object shown before.
+    const { baseShown, joined: joinedBefore } = this;
+    const place = this.place;
+    for (let i = baseShown.length; i < linked.flows.length; i++) place.set(linked.flows[i]!, i);
+    const suspects = new Set<Flow>([...linked.changed, ...joins.joined.keys(), ...joinedBefore.keys(), ...joins.refreshOf.keys()]);
+    for (const base of suspects) {
+      const index = place.get(base)!;
+      const before = baseShown[index];
+      const joined = joins.joined.get(base) ?? NONE;
+      const refreshOf = joins.refreshOf.get(base);
+      if (!before || linked.changed.has(base) || refreshOf !== before.refreshOf || !sameSteps(joined, joinedBefore.get(base) ?? NONE)) {
+        const flow: Flow = { ...base };
+        if (joins.refreshOf.has(base)) flow.refreshOf = refreshOf;
+        if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);
+        else flow.steps = base.steps.slice();
+        baseShown[index] = flow;
+      }
+      if (joined.length > 0) joinedBefore.set(base, joined);
+      else joinedBefore.delete(base);
+    }
+    // Identity flows are numbered after the sign-in flows: a new sign-in renumbers them.
+    const identityShown = new Map<Flow, Flow>();
+    const identityFlows = joins.identityFlows.map((draft, k) => {
+      const id = `flow-${linked.flows.length + k + 1}`;
+      const starter = draft.steps[0]!.call;
+      const before = this.identityShown.get(starter);
+      const flow = before && before.id === id && sameIdentityFlow(before, draft) ? before : { ...draft, id, steps: draft.steps.slice() };
+      this.identityShown.set(starter, flow);
+      identityShown.set(draft, flow);
+      return flow;
+    });
+    const flows = baseShown.concat(identityFlows);
+    /** Linker or identity-draft flow → the flow shown. */
+    const shownOf = (flow: Flow): Flow => (flow.kind === 'identity' ? identityShown.get(flow)! : baseShown[place.get(flow)!]!);
+
+    // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
+    // managed-login findings. Bucketed by entry rather than sorted: an update stays linear.
+    const perEntry: (Diagnostic[] | undefined)[] = new Array<Diagnostic[] | undefined>(entryCount);
+    const put = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) (perEntry[d.entry] ??= []).push(d);
+    };
+    flows.forEach((flow, i) => put(this.diagnoseFlow(flow, linked, linked.flows[i] ?? null)));
+    for (const call of joins.standalone) put(this.diagnoseStandalone(call));
+    for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
+    for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
+    put(oauth.diagnostics);
+    const diagnostics: Diagnostic[] = [];
+    for (const list of perEntry) if (list) diagnostics.push(...list);
+
+    const inOAuth = new Set(oauth.entries.map((e) => e.entry));
+    return {
+      entries: entryCount,
+      calls: this.calls.slice(),
+      flows,
+      standalone: joins.standalone,
+      ignored: inOAuth.size === 0 ? this.ignored.slice() : this.ignored.filter((e) => !inOAuth.has(e.entry)),
+      diagnostics,
+      oauth,
+    };
+  }
+
+  /**
+   * A flow's diagnostics: run again only for a flow object not judged before, and then only from
+   * its first step that is new or moved. The step checks read the flow up to the step they judge
+   * (diagnostics/evidence.ts, error-context.ts), its first step, and the step an entry number
+   * names; the one look further is "the first other step that sent this Session"
+   * (retriedAfterRejection), so a reused step whose Session a new step also sent is judged again.
+   */
+  private diagnoseFlow(flow: Flow, linked: LinkResult, base: Flow | null): Diagnostic[] {
+    const known = this.flowDiagnostics.get(flow);
+    if (known) return known;
+    if (!base) {
+      // An identity flow: its steps are judged on their own (joined, no sign-in context).
+      const diagnostics: Diagnostic[] = [];
+      for (const step of flow.steps) {
+        const findings = this.findingsOf(step.call);
+        if (findings.length > 0) diagnostics.push(...stamp(findings, step.call.entry, flow.id));
+      }
+      this.flowDiagnostics.set(flow, diagnostics);
+      return diagnostics;
+    }
+    const before = base ? this.judgedSteps.get(base) : undefined;
+    let same = 0;
+    if (before && before.id === flow.id) {
+      while (same < flow.steps.length && same < before.steps.length && flow.steps[same] === before.steps[same]) same++;
+      const sent = new Set<string | null>(flow.steps.slice(same).map((step) => step.sessionSent).filter((session) => session !== null));
+      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => step.handoff === 'reused' && sent.has(step.sessionSent));
+      if (reused >= 0) same = reused;
+    }
+    const perStep = flow.steps.map((step, i) => {
+      if (i < same) return before!.perStep[i]!;
+      const ctx = linked.contexts.get(step);
+      // The checks read the flow as it is shown (joined steps in place), as the one-shot's do.
+      const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
+      return stamp(findings, step.call.entry, flow.id);
+    });
+    if (base) this.judgedSteps.set(base, { id: flow.id, steps: flow.steps, perStep });
+    const diagnostics = perStep.flat();
+    this.flowDiagnostics.set(flow, diagnostics);
+    return diagnostics;
+  }
+
+  private findingsOf(call: CognitoCall): Finding[] {
+    let findings = this.callFindings.get(call);
+    if (!findings) this.callFindings.set(call, (findings = diagnoseCall(call, this.options)));
+    return findings;
+  }
+
+  private diagnoseStandalone(call: CognitoCall): Diagnostic[] {
+    let diagnostics = this.standaloneDiagnostics.get(call);
+    if (!diagnostics) this.standaloneDiagnostics.set(call, (diagnostics = stamp(this.findingsOf(call), call.entry, null)));
+    return diagnostics;
+  }
+
+  private judgeRefresh(ctx: RefreshContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
+    const flow = shownOf(ctx.flow);
+    const origin = ctx.origin ? shownOf(ctx.origin) : null;
+    const key = [flow, origin, ctx.linkedBy, ctx.rotatedBy, ctx.token];
+    return this.judged(this.refreshJudged, ctx.flow, key, () => checkRefreshes([{ ...ctx, flow, origin }]));
+  }
+
+  /**
+   * An identity step's diagnostics, judged again only when its context is new (the identity pass
+   * started over or reached it) or the sign-in it names changed. The flow's id only stamps them:
+   * identity flows are numbered after the sign-in flows, so their ids move whenever a sign-in
+   * starts; that re-stamps, it does not re-judge.
+   */
+  private judgeIdentity(ctx: IdentityStepContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
+    const flow = shownOf(ctx.flow);
+    const recentSignIn = ctx.recentSignIn ? shownOf(ctx.recentSignIn) : null;
+    const known = this.identityJudged.get(ctx);
+    if (known && known.recentSignIn === recentSignIn) {
+      if (known.diagnostics.every((d) => d.flow === flow.id)) return known.diagnostics;
+      known.diagnostics = known.diagnostics.map((d) => ({ ...d, flow: flow.id }));
+      return known.diagnostics;
+    }
+    const diagnostics = checkIdentity([{ ...ctx, flow, recentSignIn }]);
+    this.identityJudged.set(ctx, { recentSignIn, diagnostics });
+    return diagnostics;
+  }
+
+  private judged<T>(cache: Map<T, Judged<readonly unknown[]>>, at: T, key: readonly unknown[], judge: () => Diagnostic[]): Diagnostic[] {
+    const known = cache.get(at);
+    if (known && known.key.length === key.length && known.key.every((value, i) => Object.is(value, key[i]))) return known.diagnostics;
+    const diagnostics = judge();
+    cache.set(at, { key, diagnostics });
+    return diagnostics;
+  }
+
+  /** A call started before calls already linked: link every sign-in call again, from the start. */
+  private relink(): void {
+    this.linker = createLinker(this.sessionValidityMs);
+    this.linker.add(this.userPoolCalls);
+    const identity = this.calls.filter((call) => call.service === 'identity');
+    this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
+    this.after.addIdentityCalls(identity);
+    this.baseShown = [];
+    this.place = new Map();
+    this.joined = new Map();
+    this.identityShown = new Map();
+    this.refreshJudged = new Map();
+    this.judgedSteps = new Map();
+  }
+
+  private reset(entries: readonly unknown[] | null): void {
     this.source = entries;
     this.seen = 0;
-    this.calls.length = 0;
-    this.ignored.length = 0;
     this.latest = null;
+    this.calls = [];
+    this.ignored = [];
+    this.userPoolCalls = [];
+    this.times = new Map();
+    this.lastDate = 0;
+    this.linker = createLinker(this.sessionValidityMs);
+    this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
+    this.oauth = new LiveOAuth();
+    this.baseShown = [];
+    this.place = new Map();
+    this.joined = new Map();
+    this.identityShown = new Map();
+    this.flowDiagnostics = new WeakMap();
+    this.judgedSteps = new Map();
+    this.callFindings = new Map();
+    this.standaloneDiagnostics = new Map();
+    this.refreshJudged = new Map();
+    this.identityJudged = new WeakMap();
   }
 }

@@ -26,7 +26,8 @@ export function stamp(findings: Finding[], entry: number, flow: string | null): 
 /**
  * Findings of one step of a flow (`ctx` its linking context; none for a step joined after the
  * sign-in), after the server's answer outranked them. Sets `step.expected`. Tokens the call sends
- * are decoded through `tokens` when given (once per analysis). Plain loops rather than flatMap
+ * are decoded through `tokens` when given (once per analysis). The live analysis re-runs this for
+ * the steps of the flows an update changed only. Plain loops rather than flatMap
  * and spreads: this runs for every call of a capture, and its per-step arrays were garbage.
  */
 export function diagnoseStep(step: Step, ctx: StepContext | undefined, options: ResolvedOptions, tokens?: SentTokens): Finding[] {

@@ -7,8 +7,8 @@
  */
 import type { HarEntry } from '../har';
 import { isObject } from '../json';
-import { pathRule } from './paths';
-import { param, parseUrl } from './url';
+import { mayHaveRulePath, pathRule } from './paths';
+import { param, parseAddress, parseUrl } from './url';
 import { entrySignals, STRONG } from './evidence';
 
 /** A Cognito signal on the entry itself (a header or cookie; a light copy has none). */
@@ -27,12 +27,24 @@ export function mayBeManagedLogin(raw: unknown): boolean {
   if (method === 'OPTIONS') return false;
   const status = isObject(raw.response) && typeof raw.response.status === 'number' ? raw.response.status : 0;
   if (status >= 300 && status < 400) return true;
-  const url = parseUrl(raw.request.url);
-  if (!url.origin) return false;
-  const rule = pathRule(url.path);
+  // Decided for every entry the page makes: two regular-expression tests rule most of them out;
+  // the address is read only when its path could be a user-pool one, the query only when it could
+  // name a result.
+  const url = raw.request.url.trim();
+  const mayBeRule = mayHaveRulePath(url);
+  const mayNameResult = MAY_NAME_RESULT.test(url);
+  if (!mayBeRule && !mayNameResult) return false;
+  const address = parseAddress(url);
+  if (!address.origin) return false;
+  const rule = mayBeRule ? pathRule(address.path) : undefined;
   if (rule) return rule.kind !== 'login' || cognitoSignal(raw);
-  return ['code', 'error', 'state'].some((name) => param(url.query, name) !== undefined);
+  if (!mayNameResult) return false;
+  const query = parseUrl(url).query;
+  return ['code', 'error', 'state'].some((name) => param(query, name) !== undefined);
 }
+
+/** A URL whose query could hold `code`, `error` or `state` (a percent-encoded name decodes to one). */
+const MAY_NAME_RESULT = /code|error|state|%/;
 
 /**
  * Which of those the live capture reads whole (headers, bodies) rather than as a light copy (method,

@@ -85,10 +85,24 @@ function flowStatus(flow: Flow): string {
   return OUTCOME_LABEL[flow.outcome].text;
 }
 
+/**
+ * The row made for a flow object before. The live analysis keeps a flow's object while the flow
+ * does not change, so its row stays the same object too and the list skips re-rendering it.
+ */
+const rowOf = new WeakMap<Flow, FlowRow>();
+
 /** Rows for every flow of an analysis, in the analysis' order (first call first), managed-login flows after the API flows. */
 export function flowRows(analysis: Analysis): FlowRow[] {
   const byFlow = diagnosticsByFlow(analysis.diagnostics);
-  return panelFlows(analysis).map((flow) => flowRow(flow, byFlow.get(flow.id) ?? []));
+  return panelFlows(analysis).map((flow) => {
+    const diagnostics = byFlow.get(flow.id) ?? [];
+    const known = rowOf.get(flow);
+    // A row reads only the counts of its flow's diagnostics.
+    if (known && known.id === flow.id && known.errors === count(diagnostics, 'error') && known.warnings === count(diagnostics, 'warning')) return known;
+    const row = flowRow(flow, diagnostics);
+    rowOf.set(flow, row);
+    return row;
+  });
 }
 
 /**

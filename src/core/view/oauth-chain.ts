@@ -92,12 +92,20 @@ export function oauthChainFlow(flow: OAuthFlow): Flow {
 }
 
 const cache = new WeakMap<Analysis, Flow[]>();
+/** One chain per managed-login flow object: an unchanged managed-login analysis shows the same flows (and rows). */
+const chains = new WeakMap<OAuthFlow, Flow>();
+
+function chainOf(flow: OAuthFlow): Flow {
+  let chain = chains.get(flow);
+  if (!chain) chains.set(flow, (chain = oauthChainFlow(flow)));
+  return chain;
+}
 
 /** API flows, then managed-login flows as chains; computed once per analysis. */
 export function panelFlows(analysis: Analysis): Flow[] {
   let flows = cache.get(analysis);
   if (!flows) {
-    flows = [...analysis.flows, ...analysis.oauth.flows.map(oauthChainFlow)];
+    flows = [...analysis.flows, ...analysis.oauth.flows.map(chainOf)];
     cache.set(analysis, flows);
   }
   return flows;

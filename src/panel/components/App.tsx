@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Diagnostic, IgnoredEntry } from '../../core/model';
+import type { Analysis, Diagnostic, Flow, IgnoredEntry } from '../../core/model';
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
@@ -21,6 +21,26 @@ import { saveTextFile } from '../save-file';
 import { version } from '../../../package.json';
 
 const NONE: Diagnostic[] = [];
+
+/** Search texts by flow object: a flow the live analysis kept (same diagnostics too) is not read again. */
+const searchTextCache = new WeakMap<Flow, { diagnostics: readonly Diagnostic[]; text: string }>();
+
+function searchTextOf(flow: Flow, diagnostics: readonly Diagnostic[]): string {
+  const known = searchTextCache.get(flow);
+  if (known && known.diagnostics.length === diagnostics.length && known.diagnostics.every((d, i) => d === diagnostics[i])) return known.text;
+  const text = flowSearchText(flow, diagnostics);
+  searchTextCache.set(flow, { diagnostics, text });
+  return text;
+}
+
+/** What the filter matches each flow (by id) against. */
+function searchTextsOf(analysis: Analysis): Map<string, string> {
+  const byFlow = diagnosticsByFlow(analysis.diagnostics);
+  return new Map(panelFlows(analysis).map((flow) => [flow.id, searchTextOf(flow, byFlow.get(flow.id) ?? NONE)]));
+}
+
+/** How long after an update the search texts are read ahead (not in the frame that shows it). */
+const SEARCH_WARM_UP_MS = 50;
 
 /** Keys typed into a text field are the user's text, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -98,13 +118,18 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   const rows = useMemo(() => flowRows(analysis), [analysis]);
   // API flows, then managed-login flows shown through the same chain components.
   const flows = panelFlows(analysis);
-  const searchTexts = useMemo(() => {
-    const byFlow = diagnosticsByFlow(analysis.diagnostics);
-    return new Map(panelFlows(analysis).map((flow) => [flow.id, flowSearchText(flow, byFlow.get(flow.id) ?? NONE)]));
-  }, [analysis]);
+  // Read only while a filter is typed: the first render of a large HAR does not wait for them.
+  const filtering = /\S/.test(filter);
+  const searchTexts = useMemo(() => (filtering ? searchTextsOf(analysis) : null), [analysis, filtering]);
   const ignoredText = useMemo(() => ignoredDetail(analysis.ignored), [analysis]);
+  // After the list is on screen, read the search texts while the page is idle: the first keystroke
+  // in the filter then finds them ready (the cache keeps those of unchanged flows).
+  useEffect(() => {
+    const handle = setTimeout(() => searchTextsOf(analysis), SEARCH_WARM_UP_MS);
+    return () => clearTimeout(handle);
+  }, [analysis]);
   const visibleRows = useMemo(
-    () => rows.filter((row) => (!errorsOnly || row.errors > 0 || row.outcome === 'failed') && matchesFilter(searchTexts.get(row.id) ?? '', filter)),
+    () => rows.filter((row) => (!errorsOnly || row.errors > 0 || row.outcome === 'failed') && (!searchTexts || matchesFilter(searchTexts.get(row.id) ?? '', filter))),
     [rows, searchTexts, filter, errorsOnly],
   );
 
