@@ -13,8 +13,9 @@
  * panel calls getHAR() when it opens (to show what the page did before), and the sign-in started
  * right then. Watched from inside Firefox: every lost request was one added while that getHAR() was
  * being built, none other was lost (the only `enableActions(false)` seen came from har-exporter.js).
- * So the sign-in starts once the panel has made its last getHAR() call; the limitation stays for
- * requests made in those first two seconds (README, known Firefox limitation).
+ * So the sign-in starts once the panel's getHAR() calls are over (watched in Firefox's NetMonitorAPI;
+ * a fixed wait was not enough on a loaded machine); the limitation stays for requests made while the
+ * panel opens (README, known Firefox limitation).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,8 +26,7 @@ import { launchFirefox } from '../../scripts/lib/firefox/firefox';
 import type { Marionette } from '../../scripts/lib/firefox/marionette';
 import { diagnostics, flowRows, steps } from '../../scripts/lib/firefox/panel-view';
 import { inPanel } from '../../scripts/lib/firefox/panel-page';
-import { openToolbox, selectCognitoPanel } from '../../scripts/lib/firefox/toolbox';
-import { EMPTY_HAR_RETRIES_MS, INITIAL_HAR_DELAY_MS } from '../../src/devtools/network-source';
+import { CHROME_PRELUDE, openToolbox, selectCognitoPanel } from '../../scripts/lib/firefox/toolbox';
 import { CLIENT_ID, startOAuthDouble, USER, type OAuthDouble } from '../support/oauth-provider';
 import { startOAuthApp, type OAuthApp } from '../support/oauth-app';
 
@@ -70,18 +70,46 @@ beforeAll(async () => {
   // Loaded again now that the toolbox records, so the panel's first getHAR() has something to load.
   await marionette.setContext('content');
   await marionette.command('WebDriver:Navigate', { url: `${app.url}/app` });
+  await watchGetHar();
   await selectCognitoPanel(marionette);
-  const selected = Date.now();
-  // The panel has the app page's own request (counted, not kept), and it has made its last getHAR()
-  // call: it asks once after INITIAL_HAR_DELAY_MS and again after each EMPTY_HAR_RETRIES_MS delay while
-  // Firefox answers empty, and no getHAR() may be building when the sign-in starts (top of this file).
-  await inPanel(marionette, `async (document, wait) => {
-    await wait(() => document.querySelector('[data-count="other-requests"]'), 'the app page in the panel');
-    return null;
-  }`, [], 15_000);
-  const lastHarCall = INITIAL_HAR_DELAY_MS + EMPTY_HAR_RETRIES_MS.reduce((sum, ms) => sum + ms, 0);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, selected + lastHarCall + 750 - Date.now())));
+  // The panel asks getHAR() until it answers with something (Firefox answers empty at first); once an
+  // answer held the app page's request and no build is running, it asks no more (top of this file).
+  await marionette.setContext('chrome');
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const calls = await marionette.execute<{ entries: number; done: boolean }[]>('return Services.wm.getMostRecentWindow("navigator:browser").__cfiGetHar ?? [];');
+    if (calls.length > 0 && calls.every((c) => c.done) && calls.some((c) => c.entries > 0)) break;
+    if (Date.now() > end) throw new Error(`the panel's getHAR() calls did not settle: ${JSON.stringify(calls)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
+
+/**
+ * Records the getHAR() answers Firefox builds for the extension (its NetMonitorAPI's getHar), so the
+ * test can start the sign-in when none is being built. Observes only: the answers are unchanged.
+ */
+async function watchGetHar(): Promise<void> {
+  await marionette.setContext('chrome');
+  const result = await marionette.executeAsync<string>(`${CHROME_PRELUDE}
+    const toolbox = gDevTools.getToolboxForTab(tab);
+    toolbox.getNetMonitorAPI().then((api) => {
+      const calls = win.__cfiGetHar = [];
+      const getHar = api.getHar.bind(api);
+      api.getHar = async (...args) => {
+        const call = { entries: 0, done: false };
+        calls.push(call);
+        try {
+          const har = await getHar(...args);
+          call.entries = har?.log?.entries?.length ?? 0;
+          return har;
+        } finally {
+          call.done = true;
+        }
+      };
+      done('ok');
+    }, (error) => done('no NetMonitorAPI: ' + error));`, [], 10_000);
+  if (result !== 'ok') throw new Error(result);
+}
 
 afterAll(async () => {
   await firefox?.stop();
