@@ -3,11 +3,13 @@
  * every run, because a completed NEW_PASSWORD_REQUIRED stays completed) behind the strict double
  * (test/support/strict-cognito.ts: single-use, expiring Sessions, SECRET_HASH checked, real error
  * shapes, SRP for alice and for the SRP button's user), the identity-pool service (GetId /
- * GetCredentialsForIdentity, Logins tokens checked against cognito-local's JWKS), and the demo server
- * with its `/config.json`. Shared by `npm start` and
+ * GetCredentialsForIdentity, Logins tokens checked against cognito-local's JWKS), the managed-login
+ * double (test/support/oauth-provider.ts: a certified OpenID provider dressed as a user-pool domain,
+ * over HTTPS with a throwaway certificate, for Amplify's signInWithRedirect), and the demo server
+ * with its `/config.json` and the managed-login callback page. Shared by `npm start` and
  * the e2e tests; `seed.endpoint` is the double's, `cognito.endpoint` cognito-local's own.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoConfig } from '../../src/demo/config';
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -17,6 +19,11 @@ import { JSON_TYPE, startStaticServer, type StaticServer } from '../lib/static-s
 import { startStrictCognito, type StrictCognito, type StrictCognitoOptions } from '../../test/support/strict-cognito';
 import { startIdentityPool } from '../../test/support/identity-scenarios';
 import type { IdentityPoolServer } from '../../test/support/identity-pool-server';
+import { CLIENT_ID as MANAGED_LOGIN_CLIENT_ID, POOL_ID as MANAGED_LOGIN_POOL_ID, USER as MANAGED_LOGIN_USER, startOAuthDouble, type OAuthDouble } from '../../test/support/oauth-provider';
+import { selfSignedCertificate } from './self-signed';
+
+/** The demo app's managed-login callback page (the app's index.html, served under this path too). */
+export const MANAGED_LOGIN_CALLBACK = '/callback';
 
 export interface DemoEnvironment {
   cognito: CognitoLocalServer;
@@ -24,6 +31,8 @@ export interface DemoEnvironment {
   strict: StrictCognito;
   /** The identity-pool service (test/support/identity-pool-server.ts): verifies Logins tokens against cognito-local's JWKS. */
   identityPool: IdentityPoolServer;
+  /** The managed-login double (HTTPS, self-signed: the browser must be told to accept it). */
+  managedLogin: OAuthDouble;
   seed: CognitoSeed;
   config: DemoConfig;
   server: StaticServer;
@@ -89,7 +98,8 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
   const { server: cognito, seed: localSeed } = await startSeededCognitoLocal();
   let strict: StrictCognito | null = null;
   let identityPool: IdentityPoolServer | null = null;
-  let server: StaticServer;
+  let managedLogin: OAuthDouble | null = null;
+  let server: StaticServer | null = null;
   try {
     const alice = localSeed.users.confirmed;
     await seedSrpUser(localSeed);
@@ -102,21 +112,44 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
     // The tokens' issuer is cognito-local's own address (not the strict double's): the pool trusts that provider.
     identityPool = await startIdentityPool(cognito, localSeed);
     const seed = { ...localSeed, endpoint: strict.endpoint };
-    const config = demoConfig(seed, identityPool);
-    server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': { type: JSON_TYPE, body: JSON.stringify(config) } } });
+    // The demo server and the managed-login double each need the other's address: the server starts
+    // first, with its /config.json filled in once the double (which registers the callback) listens.
+    const configDocument = { type: JSON_TYPE, body: '' };
+    const callbackPage = { type: 'text/html; charset=utf-8', body: readFileSync(join(root, 'index.html')) };
+    server = await startStaticServer(root, { index: 'index.html', documents: { '/config.json': configDocument, [MANAGED_LOGIN_CALLBACK]: callbackPage } });
+    // The app is opened as http://localhost:<port>: Cognito takes an http callback URL only on
+    // localhost (managed-login-oauth2.md §2.1), so a 127.0.0.1 callback would be a mistake of the demo's own.
+    server = { ...server, url: server.url.replace('://127.0.0.1:', '://localhost:') };
+    managedLogin = await startOAuthDouble({ redirectUris: [new URL(MANAGED_LOGIN_CALLBACK, server.url).toString()], tls: selfSignedCertificate() });
+    const config: DemoConfig = {
+      ...demoConfig(seed, identityPool),
+      managedLogin: {
+        domain: managedLogin.host,
+        userPoolId: MANAGED_LOGIN_POOL_ID,
+        clientId: MANAGED_LOGIN_CLIENT_ID,
+        callbackPath: MANAGED_LOGIN_CALLBACK,
+        user: { username: MANAGED_LOGIN_USER.username, password: MANAGED_LOGIN_USER.password },
+      },
+    };
+    configDocument.body = JSON.stringify(config);
     const double = strict;
     const pool = identityPool;
+    const oauth = managedLogin;
+    const site = server;
     let stopped: Promise<void> | null = null;
     return {
       cognito,
       strict: double,
       identityPool: pool,
+      managedLogin: oauth,
       seed,
       config,
-      server,
-      stop: () => (stopped ??= Promise.all([server.close(), double.close(), pool.close(), cognito.stop()]).then(() => undefined)),
+      server: site,
+      stop: () => (stopped ??= Promise.all([site.close(), double.close(), pool.close(), oauth.close(), cognito.stop()]).then(() => undefined)),
     };
   } catch (error) {
+    await server?.close();
+    await managedLogin?.close();
     await strict?.close();
     await identityPool?.close();
     await cognito.stop();

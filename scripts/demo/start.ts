@@ -22,6 +22,7 @@ import { headlessFirefoxTour } from './firefox-tour';
 import { parseOptions, type DemoOptions } from './options';
 import { openDemo } from './page-actions';
 import { headlessTour } from './tour';
+import { acceptSelfSignedCertificates } from './self-signed';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXTENSION_DIRS = {
@@ -53,6 +54,8 @@ function printEnvironment(env: DemoEnvironment): void {
   console.log(`strict double ${seed.endpoint} in front of cognito-local ${env.cognito.endpoint}  pool ${seed.userPoolId}  client ${seed.clientId}`);
   console.log(`secret client  ${seed.secretClient.clientId}  secret ${seed.secretClient.clientSecret} (SECRET_HASH checked)`);
   console.log(`identity pool  ${env.identityPool.endpoint}  ${env.identityPool.identityPoolId} ("Get AWS credentials" after a sign-in)`);
+  const managed = config.managedLogin;
+  if (managed) console.log(`managed login  https://${managed.domain} (oidc-provider as the user-pool domain, self-signed certificate)  sign in as ${managed.user.username} / ${managed.user.password}`);
   console.log(`demo app       ${env.server.url}`);
   console.log('users (fresh each run: a completed NEW_PASSWORD_REQUIRED stays completed)');
   for (const [user, password, what] of rows) console.log(`  ${`${user} / ${password}`.padEnd(width)}  ${what}`);
@@ -63,6 +66,8 @@ async function chromiumWindow(env: DemoEnvironment, options: DemoOptions, stop: 
   // Docked at the bottom: the panel's flow list and details want the window's full width.
   const chromium = await launchWithExtension({ extensionDir: EXTENSION_DIRS.chromium, headless: false, theme: options.theme, dock: 'bottom' });
   try {
+    // The managed-login double's certificate is self-signed; this throwaway profile accepts it.
+    await acceptSelfSignedCertificates(chromium.browser);
     await openDemo(chromium.page, env.server.url);
     await chromium.openPanel().catch((error: unknown) => console.log(`(select DevTools → Cognito yourself: ${String(error).split('\n')[0]})`));
     console.log('Chromium is open on the demo app with DevTools → Cognito. Ctrl+C (or closing the browser) stops everything.');

@@ -14,7 +14,7 @@ import type { DemoConfig, DemoUser } from './config';
 import type { SignInStep } from './sign-in';
 
 /** Tokens stay in memory: a demo run must not sign in from what an earlier run left behind. */
-function memoryStorage(): KeyValueStorageInterface {
+export function memoryStorage(): KeyValueStorageInterface {
   const items = new Map<string, string>();
   return {
     setItem: async (key, value) => void items.set(key, value),
@@ -25,6 +25,11 @@ function memoryStorage(): KeyValueStorageInterface {
 }
 
 let configuredFor: string | null = null;
+
+/** Another part of the page configured Amplify differently (managed-login.ts): configure again next time. */
+export function amplifyReconfigured(): void {
+  configuredFor = null;
+}
 
 export function configureAmplify(config: DemoConfig): void {
   if (configuredFor === config.endpoint) return;

@@ -13,6 +13,8 @@ export interface DemoConfig {
   clientId: string;
   /** The identity-pool service on loopback (absent: the demo has no "Get AWS credentials"). */
   identityPool?: { id: string; endpoint: string };
+  /** The managed-login double (absent: the managed-login buttons say so). */
+  managedLogin?: ManagedLoginConfig;
   users: {
     /** Permanent password, no MFA: one InitiateAuth answered with tokens. */
     plain: DemoUser;
@@ -28,6 +30,22 @@ export interface DemoConfig {
      */
     srp: DemoUser;
   };
+}
+
+/**
+ * Managed login (hosted UI) on loopback: test/support/oauth-provider.ts, an OpenID provider dressed
+ * as a Cognito user-pool domain, over HTTPS with a self-signed certificate.
+ */
+export interface ManagedLoginConfig {
+  /** `127.0.0.1:<port>`, as Amplify's `oauth.domain` takes it (no scheme: Amplify adds https://). */
+  domain: string;
+  /** The pool the double's tokens name (`iss`); Amplify wants one configured. */
+  userPoolId: string;
+  clientId: string;
+  /** The path of the app's callback page, registered with the double as `<demo origin><path>`. */
+  callbackPath: string;
+  /** The user to type into the sign-in page. */
+  user: DemoUser;
 }
 
 export async function loadConfig(): Promise<DemoConfig> {

@@ -10,6 +10,7 @@ import { signIn as identityJsSignIn, type SignInStep } from './sign-in';
 import { amplifyRefresh, amplifySignIn, amplifySignOut, amplifySrpSignIn } from './amplify-sign-in';
 import { totpCode } from './totp';
 import { wireIdentityCredentials } from './identity-buttons';
+import { wireManagedLogin } from './managed-login-buttons';
 import type { FrameResult } from './frame';
 
 type State = 'idle' | 'busy' | 'challenge' | 'ok' | 'error';
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
     show('status-refresh-tokens', 'ok', `Refreshed the tokens of ${await amplifyRefresh(config)}`);
   });
   wireIdentityCredentials(config, wire, show);
+  wireManagedLogin(config, wire, show);
   element('sign-in-identity-js').textContent = `Sign in as ${plain.username} with amazon-cognito-identity-js`;
   wire('sign-in-identity-js', 'status-identity-js', () => runSignIn(config, 'status-identity-js', identityJsSignIn(config, plain)));
   wire('broken-call', 'status-broken', async () => {

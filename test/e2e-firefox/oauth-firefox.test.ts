@@ -1,9 +1,21 @@
 /**
  * Managed login in the extension in headless firefox-esr: the page signs in through the
  * oidc-provider double (authorize → /login form → callback → fetch /oauth2/token) with a trailing
- * slash on the token request's redirect_uri, with the toolbox open on the Cognito panel. The panel
- * lists a failed managed-login flow with the token endpoint's error explained, with Persist Logs on as
- * the panel advises. Firefox drops some hops in some runs (see below): a finding, not yet explained.
+ * slash on the token request's redirect_uri, with the toolbox open on the Cognito panel and Persist
+ * Logs on, as the panel advises. The panel lists one failed managed-login flow with all six steps
+ * and the reason on its token step.
+ *
+ * Why this test once lost hops (the chain split, or its authorize missing, in about half the runs):
+ * Firefox builds the HAR of `devtools.network.getHAR()` on its network monitor's own connector and
+ * turns that connector's store updates off while it does (HarExporter.buildHarData:
+ * `enableActions(false)` … `enableActions(true)`). A request that starts during that build is never
+ * added to the list behind `onRequestFinished` and `getHAR()`, so the panel never hears of it. The
+ * panel calls getHAR() when it opens (to show what the page did before), and the sign-in started
+ * right then. Watched from inside Firefox: every lost request was one added while that getHAR() was
+ * being built, none other was lost (the only `enableActions(false)` seen came from har-exporter.js).
+ * So the sign-in starts once the panel's getHAR() calls are over (watched in Firefox's NetMonitorAPI;
+ * a fixed wait was not enough on a loaded machine); the limitation stays for requests made while the
+ * panel opens (README, known Firefox limitation).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +26,7 @@ import { launchFirefox } from '../../scripts/lib/firefox/firefox';
 import type { Marionette } from '../../scripts/lib/firefox/marionette';
 import { diagnostics, flowRows, steps } from '../../scripts/lib/firefox/panel-view';
 import { inPanel } from '../../scripts/lib/firefox/panel-page';
-import { openToolbox, selectCognitoPanel } from '../../scripts/lib/firefox/toolbox';
+import { CHROME_PRELUDE, openToolbox, selectCognitoPanel } from '../../scripts/lib/firefox/toolbox';
 import { CLIENT_ID, startOAuthDouble, USER, type OAuthDouble } from '../support/oauth-provider';
 import { startOAuthApp, type OAuthApp } from '../support/oauth-app';
 
@@ -25,7 +37,9 @@ let marionette: Marionette;
 
 async function pageState(): Promise<{ url: string; title: string }> {
   await marionette.setContext('content');
-  return marionette.execute<{ url: string; title: string }>('return { url: location.href, title: document.title };');
+  // Marionette answers null while the page is between documents.
+  const state = await marionette.execute<{ url: string; title: string } | null>('return { url: location.href, title: document.title };');
+  return state ?? { url: '', title: '' };
 }
 
 /** Polls the page from outside (its navigations end any script running inside it). */
@@ -40,7 +54,6 @@ async function until(what: string, condition: (state: { url: string; title: stri
 }
 
 beforeAll(async () => {
-  if (!process.env.OAUTH_FIREFOX_E2E) return;
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`${DIST_FIREFOX} has no build: run npm run build first`);
   app = await startOAuthApp();
   double = await startOAuthDouble({ redirectUris: [`${app.url}/callback`] });
@@ -54,8 +67,49 @@ beforeAll(async () => {
   await marionette.setContext('content');
   await marionette.command('WebDriver:Navigate', { url: `${app.url}/app` });
   await openToolbox(marionette);
+  // Loaded again now that the toolbox records, so the panel's first getHAR() has something to load.
+  await marionette.setContext('content');
+  await marionette.command('WebDriver:Navigate', { url: `${app.url}/app` });
+  await watchGetHar();
   await selectCognitoPanel(marionette);
+  // The panel asks getHAR() until it answers with something (Firefox answers empty at first); once an
+  // answer held the app page's request and no build is running, it asks no more (top of this file).
+  await marionette.setContext('chrome');
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const calls = await marionette.execute<{ entries: number; done: boolean }[]>('return Services.wm.getMostRecentWindow("navigator:browser").__cfiGetHar ?? [];');
+    if (calls.length > 0 && calls.every((c) => c.done) && calls.some((c) => c.entries > 0)) break;
+    if (Date.now() > end) throw new Error(`the panel's getHAR() calls did not settle: ${JSON.stringify(calls)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
+
+/**
+ * Records the getHAR() answers Firefox builds for the extension (its NetMonitorAPI's getHar), so the
+ * test can start the sign-in when none is being built. Observes only: the answers are unchanged.
+ */
+async function watchGetHar(): Promise<void> {
+  await marionette.setContext('chrome');
+  const result = await marionette.executeAsync<string>(`${CHROME_PRELUDE}
+    const toolbox = gDevTools.getToolboxForTab(tab);
+    toolbox.getNetMonitorAPI().then((api) => {
+      const calls = win.__cfiGetHar = [];
+      const getHar = api.getHar.bind(api);
+      api.getHar = async (...args) => {
+        const call = { entries: 0, done: false };
+        calls.push(call);
+        try {
+          const har = await getHar(...args);
+          call.entries = har?.log?.entries?.length ?? 0;
+          return har;
+        } finally {
+          call.done = true;
+        }
+      };
+      done('ok');
+    }, (error) => done('no NetMonitorAPI: ' + error));`, [], 10_000);
+  if (result !== 'ok') throw new Error(result);
+}
 
 afterAll(async () => {
   await firefox?.stop();
@@ -63,10 +117,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-// Opt-in until the Firefox hop loss is understood: it passed 3 of 4 runs by hand (the failing run was not kept),
-// and a suite that fails by chance hides real failures. Run: OAUTH_FIREFOX_E2E=1 npx vitest run --project browser <this file>.
-describe.skipIf(!process.env.OAUTH_FIREFOX_E2E)('managed login in the Cognito panel in firefox-esr', () => {
-  it('a sign-in whose token request adds a trailing slash shows as a failed managed-login flow with the reason', async () => {
+describe('managed login in the Cognito panel in firefox-esr', () => {
+  it('a sign-in whose token request adds a trailing slash shows as one failed managed-login flow with all its steps and the reason', async () => {
     await marionette.setContext('content');
     await marionette.command('WebDriver:Navigate', { url: `${app.url}/app?start=1&broken=slash` });
     await until('the sign-in page', (s) => s.url.includes('/login?'));
@@ -76,23 +128,22 @@ describe.skipIf(!process.env.OAUTH_FIREFOX_E2E)('managed login in the Cognito pa
       document.querySelector('form[name="cognitoSignInForm"]').submit();`, [USER.username, USER.password]);
     const done = await until('the token answer', (s) => s.url.includes('/callback?') && s.title.startsWith('token'));
     expect(done.title).toBe('token 400');
-    // The failed managed-login flow: its row, then its chain.
+    // One managed-login flow, failed, from its authorize request to its token request.
     await inPanel(marionette, `async (document, wait) => {
-      const row = await wait(() => document.querySelector('[data-flow^="oauth-"][data-outcome="failed"]'), 'a failed managed-login row');
+      const row = await wait(() => {
+        const rows = document.querySelectorAll('[data-flow^="oauth-"]');
+        return rows.length === 1 && rows[0].getAttribute('data-outcome') === 'failed' && rows[0];
+      }, 'one failed managed-login row');
       row.click();
-      await wait(() => row.getAttribute('aria-selected') === 'true' && document.querySelector('[data-step][data-operation="token"]'), 'its token step');
+      await wait(() => row.getAttribute('aria-selected') === 'true' && document.querySelectorAll('[data-step]').length === 6, 'its six steps');
       return null;
-    }`, [], 30_000);
+    }`, [], 20_000);
     const rows = await flowRows(marionette);
-    expect(rows.every((r) => r.text.includes('managed login'))).toBe(true);
-    const ops = (await steps(marionette)).map((s) => s.operation);
-    expect(ops.at(-1)).toBe('token');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.text).toContain('managed login');
+    expect((await steps(marionette)).map((s) => s.operation)).toEqual(['authorize', 'login', 'login', 'redirect', 'callback', 'token']);
     const codes = (await diagnostics(marionette)).map((d) => d.code);
+    expect(codes).toContain('redirect-uri-mismatch');
     expect(codes).toContain('oauth-error');
-    // Observed in firefox-esr 153 (cause not found yet): hops of the redirect sign-in reach the panel in some runs
-    // only (the POST to /login and the redirect after it, once the authorize request), so the chain can split in
-    // two; Chromium always has all six (test/e2e/oauth-live.test.ts). When the authorize request is there, the
-    // reason is named.
-    if (ops[0] === 'authorize') expect(codes).toContain('redirect-uri-mismatch');
   });
 });

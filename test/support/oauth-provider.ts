@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
@@ -24,8 +25,10 @@ export const CLIENT_ID = '7loopbackpublicclient0test';
 export const USER = { username: 'alice', password: 'Correct-Horse-9', sub: 'a1b2c3d4-0000-4000-8000-00000000a11c', email: 'alice@example.com' };
 
 export interface OAuthDouble {
-  /** `http://127.0.0.1:<port>`: the "user-pool domain". */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`): the "user-pool domain". */
   url: string;
+  /** `127.0.0.1:<port>`: what Amplify's `oauth.domain` takes (it adds `https://` itself). */
+  host: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,13 @@ async function readForm(ctx: ParameterizedContext): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-export async function startOAuthDouble(options: { redirectUris: string[] }): Promise<OAuthDouble> {
+export interface OAuthDoubleOptions {
+  redirectUris: string[];
+  /** Serve HTTPS with this key and certificate (Amplify v6 only speaks https to the domain). */
+  tls?: { key: string; cert: string };
+}
+
+export async function startOAuthDouble(options: OAuthDoubleOptions): Promise<OAuthDouble> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'double-1', alg: 'RS256', use: 'sig' };
   const configuration: Configuration = {
@@ -115,12 +124,13 @@ export async function startOAuthDouble(options: { redirectUris: string[] }): Pro
       ctx.body = { error: rewrite.get(ctx) ?? String((ctx.body as { error: unknown }).error) };
     }
   });
-  const server: Server = createServer(provider.callback());
+  const server: Server = options.tls ? createTlsServer(options.tls, provider.callback()) : createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 

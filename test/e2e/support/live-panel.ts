@@ -10,6 +10,7 @@ import type { Frame } from 'puppeteer-core';
 import { launchWithExtension, type DevToolsDock, type DevToolsTheme, type ExtensionBrowser } from '../../../scripts/lib/chromium';
 import { ensureDemoBuilt, startDemoEnvironment, type DemoEnvironment } from '../../../scripts/demo/environment';
 import { openDemo, runDemoAction, type DemoAction } from '../../../scripts/demo/page-actions';
+import { acceptSelfSignedCertificates } from '../../../scripts/demo/self-signed';
 import { downloadOf } from '../../support/chromium-download';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
@@ -33,6 +34,8 @@ export async function startLivePanel(options: { beforePanel?: readonly DemoActio
   let chromium: ExtensionBrowser | null = null;
   try {
     chromium = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true, dock: options.dock, theme: options.theme });
+    // The managed-login double's certificate is self-signed (Amplify speaks only https to it).
+    await acceptSelfSignedCertificates(chromium.browser);
     const page = chromium.page;
     await openDemo(page, env.server.url);
     for (const action of options.beforePanel ?? []) await runDemoAction(page, action);
