@@ -20,9 +20,12 @@ export const PANEL_HTML = 'src/devtools/panel.html';
  * analysed user-pool sign-ins only. The analysis now runs at start-up for every service the panel
  * shows: the one masking walk for every service and HAR field (issue 7, about 3 KB), identity pools
  * and refreshes (issue 11, about 6 KB), managed login with its rule and error tables (issue 12, about
- * 13 KB), so 2026-12 sets it at 72 KB (66.7 KB measured). Loading the managed-login and identity
- * analyses only once such an entry arrives is the way back down; until then this guards growth.
+ * 13 KB), so 2026-12 set it at 72 KB (66.7 KB measured). Then the incremental live analysis (issue
+ * 13: the panel keeps linker and after-sign-in state instead of re-running the one-shot pass, about
+ * 1.5 KB) and the last four managed-login checks with their texts (issue 12, about 1.5 KB) brought it
+ * to 74.5 KB: 78 KB since. Loading the managed-login and identity analyses only once such an entry
+ * arrives is the way back down (src/core/oauth alone is 45 KB raw); until then this guards growth.
  */
-export const PANEL_JS_BUDGET_GZIP = 72 * 1024;
+export const PANEL_JS_BUDGET_GZIP = 78 * 1024;
 /** Code the panel loads on demand (the replay editor, on its first use), gzipped, on top of the start-up budget. */
 export const PANEL_LAZY_JS_BUDGET_GZIP = 16 * 1024;
