@@ -165,3 +165,54 @@ describe('the sign-out target (§3 rule 21)', () => {
     expect(analysis.diagnostics.filter((d) => d.code === 'logout-uri-not-allowed')).toMatchObject([{ entry: 0, flow: null }]);
   });
 });
+
+describe('a token or userInfo answer without its body (§6 "Extension API")', () => {
+  /** The sign-in with the token response's content replaced (entry 4). */
+  function tokenAnswer(content: Record<string, unknown>, status = 200): HarEntry[] {
+    const entries = managedLoginSignIn();
+    entries[4] = { ...entries[4]!, response: { ...entries[4]!.response, status, content } as HarEntry['response'] };
+    return entries;
+  }
+  const lost = { size: 1727, mimeType: 'application/json' };
+
+  it('fires (info, on the token step) when a 2xx token answer has no body text, or a blank one', () => {
+    for (const content of [lost, { ...lost, text: '' }, { ...lost, text: ' \n' }, {}]) {
+      const [d, ...more] = find(tokenAnswer(content), 'token-body-not-captured');
+      expect(more).toEqual([]);
+      expect(d).toMatchObject({ entry: 4, severity: 'info', keys: ['token'], flow: 'oauth-1' });
+      expect(d?.message).toMatch(/token response \(200\) has no body in this capture, so the tokens it returned cannot be shown or checked/);
+      // The likely cause and what to do, phrased as likely: the URL change after the answer, capturing again, Amplify's storage.
+      expect(d?.hint).toMatch(/likely cause.*history\.replaceState.*capturing the sign-in again.*CognitoIdentityServiceProvider\.<client id>/);
+    }
+  });
+
+  it('quotes the note the extension left on a body DevTools did not hand over, instead of the saved-without-bodies hint', () => {
+    const [d] = find(tokenAnswer({ ...lost, comment: 'DevTools returned no body for this request' }), 'token-body-not-captured');
+    expect(d?.message).toContain('(DevTools returned no body for this request)');
+    expect(d?.hint).not.toMatch(/saved without response bodies/);
+    expect(find(tokenAnswer(lost), 'token-body-not-captured')[0]?.hint).toMatch(/^A HAR saved without response bodies looks the same\./);
+  });
+
+  it('stays quiet when the body is there, when the answer is not 2xx, and when nothing answered', () => {
+    expect(find(managedLoginSignIn(), 'token-body-not-captured')).toEqual([]);
+    expect(find(tokenAnswer(lost, 400), 'token-body-not-captured')).toEqual([]);
+    expect(find(tokenAnswer(lost, 0), 'token-body-not-captured')).toEqual([]);
+  });
+
+  it('does not blame the browser for a body a strict export dropped on purpose, but still fires on a strict export of a capture that lacked it', () => {
+    const strict = (entries: HarEntry[]) => redactHar(har(entries), PROFILES.strict).log.entries;
+    const dropped = strict(managedLoginSignIn());
+    expect(dropped[4]?.response.content.text).toMatch(/^‹redacted body/);
+    expect(find(dropped, 'token-body-not-captured')).toEqual([]);
+    expect(find(strict(tokenAnswer(lost)), 'token-body-not-captured')).toMatchObject([{ entry: 4, severity: 'info' }]);
+  });
+
+  it('fires for a userInfo answer without body, in a flow or standalone, saying what is lost there', () => {
+    const call = userInfo(access('u'), 200);
+    call.response.content = { size: 40, mimeType: 'application/json' } as HarEntry['response']['content'];
+    const inFlow = find([...signInReturning({ access_token: access('u'), id_token: idFor(access('u')) }), call], 'token-body-not-captured');
+    expect(inFlow).toMatchObject([{ entry: 5, severity: 'info', keys: ['userInfo'] }]);
+    expect(inFlow[0]?.message).toMatch(/userInfo response \(200\) has no body.*user attributes/);
+    expect(find([call], 'token-body-not-captured')).toMatchObject([{ entry: 0, flow: null, keys: ['userInfo'] }]);
+  });
+});

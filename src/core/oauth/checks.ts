@@ -421,7 +421,36 @@ const checkLogoutTarget: EntryCheck = (entry) => {
   }];
 };
 
-const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget];
+/** A note the capture left on a body it does not hold (the extension's `content.comment`), cut short. */
+function captureNote(content: unknown): string | undefined {
+  if (!isObject(content) || typeof content.comment !== 'string') return undefined;
+  const note = content.comment.trim().replace(/[.\s]+$/, '');
+  return note === '' ? undefined : note.length > 160 ? `${note.slice(0, 159)}…` : note;
+}
+
+/**
+ * §6 "Extension API": a token or userInfo call answered 2xx whose body the capture does not hold (no
+ * text, or blank). Not a body a redacted export dropped on purpose: strict writes `‹redacted body, N chars›`
+ * in its place (src/core/redact/entry.ts), so that case stays quiet rather than blaming the browser.
+ */
+const checkBodyCaptured: EntryCheck = (entry) => {
+  if ((entry.kind !== 'token' && entry.kind !== 'userInfo') || entry.status < 200 || entry.status >= 300) return [];
+  const content: unknown = entry.har.response?.content;
+  const text = isObject(content) && typeof content.text === 'string' ? content.text : '';
+  if (/\S/.test(text)) return [];
+  const note = captureNote(content);
+  const what = entry.kind === 'token'
+    ? 'so the tokens it returned cannot be shown or checked (user, expiry, scopes, nonce, at_hash); a sign-in whose only token answer is missing shows as pending'
+    : 'so the user attributes it returned cannot be shown';
+  return [{
+    entry: entry.entry, code: 'token-body-not-captured', keys: [entry.kind],
+    message: `The ${entry.kind} response (${entry.status}) has no body in this capture${note ? ` (${note})` : ''}, ${what}. The server answered ${entry.status}: the gap is the capture's.`,
+    // Without the extension's note the HAR came from elsewhere: one saved without response bodies looks the same.
+    detail: note ? undefined : 'A HAR saved without response bodies looks the same.',
+  }];
+};
+
+const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget, checkBodyCaptured];
 
 function checkAuthorizeCaptured(f: FlowFacts): OAuthFinding[] {
   if (f.authorize) return [];
