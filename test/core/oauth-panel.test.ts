@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mayBeManagedLogin, readWholeForManagedLogin } from '../../src/core/oauth/keep';
 import { analyzeEntries } from '../../src/core/analyze';
 import { panelFlows, isOAuthFlowId } from '../../src/core/view/oauth-chain';
-import { flowRows } from '../../src/core/view/flow-row';
+import { diagnosticsByEntry, flowRows } from '../../src/core/view/flow-row';
 import { CaptureStore, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { USER } from '../support/oauth-provider';
@@ -76,5 +76,22 @@ describe('managed-login rows and chains', () => {
     // The form table lists the fields; the panel masks values by key (code, code_verifier, password are secret keys).
     const request = flow!.steps.at(-1)!.call.request;
     expect(Object.keys(request.state === 'json' ? request.value : {})).toEqual(['grant_type', 'code', 'client_id', 'redirect_uri', 'code_verifier']);
+  });
+});
+
+describe('a token answer whose body DevTools did not hand over', () => {
+  it('shows token-body-not-captured (info) on the token step of the chain, and its response as not captured', () => {
+    const entries = entriesOf('good');
+    const index = entries.findIndex((e) => e.request.url.endsWith('/oauth2/token'));
+    const { text: _text, ...content } = entries[index]!.response.content;
+    entries[index] = { ...entries[index]!, response: { ...entries[index]!.response, content: { ...content, comment: 'DevTools returned no body for this request' } } };
+    const analysis = analyzeEntries(entries);
+    const [flow] = panelFlows(analysis);
+    const token = flow!.steps.at(-1)!.call;
+    expect(token.operation).toBe('token');
+    expect(flowRows(analysis).map((r) => r.outcome)).toEqual(['pending']);
+    expect((diagnosticsByEntry(analysis.diagnostics).get(token.entry) ?? []).map((d) => [d.code, d.severity])).toEqual([['token-body-not-captured', 'info']]);
+    // It used to read "empty", as if Cognito had answered nothing.
+    expect(token.response).toEqual({ state: 'not-captured', reason: 'the browser did not keep the response body (DevTools returned no body for this request)' });
   });
 });

@@ -120,7 +120,7 @@ export const OAUTH_RULES: Readonly<Record<OAuthDiagnosticCode, OAuthRule>> = {
     // in localStorage by default (@aws-amplify/auth TokenStore: CognitoIdentityServiceProvider.<client id>.<user>.<kind>).
     severity: 'info',
     source: '§6 "Extension API", "What survives navigation"',
-    hint: 'The likely cause (Chrome): the page changed its URL right after this answer arrived (Amplify v6 removes ?code&state from the address with history.replaceState a few milliseconds after the token response; a redirect or a full navigation does the same), and DevTools then no longer hands over the body of a request of the previous URL. It is a race: capturing the sign-in again may keep the body. With Amplify, the tokens it kept are in the Application panel under Local Storage, keys CognitoIdentityServiceProvider.<client id>.<user>.idToken, accessToken and refreshToken (its default storage); while debugging, an app can also delay its URL clean-up by a second.',
+    hint: 'The likely cause (Chrome): the page changed its URL right after this answer arrived (Amplify v6 removes ?code&state from the address with history.replaceState a few milliseconds after the token response; a redirect or a full navigation does the same), and DevTools then no longer hands over the body of a request of the previous URL. It is a race: capturing the sign-in again may keep the body. With Amplify, the tokens it kept are in the Application panel (Storage in Firefox) under Local Storage, keys CognitoIdentityServiceProvider.<client id>.<user>.idToken, accessToken and refreshToken (its default storage); while debugging, an app can also delay its URL clean-up by a second.',
   },
   'userinfo-no-openid': {
     severity: 'error',

@@ -10,6 +10,7 @@
 import type { Analysis, Body, CognitoCall, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
+import { readResponseBody } from '../body';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
 
@@ -38,6 +39,16 @@ function shownHar(entry: OAuthEntry): CognitoCall['har'] {
   return { ...har, response: { ...har.response, content: { ...content, text: note } } };
 }
 
+/**
+ * A body the capture does not hold says so (why, when the capture noted it) rather than "empty": a token
+ * answer Chrome's DevTools lost after the page changed its URL (token-body-not-captured). Other bodies
+ * without JSON (HTML pages, which may hold codes) stay "empty" here; the Raw tab shows them masked.
+ */
+function responseNotKept(entry: OAuthEntry): Body {
+  const body = readResponseBody(entry.har.response?.content, entry.status);
+  return body.state === 'not-captured' ? body : { state: 'empty' };
+}
+
 function asCall(entry: OAuthEntry): CognitoCall {
   return {
     entry: entry.entry,
@@ -48,7 +59,7 @@ function asCall(entry: OAuthEntry): CognitoCall {
     duration: entry.duration,
     status: entry.status,
     request: formBody(entry),
-    response: entry.responseJson ? { state: 'json', value: entry.responseJson } : { state: 'empty' },
+    response: entry.responseJson ? { state: 'json', value: entry.responseJson } : responseNotKept(entry),
     error: entry.error ? { type: entry.error.code, message: entry.error.description ?? '', source: entry.error.source === 'token-body' ? 'body' : entry.error.source === 'www-authenticate' ? 'header' : 'status' } : null,
     har: shownHar(entry),
     replayOf: null,
