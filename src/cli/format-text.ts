@@ -16,6 +16,7 @@ import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
 import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
+import { identityJoinedToManagedLogin } from '../core/view/oauth-chain';
 
 export interface Style {
   bold(s: string): string;
@@ -173,6 +174,17 @@ function timelineLines(analysis: Analysis, flow: Flow): Line[] {
   })];
 }
 
+function stepLines(step: Step, flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
+  const lines: Line[] = [];
+  const handoff = handoffLine(step, flow);
+  if (handoff) lines.push(handoff);
+  const answered = step.challengeIn ? [' ', step.challengeIn] : [];
+  lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);
+  lines.push(...identityLines(step));
+  for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d));
+  return lines;
+}
+
 function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
   const outcome = OUTCOME_MARK[flow.outcome];
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
@@ -180,14 +192,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
     [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), flow.refreshOf ? `  refresh of ${flow.refreshOf}` : '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
-  for (const step of flow.steps) {
-    const handoff = handoffLine(step, flow);
-    if (handoff) lines.push(handoff);
-    const answered = step.challengeIn ? [' ', step.challengeIn] : [];
-    lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);
-    lines.push(...identityLines(step));
-    for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d));
-  }
+  for (const step of flow.steps) lines.push(...stepLines(step, flow, byEntry));
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
   }
@@ -203,7 +208,7 @@ function oauthResult(entry: OAuthEntry): Segment {
   return 'ok';
 }
 
-function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>): Line[] {
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[]): Line[] {
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
@@ -217,6 +222,13 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>): Li
   }
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
+  }
+  // Identity-pool exchanges that sent this sign-in's tokens, as an API flow shows its own.
+  for (const joined of identity) {
+    joined.steps.forEach((step, index) => {
+      if (index === 0) lines.push([dim('    │ identity pool: ID token from this sign-in')]);
+      lines.push(...stepLines(step, joined, byEntry));
+    });
   }
   return lines;
 }
@@ -234,8 +246,10 @@ function analysisLines(analysis: Analysis): Line[] {
     [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}${oauthFlows > 0 ? `, ${count(oauthFlows, 'managed-login flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
     [],
   ];
-  for (const flow of analysis.flows) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
-  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry), []);
+  const byOAuth = identityJoinedToManagedLogin(analysis);
+  const inside = new Set([...byOAuth.values()].flat());
+  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
+  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);
     for (const entry of analysis.oauth.standalone) {

@@ -2,6 +2,7 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
+import { managedLoginOfIdentityFlows } from './oauth/identity-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
 import type { OAuthFlow } from './oauth/model';
 
@@ -54,6 +55,10 @@ export interface ReportFlow {
   refreshOf: string | null;
   steps: ReportStep[];
   tokens: { id: Record<string, unknown> | null; access: Record<string, unknown> | null };
+  /** An `identity` flow whose Logins carry a token a managed-login flow was issued: that flow's id. */
+  managedLogin?: string;
+  /** An `oauth` flow: the identity flows its tokens were sent to (identity-pool exchanges after the sign-in). */
+  identityFlows?: string[];
 }
 
 export interface ReportDiagnostic {
@@ -118,7 +123,7 @@ function reportTokens(tokens: FlowTokens): ReportFlow['tokens'] {
   };
 }
 
-function reportFlow(flow: Flow): ReportFlow {
+function reportFlow(flow: Flow, managedLogin: string | undefined): ReportFlow {
   return {
     kind: flow.kind === 'identity' ? 'identity' : 'api',
     id: flow.id,
@@ -142,6 +147,7 @@ function reportFlow(flow: Flow): ReportFlow {
       ...optionalStepFields(step),
     })),
     tokens: reportTokens(flow.tokens),
+    ...(managedLogin ? { managedLogin } : {}),
   };
 }
 
@@ -151,7 +157,7 @@ function reportFlow(flow: Flow): ReportFlow {
  * linked it (location, state, code, refresh-token, access-token, or only the client id: client).
  * `authFlow` is the grant (code, token, refresh_token).
  */
-function reportOAuthFlow(flow: OAuthFlow): ReportFlow {
+function reportOAuthFlow(flow: OAuthFlow, identityFlows: string[] | undefined): ReportFlow {
   return {
     kind: 'oauth',
     id: flow.id,
@@ -174,6 +180,7 @@ function reportOAuthFlow(flow: OAuthFlow): ReportFlow {
       error: entry.error ? { type: entry.error.code, message: entry.error.description ?? '' } : null,
     })),
     tokens: reportTokens(flow.tokens),
+    ...(identityFlows ? { identityFlows } : {}),
   };
 }
 
@@ -182,12 +189,18 @@ function reportDiagnostic(d: Diagnostic): ReportDiagnostic {
 }
 
 export function toReport(analysis: Analysis): Report {
+  const joins = managedLoginOfIdentityFlows(analysis);
+  const identityOf = new Map<string, string[]>();
+  for (const [identity, oauth] of joins) identityOf.set(oauth, [...(identityOf.get(oauth) ?? []), identity]);
   const ignored: Record<string, number> = {};
   for (const entry of analysis.ignored) ignored[entry.reason] = (ignored[entry.reason] ?? 0) + 1;
   return {
     version: 1,
     entries: analysis.entries,
-    flows: [...analysis.flows.map(reportFlow), ...analysis.oauth.flows.map(reportOAuthFlow)],
+    flows: [
+      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, identityOf.get(flow.id))),
+    ],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
     otherCalls: [
       ...analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),

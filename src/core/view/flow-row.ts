@@ -4,7 +4,7 @@
  */
 import type { Analysis, Diagnostic, Flow, Outcome, Severity } from '../model';
 import { formatClientId } from './format';
-import { panelFlows } from './oauth-chain';
+import { diagnosticsByShownFlow, panelFlows } from './oauth-chain';
 
 export interface FlowRow {
   id: string;
@@ -93,7 +93,7 @@ const rowOf = new WeakMap<Flow, FlowRow>();
 
 /** Rows for every flow of an analysis, in the analysis' order (first call first), managed-login flows after the API flows. */
 export function flowRows(analysis: Analysis): FlowRow[] {
-  const byFlow = diagnosticsByFlow(analysis.diagnostics);
+  const byFlow = diagnosticsByShownFlow(analysis, diagnosticsByFlow(analysis.diagnostics));
   return panelFlows(analysis).map((flow) => {
     const diagnostics = byFlow.get(flow.id) ?? [];
     const known = rowOf.get(flow);

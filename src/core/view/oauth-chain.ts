@@ -7,7 +7,8 @@
  * export's share profile (a managed-login entry's secrets sit in URLs, forms and Location headers,
  * which the panel's key masking alone would not reach).
  */
-import type { Analysis, Body, CognitoCall, Flow, Step } from '../model';
+import { managedLoginOfIdentityFlows } from '../oauth/identity-join';
+import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
@@ -112,12 +113,79 @@ function chainOf(flow: OAuthFlow): Flow {
   return chain;
 }
 
-/** API flows, then managed-login flows as chains; computed once per analysis. */
+/**
+ * A managed-login chain with the identity-pool exchanges its tokens were sent to appended, as the
+ * API flows show theirs (oauth/identity-join.ts). The first exchange reads as joined by the ID
+ * token (a copy: the analysis' own step stays as the identity flow made it). Kept per chain while
+ * the same identity flows join it, so an unchanged flow keeps its row.
+ */
+const merged = new WeakMap<Flow, { parts: readonly Flow[]; flow: Flow }>();
+
+function withExchanges(chain: Flow, identity: readonly Flow[] | undefined): Flow {
+  if (!identity || identity.length === 0) return chain;
+  const known = merged.get(chain);
+  if (known && known.parts.length === identity.length && known.parts.every((part, i) => part === identity[i])) return known.flow;
+  const joined: Step[] = [];
+  for (const part of identity) {
+    part.steps.forEach((step, index) => joined.push(index === 0 ? { ...step, handoff: 'ok', handoffVia: 'id-token' } : step));
+  }
+  const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...identity.map((part) => part.endedAt)) };
+  merged.set(chain, { parts: identity, flow });
+  return flow;
+}
+
+/** The identity flows each managed-login flow absorbs, computed once per analysis. */
+const absorbed = new WeakMap<Analysis, Map<string, Flow[]>>();
+
+/** Managed-login flow id → the identity flows whose exchanges carry its tokens, in capture order. */
+export function identityJoinedToManagedLogin(analysis: Analysis): Map<string, Flow[]> {
+  let byOAuth = absorbed.get(analysis);
+  if (!byOAuth) {
+    byOAuth = new Map();
+    const joins = managedLoginOfIdentityFlows(analysis);
+    for (const flow of analysis.flows) {
+      const to = joins.get(flow.id);
+      if (!to) continue;
+      const list = byOAuth.get(to);
+      if (list) list.push(flow);
+      else byOAuth.set(to, [flow]);
+    }
+    absorbed.set(analysis, byOAuth);
+  }
+  return byOAuth;
+}
+
+/**
+ * API flows, then managed-login flows as chains; computed once per analysis. Identity flows that
+ * followed a managed-login sign-in are shown inside its chain, not as rows of their own.
+ */
 export function panelFlows(analysis: Analysis): Flow[] {
   let flows = cache.get(analysis);
   if (!flows) {
-    flows = [...analysis.flows, ...analysis.oauth.flows.map(chainOf)];
+    const byOAuth = identityJoinedToManagedLogin(analysis);
+    const inside = new Set<Flow>();
+    for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
+    flows = [
+      ...(inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow))),
+      ...analysis.oauth.flows.map((flow) => withExchanges(chainOf(flow), byOAuth.get(flow.id))),
+    ];
     cache.set(analysis, flows);
   }
   return flows;
+}
+
+/**
+ * Diagnostics by the flow the panel shows them in: an absorbed identity flow's findings count for
+ * the managed-login row whose chain shows its steps.
+ */
+export function diagnosticsByShownFlow(analysis: Analysis, byFlow: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
+  const byOAuth = identityJoinedToManagedLogin(analysis);
+  if (byOAuth.size === 0) return byFlow;
+  const shown = new Map(byFlow);
+  for (const [oauth, identity] of byOAuth) {
+    const own = byFlow.get(oauth) ?? [];
+    const theirs = identity.flatMap((flow) => byFlow.get(flow.id) ?? []);
+    if (theirs.length > 0) shown.set(oauth, [...own, ...theirs]);
+  }
+  return shown;
 }

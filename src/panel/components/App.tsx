@@ -4,7 +4,7 @@ import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
 import { diagnosticsByEntry, diagnosticsByFlow, flowRows } from '../../core/view/flow-row';
-import { isOAuthFlowId, panelFlows } from '../../core/view/oauth-chain';
+import { diagnosticsByShownFlow, isOAuthFlowId, panelFlows } from '../../core/view/oauth-chain';
 import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
@@ -35,7 +35,7 @@ function searchTextOf(flow: Flow, diagnostics: readonly Diagnostic[]): string {
 
 /** What the filter matches each flow (by id) against. */
 function searchTextsOf(analysis: Analysis): Map<string, string> {
-  const byFlow = diagnosticsByFlow(analysis.diagnostics);
+  const byFlow = diagnosticsByShownFlow(analysis, diagnosticsByFlow(analysis.diagnostics));
   return new Map(panelFlows(analysis).map((flow) => [flow.id, searchTextOf(flow, byFlow.get(flow.id) ?? NONE)]));
 }
 
