@@ -32,6 +32,7 @@ import { readExchange } from '../identity/exchange';
 import type { IssuedToken } from './token-index';
 import type { LinkResult } from '../flows';
 import { callTimes } from './time-order';
+import { LongKeyMap } from '../long-key-map';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
@@ -110,7 +111,8 @@ function freshPass(): IdentityPass {
 }
 
 export class AfterSignInLinker {
-  private readonly byValue = new Map<string, Ranked<IssuedToken>>();
+  /** Keyed on whole token values (~1,000 characters): a LongKeyMap hashes a short sample of each. */
+  private readonly byValue = new LongKeyMap<Ranked<IssuedToken>>();
   private readonly byOrigin = new Map<string, Ranked<Flow>>();
   /** ID tokens by issue time (then rank): the one-shot list after its stable sort. */
   private readonly idTokens: IdTokenIssue[] = [];
@@ -173,9 +175,11 @@ export class AfterSignInLinker {
     if (!tokens) return;
     const issuedAt = this.timeOf(step.call) + step.call.duration;
     const entry = tokens.issuedBy ?? -1;
-    USES.forEach((as, use) => {
+    // A plain loop, not USES.forEach: this runs for every token of every sign-in.
+    for (let use = 0; use < USES.length; use++) {
+      const as = USES[use]!;
       const token = tokens[as];
-      if (!token) return;
+      if (!token) continue;
       const rank: Rank = [order, index, use];
       const key = token.raw.trim();
       const known = this.byValue.get(key);
@@ -189,7 +193,7 @@ export class AfterSignInLinker {
         const first = this.byOrigin.get(origin);
         if (!first || earlier(rank, first.rank)) this.byOrigin.set(origin, { value: flow, rank });
       }
-    });
+    }
     const id = tokens.id;
     if (id) {
       const issue: IdTokenIssue = { flow, issuedAt, expiresAt: id.kind === 'jwt' ? id.expiresAt : null, rank: [order, index, 0] };
