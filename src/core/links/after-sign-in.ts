@@ -31,7 +31,7 @@ import { str } from '../json';
 import { readExchange } from '../identity/exchange';
 import type { IssuedToken } from './token-index';
 import type { LinkResult } from '../flows';
-import { callTimes } from './time-order';
+import { sendTimes } from './time-order';
 import { LongKeyMap } from '../long-key-map';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
@@ -133,7 +133,7 @@ export class AfterSignInLinker {
   /** Since the last resolve: the earliest place an identity call was inserted at. */
   private insertedBefore = Infinity;
 
-  /** `timeOf`: when a call was sent, as linkAfterSignIn's callTimes has it (stable as the capture grows). */
+  /** `timeOf`: when a call was sent, as callTimes (time-order.ts) has it (stable as the capture grows). */
   constructor(private readonly timeOf: (call: CognitoCall) => number) {}
 
   /** The linker's flows (creation order) after its latest update, and which of them it changed. */
@@ -402,8 +402,11 @@ export class AfterSignInLinker {
  * order) and `refreshOf`, identity flows are appended, `standalone` keeps the calls no flow claimed.
  */
 export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly CognitoCall[]): AfterSignIn {
-  const times = callTimes([...linked.flows.flatMap((f) => f.steps.map((s) => s.call)), ...linked.standalone, ...identityCalls]);
-  const linker = new AfterSignInLinker((call) => times.get(call)?.at ?? 0);
+  const calls: CognitoCall[] = [];
+  for (const flow of linked.flows) for (const step of flow.steps) calls.push(step.call);
+  for (const call of linked.standalone) calls.push(call);
+  for (const call of identityCalls) calls.push(call);
+  const linker = new AfterSignInLinker(sendTimes(calls));
   linker.addFlows(linked.flows, new Set(linked.flows));
   linker.addIdentityCalls(identityCalls);
   const joins = linker.resolve(linked.flows, linked.standalone);
