@@ -203,7 +203,9 @@ export class AfterSignInLinker {
         if (last.issuedAt > issuedAt || (last.issuedAt === issuedAt && earlier(issue.rank, last.rank))) i--;
         else break;
       }
-      this.idTokens.splice(i, 0, issue);
+      // Issued in time order, mostly: then it goes last, without a splice (and its removed-items array).
+      if (i === this.idTokens.length) this.idTokens.push(issue);
+      else this.idTokens.splice(i, 0, issue);
       this.touchedFrom = Math.min(this.touchedFrom, issuedAt);
     }
   }
