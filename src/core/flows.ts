@@ -322,8 +322,9 @@ export function createLinker(sessionValidityMs: number, { replays = true }: { re
     if (flow.user === null) flow.user = requestUser(request);
     flow.authFlow ??= str(request, 'AuthFlow') ?? null;
     if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
-    if (sentSecretHash(request)) flow.clientHasSecret = true;
-    if (sentDeviceKey(request)) flow.deviceInPlay = true;
+    // Once known, not looked up again (nine property reads on every request of a long flow).
+    if (!flow.clientHasSecret && sentSecretHash(request)) flow.clientHasSecret = true;
+    if (!flow.deviceInPlay && sentDeviceKey(request)) flow.deviceInPlay = true;
 
     // What its response hands to the next step.
     const end = at + call.duration;
