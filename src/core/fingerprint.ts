@@ -4,8 +4,11 @@
  * it on high-entropy values, never on passwords or codes (a short secret's hash can be guessed).
  */
 
-/** 53-bit string hash (cyrb53 construction): fast, well mixed, deterministic everywhere. */
-function hash53(text: string): number {
+/**
+ * The low 32 bits of a 53-bit string hash (cyrb53 construction): fast, well mixed, deterministic
+ * everywhere. Only the low half is shown, so the high half's last mixing step is not computed.
+ */
+function hash32(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -14,11 +17,13 @@ function hash53(text: string): number {
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return h1 >>> 0;
 }
 
-/** 8 hex characters, e.g. "3f9a0c12". */
+/**
+ * 8 hex characters, e.g. "3f9a0c12": the last 8 hex digits of the 53-bit hash (its low 32 bits),
+ * formatted directly (one string per value: every step of a flow has one or two).
+ */
 export function fingerprint(value: string): string {
-  return hash53(value).toString(16).padStart(14, '0').slice(-8);
+  return hash32(value).toString(16).padStart(8, '0');
 }

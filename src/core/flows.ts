@@ -149,7 +149,8 @@ export interface Linker {
 }
 
 export function linkFlows(calls: readonly CognitoCall[], sessionValidityMs: number): LinkResult {
-  const linker = createLinker(sessionValidityMs);
+  // One pass over every call: the flow of each entry is kept only when some call replays one.
+  const linker = createLinker(sessionValidityMs, { replays: calls.some((call) => call.replayOf !== null) });
   linker.add(calls);
   const { flows, standalone, contexts } = linker.result();
   return { flows, standalone, contexts };
@@ -159,7 +160,12 @@ function isFlowOperation(operation: string): boolean {
   return START_OPERATIONS.has(operation) || CONTINUE_OPERATIONS.has(operation);
 }
 
-export function createLinker(sessionValidityMs: number): Linker {
+/**
+ * `replays: false` promises that no call given to this linker replays another (`replayOf` null
+ * throughout, as in a one-shot pass over a capture with none): then it does not keep the flow of
+ * every entry, which only a replay looks up.
+ */
+export function createLinker(sessionValidityMs: number, { replays = true }: { replays?: boolean } = {}): Linker {
   const flows: FlowState[] = [];
   /** The same flows as `Flow`s: what `result` hands out (copied, a cheap copy), kept as flows are made. */
   const flowList: Flow[] = [];
@@ -273,7 +279,7 @@ export function createLinker(sessionValidityMs: number): Linker {
     // shows in the same chain, starting again from there.
     if (!state && call.replayOf !== null && START_OPERATIONS.has(op)) state = flowOfEntry.get(call.replayOf);
     if (!state) state = newFlow(at, request);
-    flowOfEntry.set(call.entry, state);
+    if (replays) flowOfEntry.set(call.entry, state);
     const flow = state.flow;
     if (flow.steps.length === 0 && handoff === 'ok') handoff = 'start';
 
@@ -316,8 +322,9 @@ export function createLinker(sessionValidityMs: number): Linker {
     if (flow.user === null) flow.user = requestUser(request);
     flow.authFlow ??= str(request, 'AuthFlow') ?? null;
     if (flow.clientId === null) flow.clientId = str(request, 'ClientId') ?? null;
-    if (sentSecretHash(request)) flow.clientHasSecret = true;
-    if (sentDeviceKey(request)) flow.deviceInPlay = true;
+    // Once known, not looked up again (nine property reads on every request of a long flow).
+    if (!flow.clientHasSecret && sentSecretHash(request)) flow.clientHasSecret = true;
+    if (!flow.deviceInPlay && sentDeviceKey(request)) flow.deviceInPlay = true;
 
     // What its response hands to the next step.
     const end = at + call.duration;

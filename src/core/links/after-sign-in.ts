@@ -31,7 +31,8 @@ import { str } from '../json';
 import { readExchange } from '../identity/exchange';
 import type { IssuedToken } from './token-index';
 import type { LinkResult } from '../flows';
-import { callTimes } from './time-order';
+import { sendTimes } from './time-order';
+import { LongKeyMap } from '../long-key-map';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
@@ -110,7 +111,8 @@ function freshPass(): IdentityPass {
 }
 
 export class AfterSignInLinker {
-  private readonly byValue = new Map<string, Ranked<IssuedToken>>();
+  /** Keyed on whole token values (~1,000 characters): a LongKeyMap hashes a short sample of each. */
+  private readonly byValue = new LongKeyMap<Ranked<IssuedToken>>();
   private readonly byOrigin = new Map<string, Ranked<Flow>>();
   /** ID tokens by issue time (then rank): the one-shot list after its stable sort. */
   private readonly idTokens: IdTokenIssue[] = [];
@@ -131,7 +133,7 @@ export class AfterSignInLinker {
   /** Since the last resolve: the earliest place an identity call was inserted at. */
   private insertedBefore = Infinity;
 
-  /** `timeOf`: when a call was sent, as linkAfterSignIn's callTimes has it (stable as the capture grows). */
+  /** `timeOf`: when a call was sent, as callTimes (time-order.ts) has it (stable as the capture grows). */
   constructor(private readonly timeOf: (call: CognitoCall) => number) {}
 
   /** The linker's flows (creation order) after its latest update, and which of them it changed. */
@@ -173,9 +175,11 @@ export class AfterSignInLinker {
     if (!tokens) return;
     const issuedAt = this.timeOf(step.call) + step.call.duration;
     const entry = tokens.issuedBy ?? -1;
-    USES.forEach((as, use) => {
+    // A plain loop, not USES.forEach: this runs for every token of every sign-in.
+    for (let use = 0; use < USES.length; use++) {
+      const as = USES[use]!;
       const token = tokens[as];
-      if (!token) return;
+      if (!token) continue;
       const rank: Rank = [order, index, use];
       const key = token.raw.trim();
       const known = this.byValue.get(key);
@@ -189,7 +193,7 @@ export class AfterSignInLinker {
         const first = this.byOrigin.get(origin);
         if (!first || earlier(rank, first.rank)) this.byOrigin.set(origin, { value: flow, rank });
       }
-    });
+    }
     const id = tokens.id;
     if (id) {
       const issue: IdTokenIssue = { flow, issuedAt, expiresAt: id.kind === 'jwt' ? id.expiresAt : null, rank: [order, index, 0] };
@@ -199,7 +203,9 @@ export class AfterSignInLinker {
         if (last.issuedAt > issuedAt || (last.issuedAt === issuedAt && earlier(issue.rank, last.rank))) i--;
         else break;
       }
-      this.idTokens.splice(i, 0, issue);
+      // Issued in time order, mostly: then it goes last, without a splice (and its removed-items array).
+      if (i === this.idTokens.length) this.idTokens.push(issue);
+      else this.idTokens.splice(i, 0, issue);
       this.touchedFrom = Math.min(this.touchedFrom, issuedAt);
     }
   }
@@ -398,8 +404,11 @@ export class AfterSignInLinker {
  * order) and `refreshOf`, identity flows are appended, `standalone` keeps the calls no flow claimed.
  */
 export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly CognitoCall[]): AfterSignIn {
-  const times = callTimes([...linked.flows.flatMap((f) => f.steps.map((s) => s.call)), ...linked.standalone, ...identityCalls]);
-  const linker = new AfterSignInLinker((call) => times.get(call)?.at ?? 0);
+  const calls: CognitoCall[] = [];
+  for (const flow of linked.flows) for (const step of flow.steps) calls.push(step.call);
+  for (const call of linked.standalone) calls.push(call);
+  for (const call of identityCalls) calls.push(call);
+  const linker = new AfterSignInLinker(sendTimes(calls));
   linker.addFlows(linked.flows, new Set(linked.flows));
   linker.addIdentityCalls(identityCalls);
   const joins = linker.resolve(linked.flows, linked.standalone);
