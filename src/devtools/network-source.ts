@@ -61,6 +61,20 @@ async function initialHar(network: DevtoolsNetwork, delayMs: number, retries: re
 /** How long after connecting a live copy of an initial-HAR request is still recognised as one. */
 const DUPLICATE_WINDOW_MS = 30_000;
 
+/**
+ * Chrome's getHAR() lists requests still in flight, with status 0 and no response; their own
+ * onRequestFinished comes later. Delivering the getHAR() copy and skipping the live one as a
+ * duplicate showed a sign-in made as the panel opened as "NoResponse", failed (seen in e2e runs on a
+ * loaded machine). Such an entry waits this long for its live copy, which replaces it; a request
+ * that really got no answer (CORS, network error) is delivered as it is once the wait is over.
+ */
+export const UNFINISHED_WAIT_MS = 10_000;
+
+/** A getHAR() entry with no answer yet, or none at all: the live copy, if one comes, is the one to keep. */
+function unanswered(entry: HarEntry): boolean {
+  return entry.response.status === 0;
+}
+
 export interface SourceOptions {
   /** How long to wait for DevTools to return one body before flagging it unreadable. */
   contentTimeoutMs?: number;
@@ -68,6 +82,8 @@ export interface SourceOptions {
   initialHarDelayMs?: number;
   /** Delays before asking `getHAR()` again while it answers empty. */
   emptyHarRetriesMs?: readonly number[];
+  /** How long an unanswered getHAR() entry waits for its live copy (see UNFINISHED_WAIT_MS). */
+  unfinishedWaitMs?: number;
 }
 
 export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceOptions = {}): TrafficSource {
@@ -84,6 +100,9 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
       /** Live entries seen before the initial HAR was delivered, for de-duplication. */
       let seenBeforeHar: Set<string> | null = new Set();
       const deliveredFromHar = new Set<string>();
+      /** Unanswered getHAR() entries waiting for their live copy (see UNFINISHED_WAIT_MS). */
+      const awaitingLive = new Map<string, HarEntry>();
+      let flushUnanswered: ReturnType<typeof setTimeout> | undefined;
 
       const enqueue = (pending: Promise<HarEntry[]>) => {
         queue = queue.then(async () => {
@@ -96,6 +115,8 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
         enqueue(toEntry(raw).then((entry) => {
           const key = entryKey(entry);
           if (seenBeforeHar) seenBeforeHar.add(key);
+          // getHAR() saw it in flight: this finished copy replaces the unanswered one.
+          if (awaitingLive.delete(key)) return [entry];
           // Already delivered as part of the initial HAR: skip (once; a real repeat is a new request).
           if (deliveredFromHar.delete(key)) return [];
           return [entry];
@@ -120,8 +141,22 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
         // Entries already delivered live are not delivered again; the others are remembered so a
         // late live copy of the same request is skipped.
         const fresh = entries.filter((entry) => !seen.has(entryKey(entry)));
-        for (const entry of fresh) deliveredFromHar.add(entryKey(entry));
-        return fresh;
+        const now: HarEntry[] = [];
+        for (const entry of fresh) {
+          if (unanswered(entry)) awaitingLive.set(entryKey(entry), entry);
+          else {
+            deliveredFromHar.add(entryKey(entry));
+            now.push(entry);
+          }
+        }
+        if (awaitingLive.size > 0) {
+          flushUnanswered = setTimeout(() => {
+            const left = [...awaitingLive.values()];
+            awaitingLive.clear();
+            enqueue(Promise.resolve(left));
+          }, options.unfinishedWaitMs ?? UNFINISHED_WAIT_MS);
+        }
+        return now;
       }, () => {
         seenBeforeHar = null;
         return [];
@@ -135,6 +170,7 @@ export function devtoolsTrafficSource(network: DevtoolsNetwork, options: SourceO
       return () => {
         stopped = true;
         clearTimeout(forget);
+        clearTimeout(flushUnanswered);
         network.onRequestFinished.removeListener(onFinished as (request: never) => void);
         network.onNavigated.removeListener(onNavigated);
       };

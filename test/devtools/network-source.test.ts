@@ -121,6 +121,36 @@ describe('live capture: what the panel does not need, and the edges of getHAR', 
     expect(entries().map((e) => e.startedDateTime).sort()).toEqual([a.startedDateTime, b.startedDateTime].sort());
   });
 
+  it('a request getHAR() lists in flight (status 0) is delivered as it finished, once: a sign-in made as the panel opens is not "NoResponse"', async () => {
+    const network = new FakeDevtoolsNetwork('callback');
+    const [a] = mixed.filter((e) => e.request.method === 'POST' && e.response.status === 200);
+    if (!a) throw new Error('fixture changed');
+    // Chrome's getHAR() lists a request still in flight with status 0 and no response yet.
+    network.earlier.push({ ...a, response: { ...a.response, status: 0, statusText: '', headers: [], content: { size: 0, mimeType: '' } } });
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { ...FAST, unfinishedWaitMs: 60 }).connect(sink);
+    await sleep(30);
+    expect(entries()).toEqual([]);
+    network.finish(a);
+    await until(() => entries().length === 1);
+    await sleep(100);
+    expect(entries().map((e) => e.response.status)).toEqual([200]);
+    expect(report(entries()).flows[0]?.outcome).toBe(report([a]).flows[0]?.outcome);
+  });
+
+  it('a getHAR() entry that never got an answer, and has no live copy, is still delivered after the wait', async () => {
+    const network = new FakeDevtoolsNetwork('callback');
+    const [a] = mixed.filter((e) => e.request.method === 'POST');
+    if (!a) throw new Error('fixture changed');
+    network.earlier.push({ ...a, response: { ...a.response, status: 0, statusText: '', headers: [], content: { size: 0, mimeType: '' } } });
+    const { sink, entries } = recordingSink();
+    devtoolsTrafficSource(network, { ...FAST, unfinishedWaitMs: 40 }).connect(sink);
+    await until(() => entries().length === 1);
+    expect(entries()[0]?.response.status).toBe(0);
+    await sleep(60);
+    expect(entries()).toHaveLength(1);
+  });
+
   it('passes navigations in order with the entries around them (Preserve log decides what to clear)', async () => {
     const network = new FakeDevtoolsNetwork('promise');
     const [a, b] = mixed.filter((e) => e.request.method === 'POST');

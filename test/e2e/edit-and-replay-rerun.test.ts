@@ -56,6 +56,8 @@ async function editLastCapturedStep(user: string): Promise<void> {
 
 async function typeInto(selector: string, value: string): Promise<void> {
   typed.push(value);
+  // The re-run inputs render once the editor has read the chain (a CI run typed before they existed).
+  await panel.waitForSelector(selector, { timeout: 10_000 });
   await panel.type(selector, value);
 }
 
