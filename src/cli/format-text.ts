@@ -16,7 +16,7 @@ import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
 import { formatClientId } from '../core/view/format';
 import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
-import { identityJoinedToManagedLogin } from '../core/view/oauth-chain';
+import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 
 export interface Style {
   bold(s: string): string;
@@ -246,7 +246,7 @@ function analysisLines(analysis: Analysis): Line[] {
     [`${count(analysis.entries, 'entry', 'entries')}, ${count(analysis.calls.length, 'Cognito call')}, ${count(signIns, 'sign-in flow')}${identityFlows > 0 ? `, ${count(identityFlows, 'identity-pool flow')}` : ''}${oauthFlows > 0 ? `, ${count(oauthFlows, 'managed-login flow')}` : ''}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`],
     [],
   ];
-  const byOAuth = identityJoinedToManagedLogin(analysis);
+  const byOAuth = identityFlowsByManagedLogin(analysis);
   const inside = new Set([...byOAuth.values()].flat());
   for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
   for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);

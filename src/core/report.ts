@@ -2,7 +2,7 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
-import { managedLoginOfIdentityFlows } from './oauth/identity-join';
+import { identityFlowsByManagedLogin } from './oauth/identity-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
 import type { OAuthFlow } from './oauth/model';
 
@@ -189,9 +189,9 @@ function reportDiagnostic(d: Diagnostic): ReportDiagnostic {
 }
 
 export function toReport(analysis: Analysis): Report {
-  const joins = managedLoginOfIdentityFlows(analysis);
-  const identityOf = new Map<string, string[]>();
-  for (const [identity, oauth] of joins) identityOf.set(oauth, [...(identityOf.get(oauth) ?? []), identity]);
+  const byOAuth = identityFlowsByManagedLogin(analysis);
+  const joins = new Map<string, string>();
+  for (const [oauth, flows] of byOAuth) for (const flow of flows) joins.set(flow.id, oauth);
   const ignored: Record<string, number> = {};
   for (const entry of analysis.ignored) ignored[entry.reason] = (ignored[entry.reason] ?? 0) + 1;
   return {
@@ -199,7 +199,7 @@ export function toReport(analysis: Analysis): Report {
     entries: analysis.entries,
     flows: [
       ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id))),
-      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, identityOf.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id))),
     ],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
     otherCalls: [

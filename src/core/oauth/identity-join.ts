@@ -28,6 +28,29 @@ export function managedLoginOfIdentityFlows(analysis: Pick<Analysis, 'flows' | '
   return joins;
 }
 
+const grouped = new WeakMap<Pick<Analysis, 'flows' | 'oauth'>, Map<string, Flow[]>>();
+
+/**
+ * Managed-login flow id → the identity flows whose exchanges carry its tokens, in capture order;
+ * computed once per analysis (the panel's chain and rows, the CLI and the report all read it).
+ */
+export function identityFlowsByManagedLogin(analysis: Pick<Analysis, 'flows' | 'oauth'>): Map<string, Flow[]> {
+  let byOAuth = grouped.get(analysis);
+  if (!byOAuth) {
+    byOAuth = new Map();
+    const joins = managedLoginOfIdentityFlows(analysis);
+    for (const flow of analysis.flows) {
+      const to = joins.get(flow.id);
+      if (!to) continue;
+      const list = byOAuth.get(to);
+      if (list) list.push(flow);
+      else byOAuth.set(to, [flow]);
+    }
+    grouped.set(analysis, byOAuth);
+  }
+  return byOAuth;
+}
+
 function firstIssuer(flow: Flow, issuer: ReadonlyMap<string, string>): string | null {
   for (const step of flow.steps) {
     for (const login of step.identity?.logins ?? []) {

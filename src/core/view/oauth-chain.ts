@@ -7,7 +7,7 @@
  * export's share profile (a managed-login entry's secrets sit in URLs, forms and Location headers,
  * which the panel's key masking alone would not reach).
  */
-import { managedLoginOfIdentityFlows } from '../oauth/identity-join';
+import { identityFlowsByManagedLogin } from '../oauth/identity-join';
 import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
@@ -134,27 +134,6 @@ function withExchanges(chain: Flow, identity: readonly Flow[] | undefined): Flow
   return flow;
 }
 
-/** The identity flows each managed-login flow absorbs, computed once per analysis. */
-const absorbed = new WeakMap<Analysis, Map<string, Flow[]>>();
-
-/** Managed-login flow id → the identity flows whose exchanges carry its tokens, in capture order. */
-export function identityJoinedToManagedLogin(analysis: Analysis): Map<string, Flow[]> {
-  let byOAuth = absorbed.get(analysis);
-  if (!byOAuth) {
-    byOAuth = new Map();
-    const joins = managedLoginOfIdentityFlows(analysis);
-    for (const flow of analysis.flows) {
-      const to = joins.get(flow.id);
-      if (!to) continue;
-      const list = byOAuth.get(to);
-      if (list) list.push(flow);
-      else byOAuth.set(to, [flow]);
-    }
-    absorbed.set(analysis, byOAuth);
-  }
-  return byOAuth;
-}
-
 /**
  * API flows, then managed-login flows as chains; computed once per analysis. Identity flows that
  * followed a managed-login sign-in are shown inside its chain, not as rows of their own.
@@ -162,7 +141,7 @@ export function identityJoinedToManagedLogin(analysis: Analysis): Map<string, Fl
 export function panelFlows(analysis: Analysis): Flow[] {
   let flows = cache.get(analysis);
   if (!flows) {
-    const byOAuth = identityJoinedToManagedLogin(analysis);
+    const byOAuth = identityFlowsByManagedLogin(analysis);
     const inside = new Set<Flow>();
     for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
     flows = [
@@ -179,7 +158,7 @@ export function panelFlows(analysis: Analysis): Flow[] {
  * the managed-login row whose chain shows its steps.
  */
 export function diagnosticsByShownFlow(analysis: Analysis, byFlow: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
-  const byOAuth = identityJoinedToManagedLogin(analysis);
+  const byOAuth = identityFlowsByManagedLogin(analysis);
   if (byOAuth.size === 0) return byFlow;
   const shown = new Map(byFlow);
   for (const [oauth, identity] of byOAuth) {
