@@ -17,6 +17,7 @@ import { formatClientId } from '../core/view/format';
 import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
+import { oauthLinkReason } from '../core/oauth/link-reason';
 
 export interface Style {
   bold(s: string): string;
@@ -214,8 +215,10 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
-  for (const { entry, link } of flow.steps) {
-    if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}`)]);
+  for (const step of flow.steps) {
+    const { entry, link } = step;
+    const reason = oauthLinkReason(step, (linked) => `#${linked}`);
+    if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}${reason ? `: ${reason}` : ''}`)]);
     const path = entry.kind === 'callback' || entry.kind === 'redirect' ? entry.origin + entry.path : entry.path;
     lines.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', path, ' → ', oauthResult(entry), '  ', dim(`${entry.status} · ${duration(entry.duration)}`)]);
     for (const d of byEntry.get(entry.entry) ?? []) lines.push(...diagnosticLines(d));

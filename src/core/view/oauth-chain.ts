@@ -10,6 +10,7 @@
 import { identityFlowsByManagedLogin } from '../oauth/identity-join';
 import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
+import { oauthLinkReason } from '../oauth/link-reason';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
 
@@ -71,23 +72,31 @@ function asCall(entry: OAuthEntry): CognitoCall {
 /** What linked a managed-login step, in the chain's handoff words (handoff-view.ts). */
 const VIA: Readonly<Record<OAuthLink, Step['handoffVia']>> = {
   start: 'none', unlinked: 'none', location: 'redirect', state: 'state', code: 'code',
-  'refresh-token': 'refresh-token', 'access-token': 'access-token', client: 'client', order: 'order',
+  'refresh-token': 'refresh-token', 'access-token': 'access-token', 'origin-jti': 'origin-jti', client: 'client', order: 'order',
 };
 
 export function oauthChainFlow(flow: OAuthFlow): Flow {
-  const steps: Step[] = flow.steps.map(({ entry, link }, index) => ({
-    call: asCall(entry),
-    challengeIn: null,
-    challengeOut: null,
-    handoff: index === 0 ? 'start' : 'ok',
-    handoffVia: VIA[link],
-    sessionAgeMs: null,
-    sessionExpired: false,
-    sessionSent: null,
-    sessionReturned: null,
-    tokens: flow.tokens.issuedBy === entry.entry ? flow.tokens : null,
-    expected: null,
-  }));
+  // Steps are named by their place in the chain, as the panel's cards number them.
+  const stepName = (entry: number) => `step ${flow.steps.findIndex((s) => s.entry.entry === entry) + 1}`;
+  const steps: Step[] = flow.steps.map((oauthStep, index) => {
+    const { entry, link } = oauthStep;
+    const reason = oauthLinkReason(oauthStep, stepName);
+    const step: Step = {
+      call: asCall(entry),
+      challengeIn: null,
+      challengeOut: null,
+      handoff: index === 0 ? 'start' : 'ok',
+      handoffVia: VIA[link],
+      sessionAgeMs: null,
+      sessionExpired: false,
+      sessionSent: null,
+      sessionReturned: null,
+      tokens: flow.tokens.issuedBy === entry.entry ? flow.tokens : null,
+      expected: null,
+    };
+    if (reason !== undefined) step.linkReason = reason;
+    return step;
+  });
   return {
     id: flow.id,
     user: flow.user,
