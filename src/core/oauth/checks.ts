@@ -450,7 +450,25 @@ const checkBodyCaptured: EntryCheck = (entry) => {
   }];
 };
 
-const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget, checkBodyCaptured];
+/**
+ * §2.4: a client_credentials token request in a browser capture ships the app client's secret to the
+ * browser. How it was sent is named (never its value); with none visible, an export may have removed
+ * the Authorization header (Chrome's sanitized export does, §6), and the grant needs one all the same.
+ */
+const checkClientCredentials: EntryCheck = (entry) => {
+  if (entry.kind !== 'token' || requestParam(entry, 'grant_type') !== 'client_credentials') return [];
+  const sent = [entry.basicSent ? 'an Authorization: Basic header' : null, requestParam(entry, 'client_secret') !== undefined ? 'client_secret in the body' : null].filter((s) => s !== null);
+  const client = entry.basicClientId ?? requestParam(entry, 'client_id');
+  const clientText = client ? ` of app client ${client}` : '';
+  return [{
+    entry: entry.entry, code: 'client-credentials-in-browser', keys: ['grant_type', ...(entry.basicSent ? ['Authorization'] : []), ...(requestParam(entry, 'client_secret') !== undefined ? ['client_secret'] : [])],
+    message: sent.length > 0
+      ? `The browser sent a client_credentials token request with the client secret${clientText} (${sent.join(' and ')}): the secret ships with the page.`
+      : `The browser sent a client_credentials token request${clientText}; the grant needs the client secret, which none of the request shows here (an export may have removed the Authorization header), so the page holds it.`,
+  }];
+};
+
+const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget, checkBodyCaptured, checkClientCredentials];
 
 function checkAuthorizeCaptured(f: FlowFacts): OAuthFinding[] {
   if (f.authorize) return [];

@@ -75,7 +75,10 @@ export interface OAuthStep {
 
 export interface OAuthFlow {
   id: string;
-  /** `code` (authorization code), `token` (implicit), `refresh_token`, or null when the authorize was not captured. */
+  /**
+   * `code` (authorization code), `token` (implicit), or the grant_type of a token request that starts a flow
+   * (`refresh_token`, `client_credentials`: §2.4, a flow of its own); null when the authorize was not captured.
+   */
   grant: string | null;
   clientId: string | null;
   /** redirect_uri of the authorize request (or of the first step that named one). */

@@ -75,6 +75,9 @@ const VIA: Readonly<Record<OAuthLink, Step['handoffVia']>> = {
   'refresh-token': 'refresh-token', 'access-token': 'access-token', 'origin-jti': 'origin-jti', client: 'client', order: 'order',
 };
 
+/** Grants named in words on the flow's row where the protocol name reads badly; the others as sent (a Map: the grant is captured text). */
+const GRANT_WORDS: ReadonlyMap<string, string> = new Map([['client_credentials', 'client credentials']]);
+
 export function oauthChainFlow(flow: OAuthFlow): Flow {
   // Steps are named by their place in the chain, as the panel's cards number them.
   const stepName = (entry: number) => `step ${flow.steps.findIndex((s) => s.entry.entry === entry) + 1}`;
@@ -101,7 +104,7 @@ export function oauthChainFlow(flow: OAuthFlow): Flow {
     id: flow.id,
     user: flow.user,
     clientId: flow.clientId,
-    authFlow: `managed login${flow.grant ? ` (${flow.grant})` : ''}`,
+    authFlow: `managed login${flow.grant ? ` (${GRANT_WORDS.get(flow.grant) ?? flow.grant})` : ''}`,
     outcome: flow.outcome,
     steps,
     tokens: flow.tokens,
