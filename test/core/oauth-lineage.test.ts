@@ -13,7 +13,7 @@ import { formatText, PLAIN } from '../../src/cli/format-text';
 import { PROFILES, redactHar } from '../../src/core/redact';
 import type { HarEntry } from '../../src/core/har';
 import { jwt } from '../fixtures/builders/tokens';
-import { CLIENT, DOMAIN, entry, har, ISSUER, managedLoginSignIn, T0 } from '../support/oauth-har';
+import { APP, CLIENT, DOMAIN, entry, har, ISSUER, managedLoginSignIn, T0, tokensFor } from '../support/oauth-har';
 
 const OTHER_CLIENT = '7otherclient0000000000abcd';
 const UNKNOWN_REFRESH = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.notkey.notiv.notcipher.nottag';
@@ -122,5 +122,31 @@ describe('refresh lineage by origin_jti (§3 rule 20)', () => {
     expect(handoffView(step, chain).label).toBe('refresh: same origin_jti as step 5\'s tokens (its refresh token is not in this capture)');
     expect(formatText(analysis, PLAIN)).toContain('│ by origin-jti: refresh: same origin_jti as #4\'s tokens');
     expect(toReport(analysis).flows.find((f) => f.kind === 'oauth')!.steps.at(-1)!.handoffVia).toBe('origin-jti');
+  });
+});
+
+describe('implicit grant, then any use of a refresh token (§3 rule 18)', () => {
+  const implicitSignIn = () => {
+    const tokens = tokensFor({ at: T0, seed: 'imp' });
+    const query = new URLSearchParams({ redirect_uri: `${APP}/cb`, response_type: 'token', client_id: CLIENT, scope: 'openid', state: 'S1' }).toString();
+    return [
+      entry(`${DOMAIN}/oauth2/authorize?${query}`, { at: T0, location: `${APP}/cb#id_token=${tokens.id}&access_token=${tokens.access}&token_type=bearer&expires_in=3600&state=S1`, responseHeaders: [{ name: 'x-amz-cognito-request-id', value: 'r' }] }),
+      entry(`${APP}/cb`, { at: T0 + 100 }),
+    ];
+  };
+  const revoke = (at: number, token: string) => entry(`${DOMAIN}/oauth2/revoke`, { at, resourceType: 'fetch', form: { token, client_id: CLIENT } });
+
+  it('flags a revoke for the client of an implicit sign-in: no refresh token came from it', () => {
+    const analysis = analyzeOAuth([...implicitSignIn(), revoke(T0 + 60_000, UNKNOWN_REFRESH)]);
+    expect(analysis.flows[0]!.steps.map((s) => s.entry.kind)).toEqual(['authorize', 'callback', 'revoke']);
+    expect(analysis.diagnostics.filter((d) => d.code === 'implicit-no-refresh').map((d) => [d.entry, d.severity])).toEqual([[2, 'error']]);
+  });
+
+  it('near miss: revoking the refresh token of a code-grant sign-in is quiet', () => {
+    const entries = managedLoginSignIn();
+    const sent = (JSON.parse(entries[4]!.response.content.text!) as { refresh_token: string }).refresh_token;
+    const analysis = analyzeOAuth([...entries, revoke(T0 + 60_000, sent)]);
+    expect(analysis.flows[0]!.steps.at(-1)!.link).toBe('refresh-token');
+    expect(analysis.diagnostics.map((d) => d.code)).not.toContain('implicit-no-refresh');
   });
 });

@@ -267,11 +267,21 @@ function checkNonce(f: FlowFacts): OAuthFinding[] {
   return [];
 }
 
+/**
+ * §3 rule 18: after an implicit sign-in, "any use of a refresh token from that flow": a refresh_token grant,
+ * or a revoke, joined to the flow by its client (no refresh token of the capture matched: the flow has none).
+ */
 function checkImplicitRefresh(f: FlowFacts): OAuthFinding[] {
   if (f.flow.grant !== 'token') return [];
-  return f.tokens
-    .filter((t) => requestParam(t, 'grant_type') === 'refresh_token')
-    .map((t) => ({ entry: t.entry, code: 'implicit-no-refresh' as const, message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' }));
+  const out: OAuthFinding[] = [];
+  for (const { entry } of f.flow.steps) {
+    if (entry.kind === 'token' && requestParam(entry, 'grant_type') === 'refresh_token') {
+      out.push({ entry: entry.entry, code: 'implicit-no-refresh', message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' });
+    } else if (entry.kind === 'revoke') {
+      out.push({ entry: entry.entry, code: 'implicit-no-refresh', message: 'A refresh token is revoked for a client whose sign-in used the implicit grant (response_type=token), which never returns one: this token is not from that sign-in (revoke takes only refresh tokens).' });
+    }
+  }
+  return out;
 }
 
 /** Tokens handed out together by one entry: a token response, or an implicit grant's redirect fragment (§2.2). */
