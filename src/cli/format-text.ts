@@ -18,6 +18,7 @@ import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 import { oauthLinkReason } from '../core/oauth/link-reason';
+import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
 
 export interface Style {
   bold(s: string): string;
@@ -186,11 +187,12 @@ function stepLines(step: Step, flow: Flow, byEntry: Map<number, Diagnostic[]>): 
   return lines;
 }
 
-function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
+function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, refreshOfManagedLogin?: string): Line[] {
+  const refreshOf = flow.refreshOf ?? refreshOfManagedLogin;
   const outcome = OUTCOME_MARK[flow.outcome];
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
-    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), flow.refreshOf ? `  refresh of ${flow.refreshOf}` : '', '  ', how(outcome), '  ',
+    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), refreshOf ? `  refresh of ${refreshOf}` : '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
   for (const step of flow.steps) lines.push(...stepLines(step, flow, byEntry));
@@ -251,7 +253,8 @@ function analysisLines(analysis: Analysis): Line[] {
   ];
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const inside = new Set([...byOAuth.values()].flat());
-  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
+  const refreshes = managedLoginOfRefreshFlows(analysis);
+  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
   for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);

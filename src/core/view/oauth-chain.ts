@@ -8,6 +8,7 @@
  * which the panel's key masking alone would not reach).
  */
 import { identityFlowsByManagedLogin } from '../oauth/identity-join';
+import { managedLoginOfRefreshFlows } from '../oauth/api-refresh-join';
 import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { oauthLinkReason } from '../oauth/link-reason';
@@ -146,8 +147,21 @@ function withExchanges(chain: Flow, identity: readonly Flow[] | undefined): Flow
   return flow;
 }
 
+/** An API refresh of managed-login tokens, shown as the refresh of that flow (a copy, kept while the join holds). */
+const refreshCopies = new WeakMap<Flow, Flow>();
+
+function asRefreshOf(flow: Flow, oauth: string | undefined): Flow {
+  if (oauth === undefined) return flow;
+  const known = refreshCopies.get(flow);
+  if (known && known.refreshOf === oauth) return known;
+  const copy: Flow = { ...flow, refreshOf: oauth };
+  refreshCopies.set(flow, copy);
+  return copy;
+}
+
 /**
- * API flows, then managed-login flows as chains; computed once per analysis. Identity flows that
+ * API flows, then managed-login flows as chains; computed once per analysis. An API refresh of a
+ * managed-login sign-in's tokens (GetTokensFromRefreshToken) names that flow as what it refreshes. Identity flows that
  * followed a managed-login sign-in are shown inside its chain, not as rows of their own.
  */
 export function panelFlows(analysis: Analysis): Flow[] {
@@ -156,8 +170,10 @@ export function panelFlows(analysis: Analysis): Flow[] {
     const byOAuth = identityFlowsByManagedLogin(analysis);
     const inside = new Set<Flow>();
     for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
+    const refreshes = managedLoginOfRefreshFlows(analysis);
+    const api = inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow));
     flows = [
-      ...(inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow))),
+      ...(refreshes.size === 0 ? api : api.map((flow) => asRefreshOf(flow, refreshes.get(flow.id)))),
       ...analysis.oauth.flows.map((flow) => withExchanges(chainOf(flow), byOAuth.get(flow.id))),
     ];
     cache.set(analysis, flows);
