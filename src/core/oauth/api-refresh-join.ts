@@ -10,16 +10,10 @@
  * analysis agree by construction.
  */
 import type { Analysis } from '../model';
-import type { DecodedToken } from '../tokens';
 import { refreshTokenSent } from '../links/joined-steps';
 import { bodyObject } from '../body';
 import { str } from '../json';
-import { originJti } from './link';
-
-/** The app client a token was issued to: the access token's `client_id`, the ID token's `aud`. */
-function tokenClient(token: DecodedToken | null): string | undefined {
-  return token?.kind === 'jwt' ? (str(token.claims, 'client_id') ?? str(token.claims, 'aud')) : undefined;
-}
+import { originJti, tokenClient } from './link';
 
 const cache = new WeakMap<Pick<Analysis, 'flows' | 'oauth'>, Map<string, string>>();
 

@@ -38,7 +38,7 @@ export function originJti(token: DecodedToken | null): string | undefined {
 }
 
 /** The app client a token was issued to: the access token's `client_id`, the ID token's `aud`. */
-function tokenClient(token: DecodedToken | null): string | undefined {
+export function tokenClient(token: DecodedToken | null): string | undefined {
   return token?.kind === 'jwt' ? (str(token.claims, 'client_id') ?? str(token.claims, 'aud')) : undefined;
 }
 
