@@ -17,6 +17,8 @@ import { formatClientId } from '../core/view/format';
 import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
+import { oauthLinkReason } from '../core/oauth/link-reason';
+import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
 
 export interface Style {
   bold(s: string): string;
@@ -185,11 +187,12 @@ function stepLines(step: Step, flow: Flow, byEntry: Map<number, Diagnostic[]>): 
   return lines;
 }
 
-function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
+function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, refreshOfManagedLogin?: string): Line[] {
+  const refreshOf = flow.refreshOf ?? refreshOfManagedLogin;
   const outcome = OUTCOME_MARK[flow.outcome];
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
-    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), flow.refreshOf ? `  refresh of ${flow.refreshOf}` : '', '  ', how(outcome), '  ',
+    [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), refreshOf ? `  refresh of ${refreshOf}` : '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
   for (const step of flow.steps) lines.push(...stepLines(step, flow, byEntry));
@@ -214,8 +217,10 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
-  for (const { entry, link } of flow.steps) {
-    if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}`)]);
+  for (const step of flow.steps) {
+    const { entry, link } = step;
+    const reason = oauthLinkReason(step, (linked) => `#${linked}`);
+    if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}${reason ? `: ${reason}` : ''}`)]);
     const path = entry.kind === 'callback' || entry.kind === 'redirect' ? entry.origin + entry.path : entry.path;
     lines.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', path, ' → ', oauthResult(entry), '  ', dim(`${entry.status} · ${duration(entry.duration)}`)]);
     for (const d of byEntry.get(entry.entry) ?? []) lines.push(...diagnosticLines(d));
@@ -248,7 +253,8 @@ function analysisLines(analysis: Analysis): Line[] {
   ];
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const inside = new Set([...byOAuth.values()].flat());
-  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry), ...timelineLines(analysis, flow), []);
+  const refreshes = managedLoginOfRefreshFlows(analysis);
+  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
   for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);

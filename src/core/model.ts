@@ -86,7 +86,9 @@ export type HandoffVia = 'session' | 'secret-block' | 'access-token' | 'confirm-
   /** An identity-pool call naming the IdentityId an earlier step of this flow was given (no token of this flow in it). */
   | 'identity-id'
   /** Managed-login steps shown as chains (core/view/oauth-chain.ts): what linked the step to its flow. */
-  | 'redirect' | 'state' | 'code' | 'refresh-token' | 'client' | 'order';
+  | 'redirect' | 'state' | 'code' | 'refresh-token' | 'client' | 'order'
+  /** A managed-login refresh whose refresh token is not in the capture: its tokens share origin_jti with the flow's. */
+  | 'origin-jti';
 
 export interface Step {
   call: CognitoCall;
@@ -112,6 +114,8 @@ export interface Step {
   identity?: IdentityExchange;
   /** Calls joined to a flow after its sign-in because they carry its access token ("with this sign-in's tokens"). */
   withTokens?: boolean;
+  /** Why the step joined its flow, in words, where handoffVia alone does not say it (managed-login refresh lineage). */
+  linkReason?: string;
 }
 
 /** One `Logins` entry of an identity-pool request: provider key and what the token is. */

@@ -3,6 +3,7 @@
  * Fields may be added; none may change meaning without bumping `version`.
  */
 import { identityFlowsByManagedLogin } from './oauth/identity-join';
+import { managedLoginOfRefreshFlows } from './oauth/api-refresh-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
 import type { OAuthFlow } from './oauth/model';
 
@@ -51,7 +52,10 @@ export interface ReportFlow {
   clientId: string | null;
   authFlow: string | null;
   outcome: Outcome;
-  /** For a refresh: the flow that issued the refresh token it sends; null otherwise or when not in the capture. */
+  /**
+   * For a refresh: the flow that issued the refresh token it sends (or whose tokens share its origin_jti), an
+   * `oauth-N` flow for an API refresh of managed-login tokens; null otherwise or when not in the capture.
+   */
   refreshOf: string | null;
   steps: ReportStep[];
   tokens: { id: Record<string, unknown> | null; access: Record<string, unknown> | null };
@@ -123,7 +127,7 @@ function reportTokens(tokens: FlowTokens): ReportFlow['tokens'] {
   };
 }
 
-function reportFlow(flow: Flow, managedLogin: string | undefined): ReportFlow {
+function reportFlow(flow: Flow, managedLogin: string | undefined, refreshOfManagedLogin: string | undefined): ReportFlow {
   return {
     kind: flow.kind === 'identity' ? 'identity' : 'api',
     id: flow.id,
@@ -131,7 +135,7 @@ function reportFlow(flow: Flow, managedLogin: string | undefined): ReportFlow {
     clientId: flow.clientId,
     authFlow: flow.authFlow,
     outcome: flow.outcome,
-    refreshOf: flow.refreshOf ?? null,
+    refreshOf: flow.refreshOf ?? refreshOfManagedLogin ?? null,
     steps: flow.steps.map((step) => ({
       entry: step.call.entry,
       operation: step.call.operation,
@@ -190,6 +194,7 @@ function reportDiagnostic(d: Diagnostic): ReportDiagnostic {
 
 export function toReport(analysis: Analysis): Report {
   const byOAuth = identityFlowsByManagedLogin(analysis);
+  const refreshes = managedLoginOfRefreshFlows(analysis);
   const joins = new Map<string, string>();
   for (const [oauth, flows] of byOAuth) for (const flow of flows) joins.set(flow.id, oauth);
   const ignored: Record<string, number> = {};
@@ -198,7 +203,7 @@ export function toReport(analysis: Analysis): Report {
     version: 1,
     entries: analysis.entries,
     flows: [
-      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id))),
+      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id), refreshes.get(flow.id))),
       ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id))),
     ],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),

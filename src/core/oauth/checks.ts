@@ -267,11 +267,21 @@ function checkNonce(f: FlowFacts): OAuthFinding[] {
   return [];
 }
 
+/**
+ * §3 rule 18: after an implicit sign-in, "any use of a refresh token from that flow": a refresh_token grant,
+ * or a revoke, joined to the flow by its client (no refresh token of the capture matched: the flow has none).
+ */
 function checkImplicitRefresh(f: FlowFacts): OAuthFinding[] {
   if (f.flow.grant !== 'token') return [];
-  return f.tokens
-    .filter((t) => requestParam(t, 'grant_type') === 'refresh_token')
-    .map((t) => ({ entry: t.entry, code: 'implicit-no-refresh' as const, message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' }));
+  const out: OAuthFinding[] = [];
+  for (const { entry } of f.flow.steps) {
+    if (entry.kind === 'token' && requestParam(entry, 'grant_type') === 'refresh_token') {
+      out.push({ entry: entry.entry, code: 'implicit-no-refresh', message: 'A refresh is attempted for a client whose sign-in used the implicit grant (response_type=token), which never returns a refresh token.' });
+    } else if (entry.kind === 'revoke') {
+      out.push({ entry: entry.entry, code: 'implicit-no-refresh', message: 'A refresh token is revoked for a client whose sign-in used the implicit grant (response_type=token), which never returns one: this token is not from that sign-in (revoke takes only refresh tokens).' });
+    }
+  }
+  return out;
 }
 
 /** Tokens handed out together by one entry: a token response, or an implicit grant's redirect fragment (§2.2). */
@@ -450,7 +460,25 @@ const checkBodyCaptured: EntryCheck = (entry) => {
   }];
 };
 
-const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget, checkBodyCaptured];
+/**
+ * §2.4: a client_credentials token request in a browser capture ships the app client's secret to the
+ * browser. How it was sent is named (never its value); with none visible, an export may have removed
+ * the Authorization header (Chrome's sanitized export does, §6), and the grant needs one all the same.
+ */
+const checkClientCredentials: EntryCheck = (entry) => {
+  if (entry.kind !== 'token' || requestParam(entry, 'grant_type') !== 'client_credentials') return [];
+  const sent = [entry.basicSent ? 'an Authorization: Basic header' : null, requestParam(entry, 'client_secret') !== undefined ? 'client_secret in the body' : null].filter((s) => s !== null);
+  const client = entry.basicClientId ?? requestParam(entry, 'client_id');
+  const clientText = client ? ` of app client ${client}` : '';
+  return [{
+    entry: entry.entry, code: 'client-credentials-in-browser', keys: ['grant_type', ...(entry.basicSent ? ['Authorization'] : []), ...(requestParam(entry, 'client_secret') !== undefined ? ['client_secret'] : [])],
+    message: sent.length > 0
+      ? `The browser sent a client_credentials token request with the client secret${clientText} (${sent.join(' and ')}): the secret ships with the page.`
+      : `The browser sent a client_credentials token request${clientText}; the grant needs the client secret, which none of the request shows here (an export may have removed the Authorization header), so the page holds it.`,
+  }];
+};
+
+const ENTRY_CHECKS: readonly EntryCheck[] = [checkUserInfoToken, checkUserInfoRegion, checkLogoutTarget, checkBodyCaptured, checkClientCredentials];
 
 function checkAuthorizeCaptured(f: FlowFacts): OAuthFinding[] {
   if (f.authorize) return [];

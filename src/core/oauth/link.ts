@@ -1,8 +1,11 @@
 /**
  * Links managed-login entries into one flow per authorization request (managed-login-oauth2.md §7):
  * authorize → redirect hops (by Location) → login pages → callback (by state, then by code) →
- * token exchange (by code) → tokens; a refresh joins the flow whose refresh token it sends,
- * userInfo the flow whose access token it carries. Nothing is dropped: an entry with nothing to
+ * token exchange (by code) → tokens; a refresh joins the flow whose refresh token it sends, else
+ * (its refresh token is not in the capture: a reload, a capture started after the sign-in, a masked
+ * export) the flow whose tokens carry the `origin_jti` of the tokens it got back, for the same
+ * client (§3 rule 20: refreshed tokens keep the original origin_jti [KC-REVOKE]); userInfo joins
+ * the flow whose access token it carries. Every join is a map look-up: linking stays linear. Nothing is dropped: an entry with nothing to
  * link to starts its own flow (a callback or token request whose authorize was not captured) or
  * is kept as standalone (userInfo, revoke, logout).
  */
@@ -10,7 +13,7 @@ import type { FlowTokens } from '../model';
 import { decodeToken, type DecodedToken } from '../tokens';
 import { fingerprint } from '../fingerprint';
 import { str } from '../json';
-import type { OAuthEntry, OAuthFlow, OAuthLink } from './model';
+import type { OAuthEntry, OAuthFlow, OAuthLink, OAuthStep } from './model';
 import { requestParam } from './entries';
 import { originPath, param, withoutFragment } from './url';
 
@@ -21,6 +24,22 @@ interface FlowState {
   /** originPath of the redirect_uri, the callback's address. */
   callbackAt: string | null;
   exchanged: boolean;
+}
+
+/** Where an origin_jti was first seen: the flow, and the entry whose tokens carried it. */
+interface Lineage {
+  target: FlowState;
+  entry: number;
+}
+
+/** The `origin_jti` claim of a decoded token, if it is a JWT that has one. */
+export function originJti(token: DecodedToken | null): string | undefined {
+  return token?.kind === 'jwt' ? str(token.claims, 'origin_jti') : undefined;
+}
+
+/** The app client a token was issued to: the access token's `client_id`, the ID token's `aud`. */
+export function tokenClient(token: DecodedToken | null): string | undefined {
+  return token?.kind === 'jwt' ? (str(token.claims, 'client_id') ?? str(token.claims, 'aud')) : undefined;
 }
 
 export interface LinkResult {
@@ -46,6 +65,8 @@ export class OAuthLinker {
   private readonly byCode = new Map<string, FlowState>();
   private readonly byRefresh = new Map<string, FlowState>();
   private readonly byAccess = new Map<string, FlowState>();
+  /** origin_jti → the flow whose tokens carried it first (§3 rule 20). */
+  private readonly byOrigin = new Map<string, Lineage>();
 
   /** True when some accepted entry redirected to this URL (fragment ignored: browsers drop it). */
   isRedirectTarget(url: string): boolean {
@@ -125,9 +146,11 @@ export class OAuthLinker {
     return state;
   }
 
-  private join(target: FlowState, entry: OAuthEntry, link: OAuthLink): void {
+  private join(target: FlowState, entry: OAuthEntry, link: OAuthLink, linkedTo?: number): void {
     const flow = target.flow;
-    flow.steps.push({ entry, link });
+    const step: OAuthStep = { entry, link };
+    if (linkedTo !== undefined) step.linkedTo = linkedTo;
+    flow.steps.push(step);
     if (Number.isFinite(entry.startedAt)) {
       if (!Number.isFinite(flow.startedAt)) flow.startedAt = entry.startedAt;
       flow.endedAt = Math.max(Number.isFinite(flow.endedAt) ? flow.endedAt : entry.startedAt, entry.startedAt + entry.duration);
@@ -195,6 +218,7 @@ export class OAuthLinker {
     const clientId = requestParam(entry, 'client_id') ?? entry.basicClientId ?? undefined;
     let target: FlowState | undefined;
     let link: OAuthLink = 'unlinked';
+    let linkedTo: number | undefined;
     if (grant === 'authorization_code') {
       const code = requestParam(entry, 'code');
       target = code !== undefined ? this.byCode.get(code) : undefined;
@@ -209,6 +233,14 @@ export class OAuthLinker {
       const refresh = requestParam(entry, 'refresh_token');
       target = refresh !== undefined ? this.byRefresh.get(refresh) : undefined;
       link = 'refresh-token';
+      if (!target) {
+        const lineage = this.lineageOf(entry, clientId);
+        if (lineage) {
+          target = lineage.target;
+          link = 'origin-jti';
+          linkedTo = lineage.entry;
+        }
+      }
       if (!target) {
         // An implicit flow has no refresh token (§2.2): a refresh for its client is a mistake the checks explain.
         target = [...this.states].reverse().find((s) => s.flow.grant === 'token' && (clientId === undefined || s.flow.clientId === clientId));
@@ -228,7 +260,7 @@ export class OAuthLinker {
       link = 'unlinked';
     }
     if (grant === 'authorization_code' || link === 'order') target.exchanged = true;
-    this.join(target, entry, link);
+    this.join(target, entry, link, linkedTo);
     const json = entry.responseJson;
     if (json && entry.status >= 200 && entry.status < 300) {
       this.issue(target, entry, str(json, 'access_token'), str(json, 'id_token'), str(json, 'refresh_token'));
@@ -241,9 +273,11 @@ export class OAuthLinker {
     if (access) {
       flow.tokens.access = decodeToken(access, capturedAt);
       this.byAccess.set(access, target);
+      this.remember(target, entry, flow.tokens.access);
     }
     if (id) {
       flow.tokens.id = decodeToken(id, capturedAt);
+      this.remember(target, entry, flow.tokens.id);
       const print = fingerprint(id);
       if (!flow.idTokenFingerprints.includes(print)) flow.idTokenFingerprints.push(print);
       flow.user = userOf(flow.tokens.id) ?? flow.user;
@@ -256,6 +290,37 @@ export class OAuthLinker {
       flow.tokens.issuedBy = entry.entry;
       flow.outcome = 'authenticated';
     }
+  }
+
+  /** Registers a token's origin_jti; the first flow (and entry) that carried it keeps it. */
+  private remember(target: FlowState, entry: OAuthEntry, token: DecodedToken): void {
+    const origin = originJti(token);
+    if (origin !== undefined && !this.byOrigin.has(origin)) this.byOrigin.set(origin, { target, entry: entry.entry });
+  }
+
+  /**
+   * §3 rule 20 for a refresh whose refresh token no flow was issued: the flow whose tokens carry the
+   * origin_jti of the tokens it got back, when the client is the same on both sides (the request's
+   * client id, else the returned token's; the flow's client id, else its tokens'). A different client
+   * or origin_jti, or tokens without one (not a Cognito JWT), link nothing.
+   */
+  private lineageOf(entry: OAuthEntry, requestClient: string | undefined): Lineage | undefined {
+    const json = entry.responseJson;
+    if (!json || entry.status < 200 || entry.status >= 300) return undefined;
+    const capturedAt = entry.startedAt + entry.duration;
+    for (const key of ['access_token', 'id_token']) {
+      const raw = str(json, key);
+      const token = raw === undefined ? null : decodeToken(raw, capturedAt);
+      const origin = originJti(token);
+      const found = origin === undefined ? undefined : this.byOrigin.get(origin);
+      if (!found) continue;
+      const tokens = found.target.flow.tokens;
+      const flowClient = found.target.flow.clientId ?? tokenClient(tokens.access) ?? tokenClient(tokens.id);
+      const returnedClient = tokenClient(token);
+      const client = requestClient ?? returnedClient;
+      if (client !== undefined && client === flowClient && (returnedClient === undefined || returnedClient === flowClient)) return found;
+    }
+    return undefined;
   }
 
   /** The flow whose authorize sent this state: exact, else equal after one more decoding (§3 rule 7). */

@@ -58,20 +58,27 @@ export interface OAuthEntry {
 
 /**
  * How a step joined its flow: `location` (an earlier step redirected here), `state`, `code`,
- * `refresh-token`, `access-token` (the value it sends), `client` (only its client id or callback
- * address matched), `order` (its body was not captured or was redacted: the latest sign-in on the
- * same domain still waiting for its token exchange), `unlinked` (first step of its own flow).
+ * `refresh-token`, `access-token` (the value it sends), `origin-jti` (a refresh whose refresh token
+ * is not in the capture: the tokens it got back carry the `origin_jti` of this flow's tokens, for
+ * the same client; §3 rule 20), `client` (only its client id or callback address matched), `order`
+ * (its body was not captured or was redacted: the latest sign-in on the same domain still waiting
+ * for its token exchange), `unlinked` (first step of its own flow).
  */
-export type OAuthLink = 'start' | 'location' | 'state' | 'code' | 'refresh-token' | 'access-token' | 'client' | 'order' | 'unlinked';
+export type OAuthLink = 'start' | 'location' | 'state' | 'code' | 'refresh-token' | 'access-token' | 'origin-jti' | 'client' | 'order' | 'unlinked';
 
 export interface OAuthStep {
   entry: OAuthEntry;
   link: OAuthLink;
+  /** `origin-jti` links: the entry whose tokens first carried that origin_jti (shown as the link's reason). */
+  linkedTo?: number;
 }
 
 export interface OAuthFlow {
   id: string;
-  /** `code` (authorization code), `token` (implicit), `refresh_token`, or null when the authorize was not captured. */
+  /**
+   * `code` (authorization code), `token` (implicit), or the grant_type of a token request that starts a flow
+   * (`refresh_token`, `client_credentials`: §2.4, a flow of its own); null when the authorize was not captured.
+   */
   grant: string | null;
   clientId: string | null;
   /** redirect_uri of the authorize request (or of the first step that named one). */

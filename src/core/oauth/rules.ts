@@ -27,6 +27,7 @@ export type OAuthDiagnosticCode =
   | 'at-hash-mismatch'
   | 'issuer-region-mismatch'
   | 'logout-uri-not-allowed'
+  | 'client-credentials-in-browser'
   | 'oauth-error';
 
 export interface OAuthRule {
@@ -141,6 +142,15 @@ export const OAUTH_RULES: Readonly<Record<OAuthDiagnosticCode, OAuthRule>> = {
     severity: 'error',
     source: '§3 rule 21; §2.7; §4.2 "Required String parameter \'redirect_uri\' is not present"',
     hint: 'Cognito\'s /logout redirects only to a logout_uri that is one of the app client\'s allowed sign-out URLs; otherwise it shows an error page ("Required String parameter \'redirect_uri\' is not present"). Add the URL to the app client\'s allowed sign-out URLs (compare scheme, host, port, path and trailing slash with the registered one), and URL-encode it once.',
+  },
+  'client-credentials-in-browser': {
+    // Error: §2.4 says a client_credentials request seen in a browser "means a client secret is shipped to the
+    // browser: flag it". That is a fact of the capture, not a guess (the grant needs the secret [TOKEN]), and
+    // anyone who opens the page can read the secret and get tokens for the client's scopes: a fault to fix,
+    // whatever the server answered.
+    severity: 'error',
+    source: '§2.4; §5 (Basic auth, client_secret)',
+    hint: 'The client credentials grant is for servers (machine-to-machine): it needs the app client\'s secret, and a page that sends it hands the secret to everyone who opens it. Rotate the secret (create a new app client), and get these tokens from a backend; a browser app signs users in with an app client without a secret (authorization code with PKCE).',
   },
   'oauth-error': {
     severity: 'error',

@@ -33,6 +33,7 @@ const VIA_LABEL: Readonly<Record<Step['handoffVia'], string>> = {
   state: 'state',
   code: 'authorization code',
   'refresh-token': 'refresh token',
+  'origin-jti': 'origin_jti (refresh lineage)',
   client: 'client id (nothing else links it)',
   order: 'next sign-in on this domain (body not readable)',
 };
@@ -55,7 +56,7 @@ const LINK_WORDS: Readonly<Partial<Record<Step['handoffVia'], string>>> = {
 
 /** The words for a link that carries no Session, or undefined for the others. */
 export function linkWords(step: Step): string | undefined {
-  return step.handoff === 'ok' ? LINK_WORDS[step.handoffVia] : undefined;
+  return step.handoff === 'ok' ? (step.linkReason ?? LINK_WORDS[step.handoffVia]) : undefined;
 }
 
 /**

@@ -8,8 +8,10 @@
  * which the panel's key masking alone would not reach).
  */
 import { identityFlowsByManagedLogin } from '../oauth/identity-join';
+import { managedLoginOfRefreshFlows } from '../oauth/api-refresh-join';
 import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
+import { oauthLinkReason } from '../oauth/link-reason';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
 
@@ -71,28 +73,39 @@ function asCall(entry: OAuthEntry): CognitoCall {
 /** What linked a managed-login step, in the chain's handoff words (handoff-view.ts). */
 const VIA: Readonly<Record<OAuthLink, Step['handoffVia']>> = {
   start: 'none', unlinked: 'none', location: 'redirect', state: 'state', code: 'code',
-  'refresh-token': 'refresh-token', 'access-token': 'access-token', client: 'client', order: 'order',
+  'refresh-token': 'refresh-token', 'access-token': 'access-token', 'origin-jti': 'origin-jti', client: 'client', order: 'order',
 };
 
+/** Grants named in words on the flow's row where the protocol name reads badly; the others as sent (a Map: the grant is captured text). */
+const GRANT_WORDS: ReadonlyMap<string, string> = new Map([['client_credentials', 'client credentials']]);
+
 export function oauthChainFlow(flow: OAuthFlow): Flow {
-  const steps: Step[] = flow.steps.map(({ entry, link }, index) => ({
-    call: asCall(entry),
-    challengeIn: null,
-    challengeOut: null,
-    handoff: index === 0 ? 'start' : 'ok',
-    handoffVia: VIA[link],
-    sessionAgeMs: null,
-    sessionExpired: false,
-    sessionSent: null,
-    sessionReturned: null,
-    tokens: flow.tokens.issuedBy === entry.entry ? flow.tokens : null,
-    expected: null,
-  }));
+  // Steps are named by their place in the chain, as the panel's cards number them.
+  const stepName = (entry: number) => `step ${flow.steps.findIndex((s) => s.entry.entry === entry) + 1}`;
+  const steps: Step[] = flow.steps.map((oauthStep, index) => {
+    const { entry, link } = oauthStep;
+    const reason = oauthLinkReason(oauthStep, stepName);
+    const step: Step = {
+      call: asCall(entry),
+      challengeIn: null,
+      challengeOut: null,
+      handoff: index === 0 ? 'start' : 'ok',
+      handoffVia: VIA[link],
+      sessionAgeMs: null,
+      sessionExpired: false,
+      sessionSent: null,
+      sessionReturned: null,
+      tokens: flow.tokens.issuedBy === entry.entry ? flow.tokens : null,
+      expected: null,
+    };
+    if (reason !== undefined) step.linkReason = reason;
+    return step;
+  });
   return {
     id: flow.id,
     user: flow.user,
     clientId: flow.clientId,
-    authFlow: `managed login${flow.grant ? ` (${flow.grant})` : ''}`,
+    authFlow: `managed login${flow.grant ? ` (${GRANT_WORDS.get(flow.grant) ?? flow.grant})` : ''}`,
     outcome: flow.outcome,
     steps,
     tokens: flow.tokens,
@@ -134,8 +147,21 @@ function withExchanges(chain: Flow, identity: readonly Flow[] | undefined): Flow
   return flow;
 }
 
+/** An API refresh of managed-login tokens, shown as the refresh of that flow (a copy, kept while the join holds). */
+const refreshCopies = new WeakMap<Flow, Flow>();
+
+function asRefreshOf(flow: Flow, oauth: string | undefined): Flow {
+  if (oauth === undefined) return flow;
+  const known = refreshCopies.get(flow);
+  if (known && known.refreshOf === oauth) return known;
+  const copy: Flow = { ...flow, refreshOf: oauth };
+  refreshCopies.set(flow, copy);
+  return copy;
+}
+
 /**
- * API flows, then managed-login flows as chains; computed once per analysis. Identity flows that
+ * API flows, then managed-login flows as chains; computed once per analysis. An API refresh of a
+ * managed-login sign-in's tokens (GetTokensFromRefreshToken) names that flow as what it refreshes. Identity flows that
  * followed a managed-login sign-in are shown inside its chain, not as rows of their own.
  */
 export function panelFlows(analysis: Analysis): Flow[] {
@@ -144,8 +170,10 @@ export function panelFlows(analysis: Analysis): Flow[] {
     const byOAuth = identityFlowsByManagedLogin(analysis);
     const inside = new Set<Flow>();
     for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
+    const refreshes = managedLoginOfRefreshFlows(analysis);
+    const api = inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow));
     flows = [
-      ...(inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow))),
+      ...(refreshes.size === 0 ? api : api.map((flow) => asRefreshOf(flow, refreshes.get(flow.id)))),
       ...analysis.oauth.flows.map((flow) => withExchanges(chainOf(flow), byOAuth.get(flow.id))),
     ];
     cache.set(analysis, flows);
