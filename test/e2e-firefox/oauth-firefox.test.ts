@@ -27,6 +27,11 @@
  *    moment: once the panel shows the flow's first two steps (the authorize request and the sign-in
  *    page). That wait asserts the panel got them; the rest of the chain (POST, redirects, callback,
  *    token) is one navigation with no later one to cut it short.
+ *    To reproduce without load: hold the toolbox's network-event updates back 400 ms (wrap
+ *    `toolbox.commands.resourceCommand._onResourceUpdated` from the chrome context) and post the
+ *    form at once: the panel then lists authorize and the sign-in page in none of the runs (3 of 3,
+ *    steps seen: login, redirect, callback, token); with the wait below, all six in 3 of 3. A
+ *    getHAR() made afterwards still lists the two lost requests, with their headers but status 0.
  *
  * Both limits are the browser's; the README (known Firefox limitations) tells users what to do.
  */
