@@ -8,7 +8,7 @@
 import type { DemoEnvironment } from './environment';
 import { startFirefoxSession } from './firefox-session';
 import type { DemoAction } from './page-actions';
-import { runDemoAction } from '../lib/firefox/demo-page';
+import { openDemo, runDemoAction } from '../lib/firefox/demo-page';
 import { runManagedLogin } from '../lib/firefox/managed-login';
 import type { Marionette } from '../lib/firefox/marionette';
 import { inPanel } from '../lib/firefox/panel-page';
@@ -79,6 +79,8 @@ export async function headlessFirefoxTour(env: DemoEnvironment, options: Firefox
     // Managed login leaves the page, so it comes once the panel is open (the panel's Preserve log
     // keeps the flows above across the navigations).
     await managedLogins(env, marionette, log);
+    // Back on the app's own page: the address bar no longer shows the last callback's ?code=&state=.
+    await openDemo(marionette, env.server.url);
     await selectFlow(marionette, users.broken.username, 2);
     const missing = await showRequest(marionette, 'RespondToAuthChallenge');
     if (!missing.includes('NEW_PASSWORD')) throw new Error(`the broken call's Request tab shows no missing NEW_PASSWORD (missing: ${missing.join(', ') || 'none'})`);
