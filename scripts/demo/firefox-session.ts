@@ -2,7 +2,9 @@
  * What both Firefox demos start from: firefox-esr with dist/firefox installed as a temporary
  * add-on, the demo app open in its tab and the toolbox open on the Console at the bottom of the
  * window. Firefox records a tab's network only while its toolbox is open, so it is opened before
- * any sign-in; the Cognito panel is left for the caller to select.
+ * any sign-in; the Cognito panel is left for the caller to select. The throwaway profile accepts
+ * the managed-login double's self-signed certificate (Marionette's `acceptInsecureCerts`, for as
+ * long as Firefox runs) and has Persist Logs on, as the panel advises for managed login.
  */
 import { installTemporaryAddon } from '../lib/firefox/addon';
 import { openDemo } from '../lib/firefox/demo-page';
@@ -23,7 +25,9 @@ export interface FirefoxSessionOptions {
 }
 
 export async function startFirefoxSession(options: FirefoxSessionOptions): Promise<Firefox> {
-  const firefox = await launchFirefox({ headless: options.headless, theme: options.theme, toolboxHeight: options.toolboxHeight });
+  const firefox = await launchFirefox({
+    headless: options.headless, theme: options.theme, toolboxHeight: options.toolboxHeight, acceptInsecureCerts: true, persistLogs: true,
+  });
   try {
     const { marionette } = firefox;
     // Sized before the toolbox opens: Firefox caps the toolbox to the window it opens in.

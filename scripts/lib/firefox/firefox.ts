@@ -28,6 +28,11 @@ export function firefoxPath(): string {
 export interface FirefoxLaunchOptions extends FirefoxPrefOptions {
   /** Default true. False shows a window on $DISPLAY. */
   headless?: boolean;
+  /**
+   * Accept any TLS certificate while Firefox runs (Marionette's `acceptInsecureCerts`), for a
+   * loopback server with a throwaway self-signed one. Only for these temporary profiles.
+   */
+  acceptInsecureCerts?: boolean;
 }
 
 export interface Firefox {
@@ -86,7 +91,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 
   try {
     const port = await activePort(binary, profile, child, () => output);
-    marionette = await Marionette.connect(port);
+    marionette = await Marionette.connect(port, { acceptInsecureCerts: options.acceptInsecureCerts ?? false });
     return { marionette, headless, exited, output: () => output, stop };
   } catch (error) {
     await stop();

@@ -41,8 +41,13 @@ export class Marionette {
     socket.on('close', () => this.fail(new Error('Marionette connection closed (did Firefox exit?)')));
   }
 
-  /** Connects, waits for the greeting and starts a WebDriver session. */
-  static async connect(port: number, host = '127.0.0.1'): Promise<Marionette> {
+  /**
+   * Connects, waits for the greeting and starts a WebDriver session. `acceptInsecureCerts` is the
+   * WebDriver capability: while the session lasts, Firefox accepts any certificate, for every
+   * request of every tab (the demo's managed-login double has a throwaway self-signed one).
+   */
+  static async connect(port: number, options: { host?: string; acceptInsecureCerts?: boolean } = {}): Promise<Marionette> {
+    const host = options.host ?? '127.0.0.1';
     const socket = connectSocket(port, host);
     const client = new Marionette(socket);
     await new Promise<void>((resolve, reject) => {
@@ -59,7 +64,9 @@ export class Marionette {
       socket.once('error', fail);
     });
     // Accessibility checks would fail clicks on elements the checks dislike; they are not our subject.
-    await client.command('WebDriver:NewSession', { capabilities: { alwaysMatch: { 'moz:accessibilityChecks': false } } });
+    // Marionette takes the capabilities flat, as geckodriver hands them over once it has matched
+    // them (not W3C's { capabilities: { alwaysMatch } }, which it ignores).
+    await client.command('WebDriver:NewSession', { 'moz:accessibilityChecks': false, acceptInsecureCerts: options.acceptInsecureCerts ?? false });
     return client;
   }
 

@@ -13,6 +13,12 @@ export interface FirefoxPrefOptions {
    * Firefox caps it to leave the page 25 px). Default: Firefox's own (250).
    */
   toolboxHeight?: number;
+  /**
+   * The network monitor's Persist Logs (`devtools.netmonitor.persistlog`), what the panel advises
+   * for managed login (managed-login-oauth2.md §6): requests stay readable across navigations.
+   * Default: Firefox's own (off).
+   */
+  persistLogs?: boolean;
 }
 
 export type PrefValue = string | number | boolean;
@@ -64,5 +70,6 @@ export function firefoxPrefs(options: FirefoxPrefOptions = {}): Record<string, P
     'devtools.theme': theme,
     ...(theme === 'dark' ? DARK_PREFS : {}),
     ...(options.toolboxHeight !== undefined ? { 'devtools.toolbox.footer.height': Math.round(options.toolboxHeight) } : {}),
+    ...(options.persistLogs ? { 'devtools.netmonitor.persistlog': true } : {}),
   };
 }
