@@ -150,3 +150,21 @@ describe('implicit grant, then any use of a refresh token (§3 rule 18)', () => 
     expect(analysis.diagnostics.map((d) => d.code)).not.toContain('implicit-no-refresh');
   });
 });
+
+describe('nonce after a refresh (§3 rule 16 judges the ID token of the sign-in)', () => {
+  const NONCE = 'n0nce-of-this-sign-in';
+  const refreshToken = (entries: HarEntry[]) => (JSON.parse(entries[4]!.response.content.text!) as { refresh_token: string }).refresh_token;
+
+  it('a refreshed ID token without the nonce is no mismatch (it answers no authorize request)', () => {
+    const entries = managedLoginSignIn({ nonce: NONCE });
+    const analysis = analyzeOAuth([...entries, refresh(T0 + 3_600_000, refreshed('r1', 'oj-s1'), { refreshToken: refreshToken(entries) })]);
+    expect(analysis.flows[0]!.steps.at(-1)!.link).toBe('refresh-token');
+    expect(analysis.diagnostics.filter((d) => d.code === 'nonce-mismatch')).toEqual([]);
+  });
+
+  it('near miss: the sign-in\'s own ID token with another nonce is still flagged, on the code exchange, after a refresh', () => {
+    const entries = managedLoginSignIn({ nonce: NONCE, tokenNonce: 'n0nce-of-another-attempt' });
+    const analysis = analyzeOAuth([...entries, refresh(T0 + 3_600_000, refreshed('r1', 'oj-s1'), { refreshToken: refreshToken(entries) })]);
+    expect(analysis.diagnostics.filter((d) => d.code === 'nonce-mismatch').map((d) => [d.entry, d.severity])).toEqual([[4, 'error']]);
+  });
+});

@@ -251,10 +251,15 @@ function checkScopes(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-function checkNonce(f: FlowFacts): OAuthFinding[] {
-  // The entry that returned the ID token: a later refresh may have returned only an access token.
-  const issuer = idTokenIssuer(f);
-  const id = jwt(f.flow.tokens.id);
+/**
+ * §3 rule 16 judges the ID token the authorization gave: the code exchange's, or the implicit redirect's.
+ * A refresh's ID token answers no authorize request (the nonce rule is OIDC Core §3.1.3.7's, for the
+ * token the authentication returned), so a refresh that returns one without the nonce is no mismatch.
+ */
+function checkNonce(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
+  const signIn = issuedTogether(f).find((issued) => issued.id !== undefined && !(issued.entry.kind === 'token' && requestParam(issued.entry, 'grant_type') === 'refresh_token'));
+  const id = signIn?.id === undefined ? null : ctx.jwtOf(signIn.id, signIn.entry.startedAt);
+  const issuer = signIn ? signIn.entry.entry : null;
   if (!id || issuer === null || !f.authorize) return [];
   const sent = param(f.authorize.query, 'nonce');
   const got = str(id.claims, 'nonce');
@@ -306,12 +311,6 @@ function issuedTogether(f: FlowFacts): IssuedTogether[] {
     }
   }
   return out;
-}
-
-/** The entry that returned the flow's (latest) ID token, else the flow's last issuing entry. */
-function idTokenIssuer(f: FlowFacts): number | null {
-  const withId = issuedTogether(f).filter((issued) => issued.id !== undefined).at(-1);
-  return withId ? withId.entry.entry : f.flow.tokens.issuedBy;
 }
 
 /** §3 rule 17: the ID token's at_hash must be the hash of the access token it came with (warning). */
