@@ -1,0 +1,211 @@
+/**
+ * Reads a HAR while its bytes arrive, so that most of the parsing is done by the time the last
+ * byte is in (the viewer's `?har=` download, or a file read from disk): one `JSON.parse` of a
+ * 100 MB file after the last byte held up the viewer's first render by some 160 ms.
+ *
+ * `log.entries` is cut into runs of whole entries as they arrive, and each run is parsed on its
+ * own; the rest of the file (`log` without its entries) is parsed at the end. The cutting only
+ * needs to know where strings start and end, and the result is trusted only when JSON's grammar
+ * says it is the whole file's parse:
+ * - the text around the entries, with a marker string in the entries' place, parses, and its
+ *   `log.entries` is exactly `[marker]` (so the `[` found is `log.entries`'s, not another list's);
+ * - the runs, joined by the commas between them, are a valid list of values: each run is parsed
+ *   after a comma (`[0` + run + `]`), so a missing comma or a stray character fails it.
+ * JSON's grammar has one parse per text, so this is then the same value `JSON.parse` of the whole
+ * file gives. Anything else (not JSON, cut off, a HAR laid out some other way) falls back to
+ * `parseHarText` on the whole text, with the same result and the same messages as before.
+ */
+import { assertHar } from '../core/analyze';
+import { isObject } from '../core/json';
+import { parseHarText, type ParsedHar } from '../core/salvage';
+
+/** Where `log.entries` opens. `"entries"` with unescaped quotes cannot be inside a string, so its `[` is JSON's. */
+const ENTRIES_START = /"entries"\s*:\s*\[/;
+/** The entries must open within this many characters of the start (HAR writers put `log`'s small fields first). */
+const HEAD_LIMIT = 1 << 20;
+/** Stands for the entries when the rest of the file is parsed. A NUL can only be written `\u0000` in JSON text. */
+const MARKER = '\u0000har-entries';
+const MARKER_JSON = '"\\u0000har-entries"';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+export class HarStreamReader {
+  /**
+   * `onEntries` sees each run of entries as it is parsed, in order; they belong to the result only
+   * if `finish` then says `streamed` (otherwise the whole text was parsed again).
+   * `streaming: false` parses the whole text at the end only.
+   */
+  constructor(private readonly onEntries: (entries: readonly unknown[]) => void = () => undefined, streaming = true) {
+    this.streaming = streaming;
+  }
+
+  private readonly decoder = new TextDecoder();
+  /** All the text so far, for the fallback. */
+  private readonly parts: string[] = [];
+  /** False once the file is not laid out as expected: the whole text is parsed at the end. */
+  private streaming: boolean;
+  /** Set by `finish`: the result is the entries parsed while the file arrived (what `onEntries` saw). */
+  streamed = false;
+  /** Text before the entries' `[` was found; then the text up to and including it. */
+  private head = '';
+  private inEntries = false;
+  /** Text of entries not parsed yet (started in earlier chunks). */
+  private open: string[] = [];
+  private depth = 0;
+  private inString = false;
+  /** Backslashes ending the last chunk inside a string (they may escape the next chunk's quote). */
+  private backslashes = 0;
+  private readonly entries: unknown[] = [];
+  private parsedRuns = 0;
+  /** From the entries' closing `]` on; null until it arrived. */
+  private tail: string[] | null = null;
+
+  /** Entries parsed so far (before `finish`, the ones that arrived whole; for tests). */
+  get entriesParsed(): number {
+    return this.entries.length;
+  }
+
+  /** Takes the next bytes of the file (UTF-8, as `Response.text()` and `Blob.text()` read it). */
+  push(bytes: Uint8Array): void {
+    this.accept(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  /** The parsed HAR, or throws `HarFormatError` with the reason, exactly as `parseHarText` does. */
+  finish(): ParsedHar {
+    this.accept(this.decoder.decode());
+    if (this.streaming && this.tail) {
+      const parsed = this.assemble();
+      if (parsed) {
+        this.streamed = true;
+        return parsed;
+      }
+    }
+    return parseHarText(this.parts.join(''));
+  }
+
+  private accept(text: string): void {
+    if (text === '') return;
+    this.parts.push(text);
+    if (!this.streaming) return;
+    try {
+      this.read(text);
+    } catch {
+      this.stopStreaming();
+    }
+  }
+
+  private stopStreaming(): void {
+    this.streaming = false;
+    this.open = [];
+    this.entries.length = 0;
+    this.head = '';
+    this.tail = null;
+  }
+
+  private read(text: string): void {
+    if (this.tail) {
+      this.tail.push(text);
+      return;
+    }
+    if (!this.inEntries) {
+      this.head += text;
+      const match = ENTRIES_START.exec(this.head);
+      if (!match) {
+        if (this.head.length > HEAD_LIMIT) this.stopStreaming();
+        return;
+      }
+      const start = match.index + match[0].length;
+      const rest = this.head.slice(start);
+      this.head = this.head.slice(0, start);
+      this.inEntries = true;
+      this.scan(rest);
+      return;
+    }
+    this.scan(text);
+  }
+
+  /** Follows strings and brackets through `s`: parses the entries that end in it, keeps the rest. */
+  private scan(s: string): void {
+    const n = s.length;
+    let lastEnd = -1;
+    let close = -1;
+    let i = 0;
+    while (i < n) {
+      if (this.inString) {
+        const quote = s.indexOf('"', i);
+        if (quote < 0) {
+          let run = 0;
+          while (run < n - i && s.charCodeAt(n - 1 - run) === BACKSLASH) run++;
+          this.backslashes = run === n ? this.backslashes + run : run;
+          break;
+        }
+        let before = quote;
+        while (before > 0 && s.charCodeAt(before - 1) === BACKSLASH) before--;
+        const run = quote - before + (before === 0 ? this.backslashes : 0);
+        if (run % 2 === 0) this.inString = false;
+        i = quote + 1;
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        this.inString = true;
+        this.backslashes = 0;
+      } else if (c === 123 || c === 91) this.depth++; // { [
+      else if (c === 125 || c === 93) { // } ]
+        if (this.depth === 0) {
+          close = i;
+          break;
+        }
+        this.depth--;
+        if (this.depth === 0) lastEnd = i + 1;
+      }
+      i++;
+    }
+    if (close >= 0) {
+      this.parseRun(s.slice(0, close), true);
+      this.tail = [s.slice(close)];
+      return;
+    }
+    if (lastEnd < 0) {
+      this.open.push(s);
+      return;
+    }
+    this.parseRun(s.slice(0, lastEnd), false);
+    this.open = [s.slice(lastEnd)];
+  }
+
+  /** Parses the entries that end with `last` (whitespace only is nothing, at the end of the list). */
+  private parseRun(last: string, atClose: boolean): void {
+    this.open.push(last);
+    const run = this.open.join('');
+    this.open = [];
+    if (atClose && run.trim() === '') return;
+    // After the first run, each one starts with the comma that separates it from the one before.
+    const first = this.parsedRuns === 0;
+    const values = JSON.parse(first ? `[${run}]` : `[0${run}]`) as unknown[];
+    if (!first) values.shift();
+    for (const value of values) this.entries.push(value);
+    this.parsedRuns++;
+    this.onEntries(values);
+  }
+
+  /** The whole file's value, or null when the rest of the file does not confirm the cut. */
+  private assemble(): ParsedHar | null {
+    const tail = this.tail!.join('');
+    if (this.head.includes('\\u0000') || tail.includes('\\u0000')) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(this.head + MARKER_JSON + tail) as unknown;
+    } catch {
+      return null;
+    }
+    if (!isObject(value) || !isObject(value.log)) return null;
+    const listed = value.log.entries;
+    if (!Array.isArray(listed) || listed.length !== 1 || listed[0] !== MARKER) return null;
+    value.log.entries = this.entries;
+    assertHar(value);
+    return { har: value, truncated: null };
+  }
+}
+

@@ -1,0 +1,127 @@
+/**
+ * The viewer reads a HAR while it arrives (HarStreamReader): whatever the chunks, the result and
+ * the error messages are those of `parseHarText` on the whole text, and a HAR laid out the usual
+ * way is mostly parsed before its last byte.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseHarText, type ParsedHar } from '../../src/core/salvage';
+import { HarStreamReader } from '../../src/panel/viewer-har-stream';
+import { Rng } from '../../scripts/lib/prng';
+
+const encoder = new TextEncoder();
+
+/** Cuts `bytes` into chunks of random sizes up to `max` (1 means byte by byte). */
+function chunks(bytes: Uint8Array, rng: Rng, max: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length;) {
+    const size = 1 + (rng.u32() % max);
+    out.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+function read(parts: readonly Uint8Array[]): ParsedHar {
+  const reader = new HarStreamReader();
+  for (const part of parts) reader.push(part);
+  return reader.finish();
+}
+
+/** parseHarText's answer, or its error message. */
+function outcome(run: () => ParsedHar): ParsedHar | { error: string } {
+  try {
+    return run();
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** Same answer as parseHarText for every way of cutting `text`. */
+function expectSameAsWhole(text: string, seed = 1): void {
+  const whole = outcome(() => parseHarText(text));
+  const bytes = encoder.encode(text);
+  const rng = new Rng(seed);
+  for (const max of [1, 3, 17, 256, bytes.length]) {
+    for (let round = 0; round < (max === bytes.length ? 1 : 4); round++) {
+      expect(outcome(() => read(chunks(bytes, rng, max)))).toEqual(whole);
+    }
+  }
+}
+
+const entry = (i: number, body: string) => ({
+  request: { method: 'POST', url: `https://cognito-idp.eu-west-1.amazonaws.com/?i=${i}`, headers: [{ name: 'X-Amz-Target', value: 'AWSCognitoIdentityProviderService.InitiateAuth' }], postData: { mimeType: 'application/x-amz-json-1.1', text: body } },
+  response: { status: 200, headers: [], content: { size: body.length, mimeType: 'application/json', text: body } },
+});
+
+/** Strings that a naive cut gets wrong: quotes, backslashes, brackets, "entries", multi-byte characters. */
+const TRICKY = [
+  JSON.stringify({ AuthParameters: { USERNAME: 'a"b', PASSWORD: 'x\\' } }),
+  'ends with backslashes \\\\',
+  '\\',
+  '"entries": [ { } ] ] } {',
+  'é ü — 🙂 日本語',
+  '{"nested": "json \\"inside\\" json"}',
+  '',
+];
+
+function har(entries: unknown[], extra: Record<string, unknown> = {}) {
+  return { log: { version: '1.2', creator: { name: 'test', version: '1' }, pages: [{ id: 'page_1', title: '"entries": [' }], entries, ...extra } };
+}
+
+describe('HarStreamReader', () => {
+  const entries = TRICKY.map((body, i) => entry(i, body));
+
+  it('gives the same HAR as parsing the whole text, however the bytes arrive (pretty, compact, with a byte-order mark)', () => {
+    expectSameAsWhole(JSON.stringify(har(entries), null, 2));
+    expectSameAsWhole(JSON.stringify(har(entries)), 2);
+    expectSameAsWhole(`\ufeff${JSON.stringify(har(entries), null, 1)}`, 3);
+    expectSameAsWhole(JSON.stringify(har([])), 4);
+    expectSameAsWhole(JSON.stringify(har([entries[0]])), 5);
+    // Fields after the entries, and entries that are not objects (the analysis says what they are).
+    expectSameAsWhole(JSON.stringify(har([1, 'x', null, [entries[1]], entries[2]], { comment: ']} "x"' })), 6);
+  });
+
+  it('parses the entries that arrived whole before the last byte', () => {
+    const bytes = encoder.encode(JSON.stringify(har(entries), null, 2));
+    const reader = new HarStreamReader();
+    const parts = chunks(bytes, new Rng(7), 64);
+    for (const part of parts.slice(0, -1)) reader.push(part);
+    // The last chunk holds at most the end of the last entry and the closing of the file.
+    expect(reader.entriesParsed).toBeGreaterThanOrEqual(entries.length - 1);
+    reader.push(parts.at(-1)!);
+    expect(reader.finish().har.log.entries).toEqual(entries);
+  });
+
+  it('reads an entry far bigger than the chunks', () => {
+    const big = entry(0, JSON.stringify({ blob: 'a\\"b'.repeat(50_000) }));
+    const text = JSON.stringify(har([entries[1], big, entries[2]]));
+    expect(read(chunks(encoder.encode(text), new Rng(8), 1000)).har.log.entries).toEqual([entries[1], big, entries[2]]);
+  });
+
+  it('falls back to the whole text, with the same result and messages, for anything else', () => {
+    const good = JSON.stringify(har(entries), null, 2);
+    const cases = [
+      good.slice(0, Math.floor(good.length * 0.6)), // cut off: the complete entries, and what was lost
+      good.slice(0, 40), // cut off before any entry
+      'not json at all',
+      '',
+      '[1, 2]',
+      JSON.stringify({ log: { entries: {} } }),
+      JSON.stringify({ log: {} }),
+      // The first "entries" list is not log.entries.
+      JSON.stringify({ other: { entries: [entries[0]] }, log: { entries: [entries[1]] } }),
+      JSON.stringify({ log: { pages: [{ entries: [entries[0]] }], entries: [entries[1]] } }),
+      // A later duplicate of log or of its entries wins, as in JSON.parse.
+      JSON.stringify(har([entries[0]])).replace(/}$/, `, "log": ${JSON.stringify({ entries: [entries[2]] })}}`),
+      JSON.stringify(har([entries[0]])).replace(/}}$/, `, "entries": []}}`),
+      // What stands for the entries while the rest is parsed, written in the file itself.
+      JSON.stringify(har([entries[0]], { comment: '\u0000har-entries' })),
+      // Broken between entries: a missing comma, a trailing comma, a stray character.
+      JSON.stringify(har([entries[0], entries[1]])).replace('}},{"request"', '}}{"request"'),
+      JSON.stringify(har([entries[0]])).replace(/}]/, '},]'),
+      JSON.stringify(har([entries[0], entries[1]])).replace('}},{"request"', '}},x{"request"'),
+      JSON.stringify(har([entries[0]])) + ' trailing',
+    ];
+    cases.forEach((text, i) => expectSameAsWhole(text, 100 + i));
+  });
+});
