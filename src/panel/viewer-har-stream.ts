@@ -19,6 +19,25 @@ import { assertHar } from '../core/analyze';
 import { isObject } from '../core/json';
 import { parseHarText, type ParsedHar } from '../core/salvage';
 
+/** Called with each run of entries parsed, and their texts (see the constructor). */
+export type EntriesListener = (entries: readonly unknown[], texts: readonly string[] | null) => void;
+
+/**
+ * The text of each entry of a run that parsed into one value per entry end: from the end of the
+ * one before (after the separating comma; the whitespace around it is JSON's) to its own end.
+ */
+function entryTexts(run: string, ends: readonly number[], firstRun: boolean): string[] {
+  const texts: string[] = [];
+  let from = 0;
+  ends.forEach((end, k) => {
+    // Up to an entry's first character there is only whitespace and, but for the file's first, one comma.
+    const start = firstRun && k === 0 ? from : run.indexOf(',', from) + 1;
+    texts.push(run.slice(start, end));
+    from = end;
+  });
+  return texts;
+}
+
 /** Where `log.entries` opens. `"entries"` with unescaped quotes cannot be inside a string, so its `[` is JSON's. */
 const ENTRIES_START = /"entries"\s*:\s*\[/;
 /** The entries must open within this many characters of the start (HAR writers put `log`'s small fields first). */
@@ -32,11 +51,12 @@ const BACKSLASH = 92;
 
 export class HarStreamReader {
   /**
-   * `onEntries` sees each run of entries as it is parsed, in order; they belong to the result only
-   * if `finish` then says `streamed` (otherwise the whole text was parsed again).
+   * `onEntries` sees each run of entries as it is parsed, in order, with the text of each (null
+   * when the run holds values that are not objects or lists); they belong to the result only if
+   * `finish` then says `streamed` (otherwise the whole text was parsed again).
    * `streaming: false` parses the whole text at the end only.
    */
-  constructor(private readonly onEntries: (entries: readonly unknown[]) => void = () => undefined, streaming = true) {
+  constructor(private readonly onEntries: EntriesListener = () => undefined, streaming = true) {
     this.streaming = streaming;
   }
 
@@ -50,8 +70,10 @@ export class HarStreamReader {
   /** Text before the entries' `[` was found; then the text up to and including it. */
   private head = '';
   private inEntries = false;
-  /** Text of entries not parsed yet (started in earlier chunks). */
+  /** Text of entries not parsed yet (started in earlier chunks), its length, and where entries end in it. */
   private open: string[] = [];
+  private openLength = 0;
+  private ends: number[] = [];
   private depth = 0;
   private inString = false;
   /** Backslashes ending the last chunk inside a string (they may escape the next chunk's quote). */
@@ -158,7 +180,10 @@ export class HarStreamReader {
           break;
         }
         this.depth--;
-        if (this.depth === 0) lastEnd = i + 1;
+        if (this.depth === 0) {
+          lastEnd = i + 1;
+          this.ends.push(this.openLength + lastEnd);
+        }
       }
       i++;
     }
@@ -169,17 +194,22 @@ export class HarStreamReader {
     }
     if (lastEnd < 0) {
       this.open.push(s);
+      this.openLength += n;
       return;
     }
     this.parseRun(s.slice(0, lastEnd), false);
     this.open = [s.slice(lastEnd)];
+    this.openLength = n - lastEnd;
   }
 
   /** Parses the entries that end with `last` (whitespace only is nothing, at the end of the list). */
   private parseRun(last: string, atClose: boolean): void {
     this.open.push(last);
     const run = this.open.join('');
+    const ends = this.ends;
     this.open = [];
+    this.openLength = 0;
+    this.ends = [];
     if (atClose && run.trim() === '') return;
     // After the first run, each one starts with the comma that separates it from the one before.
     const first = this.parsedRuns === 0;
@@ -187,7 +217,7 @@ export class HarStreamReader {
     if (!first) values.shift();
     for (const value of values) this.entries.push(value);
     this.parsedRuns++;
-    this.onEntries(values);
+    this.onEntries(values, values.length === ends.length ? entryTexts(run, ends, first) : null);
   }
 
   /** The whole file's value, or null when the rest of the file does not confirm the cut. */

@@ -14,7 +14,12 @@ export type ToReader =
 export type FromReader =
   /** The worker is running and takes files. */
   | { type: 'ready' }
-  /** Kept entries parsed while the file arrives, in order (part of the result only if `done` does not replace them). */
+  /**
+   * Kept entries parsed while the file arrives, in order (part of the result only if `done` does not
+   * replace them): as `json`, the text of a list of them cut from the file (parsing text is cheaper
+   * than cloning the values, on both sides), or as values when their text could not be cut out.
+   */
+  | { type: 'entries'; id: number; json: string }
   | { type: 'entries'; id: number; entries: unknown[] }
   /**
    * The file is read: `entries` follow those sent before, or replace them (`replace`: the whole

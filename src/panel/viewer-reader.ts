@@ -59,7 +59,7 @@ async function readInWorker(worker: Worker, stream: ReadableStream<Uint8Array>):
     const onMessage = ({ data }: MessageEvent<FromReader>) => {
       if (data.type === 'ready' || data.id !== id) return;
       if (data.type === 'entries') {
-        for (const entry of data.entries) kept.push(entry);
+        for (const entry of 'json' in data ? JSON.parse(data.json) as unknown[] : data.entries) kept.push(entry);
         return;
       }
       stop();

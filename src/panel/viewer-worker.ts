@@ -29,9 +29,18 @@ function keep(file: { skipped: number }, entries: readonly unknown[]): unknown[]
 
 function begin(id: number): void {
   const file = { id, skipped: 0, reader: null as unknown as HarStreamReader };
-  file.reader = new HarStreamReader((entries) => {
-    const kept = keep(file, entries);
-    if (kept.length > 0) scope.postMessage({ type: 'entries', id, entries: kept });
+  file.reader = new HarStreamReader((entries, texts) => {
+    if (!texts) {
+      const kept = keep(file, entries);
+      if (kept.length > 0) scope.postMessage({ type: 'entries', id, entries: kept });
+      return;
+    }
+    const kept: string[] = [];
+    entries.forEach((entry, k) => {
+      if (keptInCapture(entry)) kept.push(texts[k]!);
+      else file.skipped += 1;
+    });
+    if (kept.length > 0) scope.postMessage({ type: 'entries', id, json: `[${kept.join(',')}]` });
   });
   current = file;
 }

@@ -92,6 +92,23 @@ describe('HarStreamReader', () => {
     expect(reader.finish().har.log.entries).toEqual(entries);
   });
 
+  it('hands over each run of entries with the text of each, which parses to the same entry', () => {
+    const text = JSON.stringify(har([...entries, [entries[0]], entries[1]]), null, 2);
+    const seen: unknown[] = [];
+    const reader = new HarStreamReader((values, texts) => {
+      expect(texts).not.toBeNull();
+      expect(texts!.map((t) => JSON.parse(t) as unknown)).toEqual(values);
+      seen.push(...values);
+    });
+    for (const part of chunks(encoder.encode(text), new Rng(9), 50)) reader.push(part);
+    expect(reader.finish().har.log.entries).toEqual(seen);
+    expect(reader.streamed).toBe(true);
+    // Values that are not objects or lists have no end of their own to cut at: no texts then.
+    const loose = new HarStreamReader((values, texts) => { if (values.includes(7)) expect(texts).toBeNull(); });
+    loose.push(encoder.encode(JSON.stringify(har([entries[0], 7, entries[1]]))));
+    expect(loose.finish().har.log.entries).toEqual([entries[0], 7, entries[1]]);
+  });
+
   it('reads an entry far bigger than the chunks', () => {
     const big = entry(0, JSON.stringify({ blob: 'a\\"b'.repeat(50_000) }));
     const text = JSON.stringify(har([entries[1], big, entries[2]]));
