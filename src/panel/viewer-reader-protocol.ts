@@ -2,14 +2,16 @@
  * Messages between the HAR viewer page and its reader worker (viewer-worker.ts). The page sends a
  * file's bytes as they arrive; the worker parses them (viewer-har-stream.ts) and sends back only
  * the entries the panel keeps (capture-filter.ts), with a count of the others. `id` tells files
- * apart: opening another file while one is read abandons the first.
+ * apart (two files opened one after the other may be read at the same time).
  */
 import type { ParsedHar } from '../core/salvage';
 
 export type ToReader =
   | { type: 'begin'; id: number }
   | { type: 'bytes'; id: number; bytes: Uint8Array }
-  | { type: 'end'; id: number };
+  | { type: 'end'; id: number }
+  /** Reading the file failed on the page: forget it. */
+  | { type: 'abandon'; id: number };
 
 export type FromReader =
   /** The worker is running and takes files. */

@@ -85,7 +85,7 @@ async function readInWorker(worker: Worker, stream: ReadableStream<Uint8Array>):
     }
   } catch (error) {
     stop();
-    send({ type: 'end', id: -id }); // abandons the file in the worker (no file has a negative id)
+    send({ type: 'abandon', id });
     throw error;
   }
   send({ type: 'end', id });

@@ -15,7 +15,13 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let current: { id: number; reader: HarStreamReader; skipped: number } | null = null;
+/** A file being read: its reader, and how many of its entries were not kept. */
+interface FileRead {
+  reader: HarStreamReader;
+  skipped: number;
+}
+
+const files = new Map<number, FileRead>();
 
 /** The entries the panel keeps; the others are counted on `file`. */
 function keep(file: { skipped: number }, entries: readonly unknown[]): unknown[] {
@@ -27,37 +33,41 @@ function keep(file: { skipped: number }, entries: readonly unknown[]): unknown[]
   return kept;
 }
 
-function begin(id: number): void {
-  const file = { id, skipped: 0, reader: null as unknown as HarStreamReader };
-  file.reader = new HarStreamReader((entries, texts) => {
-    if (!texts) {
-      const kept = keep(file, entries);
-      if (kept.length > 0) scope.postMessage({ type: 'entries', id, entries: kept });
-      return;
-    }
-    const kept: string[] = [];
-    entries.forEach((entry, k) => {
-      if (keptInCapture(entry)) kept.push(texts[k]!);
-      else file.skipped += 1;
-    });
-    if (kept.length > 0) scope.postMessage({ type: 'entries', id, json: `[${kept.join(',')}]` });
+/** Sends the kept ones of a run of entries as they are parsed: as their text when it was cut out. */
+function sendKept(id: number, file: { skipped: number }, entries: readonly unknown[], texts: readonly string[] | null): void {
+  if (!texts) {
+    const kept = keep(file, entries);
+    if (kept.length > 0) scope.postMessage({ type: 'entries', id, entries: kept });
+    return;
+  }
+  const kept: string[] = [];
+  entries.forEach((entry, k) => {
+    if (keptInCapture(entry)) kept.push(texts[k]!);
+    else file.skipped += 1;
   });
-  current = file;
+  if (kept.length > 0) scope.postMessage({ type: 'entries', id, json: `[${kept.join(',')}]` });
+}
+
+function begin(id: number): void {
+  const counts = { skipped: 0 };
+  const reader = new HarStreamReader((entries, texts) => sendKept(id, counts, entries, texts));
+  files.set(id, Object.assign(counts, { reader }));
 }
 
 function end(id: number): void {
-  const file = current;
-  current = null;
-  if (!file || file.id !== id) return;
+  const file = files.get(id);
+  files.delete(id);
+  if (!file) return;
   try {
     const parsed = file.reader.finish();
     if (file.reader.streamed) {
       scope.postMessage({ type: 'done', id, entries: [], replace: false, skipped: file.skipped, truncated: null });
       return;
     }
-    file.skipped = 0;
-    const kept = keep(file, parsed.har.log.entries);
-    scope.postMessage({ type: 'done', id, entries: kept, replace: true, skipped: file.skipped, truncated: parsed.truncated });
+    // Parsed again as a whole: what was sent while it arrived does not count.
+    const whole = { skipped: 0 };
+    const kept = keep(whole, parsed.har.log.entries);
+    scope.postMessage({ type: 'done', id, entries: kept, replace: true, skipped: whole.skipped, truncated: parsed.truncated });
   } catch (error) {
     scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : 'not a HAR file' });
   }
@@ -65,8 +75,8 @@ function end(id: number): void {
 
 scope.onmessage = ({ data }) => {
   if (data.type === 'begin') begin(data.id);
-  else if (data.type === 'bytes') {
-    if (current?.id === data.id) current.reader.push(data.bytes);
-  } else end(data.id);
+  else if (data.type === 'bytes') files.get(data.id)?.reader.push(data.bytes);
+  else if (data.type === 'end') end(data.id);
+  else files.delete(data.id);
 };
 scope.postMessage({ type: 'ready' });
