@@ -17,6 +17,7 @@
  */
 import { assertHar } from '../core/analyze';
 import { isObject } from '../core/json';
+import type { Har } from '../core/har';
 import { parseHarText, type ParsedHar } from '../core/salvage';
 
 /** Called with each run of entries parsed, and their texts (see the constructor). */
@@ -46,27 +47,39 @@ const HEAD_LIMIT = 1 << 20;
 const MARKER = '\u0000har-entries';
 const MARKER_JSON = '"\\u0000har-entries"';
 
+const SPACE = 32;
 const QUOTE = 34;
 const BACKSLASH = 92;
+
+/**
+ * What `finish` found: `streamed`, the listener saw every entry and `har` is the file without them
+ * (`log.entries` empty); otherwise the whole text was parsed again (`parsed`, as parseHarText
+ * gives it) and what the listener saw does not count.
+ */
+export type HarStreamResult = { streamed: true; har: Har } | { streamed: false; parsed: ParsedHar };
 
 export class HarStreamReader {
   /**
    * `onEntries` sees each run of entries as it is parsed, in order, with the text of each (null
-   * when the run holds values that are not objects or lists); they belong to the result only if
-   * `finish` then says `streamed` (otherwise the whole text was parsed again).
-   * `streaming: false` parses the whole text at the end only.
+   * when the run holds values that are not objects or lists). The reader keeps none of them: a
+   * caller that keeps a fifth of a big file's entries lets the rest go as they are parsed.
+   * `streaming: false` decodes as the bytes arrive and parses the whole text at the end only.
    */
   constructor(private readonly onEntries: EntriesListener = () => undefined, streaming = true) {
     this.streaming = streaming;
+    this.keepsBytes = streaming;
   }
 
   private readonly decoder = new TextDecoder();
-  /** All the text so far, for the fallback. */
-  private readonly parts: string[] = [];
   /** False once the file is not laid out as expected: the whole text is parsed at the end. */
   private streaming: boolean;
-  /** Set by `finish`: the result is the entries parsed while the file arrived (what `onEntries` saw). */
-  streamed = false;
+  /**
+   * What the fallback parses: the bytes as they came (streaming: outside the JS heap, so they cost
+   * the garbage collector nothing; decoded again only if needed), or the text (not streaming).
+   */
+  private readonly keepsBytes: boolean;
+  private readonly bytes: Uint8Array[] = [];
+  private readonly text: string[] = [];
   /** Text before the entries' `[` was found; then the text up to and including it. */
   private head = '';
   private inEntries = false;
@@ -78,38 +91,35 @@ export class HarStreamReader {
   private inString = false;
   /** Backslashes ending the last chunk inside a string (they may escape the next chunk's quote). */
   private backslashes = 0;
-  private readonly entries: unknown[] = [];
   private parsedRuns = 0;
   /** From the entries' closing `]` on; null until it arrived. */
   private tail: string[] | null = null;
 
-  /** Entries parsed so far (before `finish`, the ones that arrived whole; for tests). */
-  get entriesParsed(): number {
-    return this.entries.length;
-  }
-
-  /** Takes the next bytes of the file (UTF-8, as `Response.text()` and `Blob.text()` read it). */
+  /** Takes the next bytes of the file (UTF-8, as `Response.text()` and `Blob.text()` read it); keeps them, uncopied. */
   push(bytes: Uint8Array): void {
-    this.accept(this.decoder.decode(bytes, { stream: true }));
+    if (this.keepsBytes) this.bytes.push(bytes);
+    if (!this.keepsBytes) this.text.push(this.decoder.decode(bytes, { stream: true }));
+    else if (this.streaming) this.accept(this.decoder.decode(bytes, { stream: true }));
   }
 
-  /** The parsed HAR, or throws `HarFormatError` with the reason, exactly as `parseHarText` does. */
-  finish(): ParsedHar {
-    this.accept(this.decoder.decode());
+  /** Throws `HarFormatError` with the reason when the file is not a usable HAR, exactly as `parseHarText` does. */
+  finish(): HarStreamResult {
+    if (this.streaming) this.accept(this.decoder.decode());
     if (this.streaming && this.tail) {
-      const parsed = this.assemble();
-      if (parsed) {
-        this.streamed = true;
-        return parsed;
-      }
+      const har = this.skeleton();
+      if (har) return { streamed: true, har };
     }
-    return parseHarText(this.parts.join(''));
+    return { streamed: false, parsed: parseHarText(this.wholeText()) };
+  }
+
+  private wholeText(): string {
+    if (!this.keepsBytes) return this.text.join('') + this.decoder.decode();
+    const decoder = new TextDecoder();
+    return this.bytes.map((bytes) => decoder.decode(bytes, { stream: true })).join('') + decoder.decode();
   }
 
   private accept(text: string): void {
     if (text === '') return;
-    this.parts.push(text);
-    if (!this.streaming) return;
     try {
       this.read(text);
     } catch {
@@ -120,7 +130,6 @@ export class HarStreamReader {
   private stopStreaming(): void {
     this.streaming = false;
     this.open = [];
-    this.entries.length = 0;
     this.head = '';
     this.tail = null;
   }
@@ -149,12 +158,15 @@ export class HarStreamReader {
 
   /** Follows strings and brackets through `s`: parses the entries that end in it, keeps the rest. */
   private scan(s: string): void {
+    // Locals in the loop, fields between chunks: this loop reads every character outside strings.
     const n = s.length;
+    let depth = this.depth;
+    let inString = this.inString;
     let lastEnd = -1;
     let close = -1;
     let i = 0;
     while (i < n) {
-      if (this.inString) {
+      if (inString) {
         const quote = s.indexOf('"', i);
         if (quote < 0) {
           let run = 0;
@@ -165,28 +177,31 @@ export class HarStreamReader {
         let before = quote;
         while (before > 0 && s.charCodeAt(before - 1) === BACKSLASH) before--;
         const run = quote - before + (before === 0 ? this.backslashes : 0);
-        if (run % 2 === 0) this.inString = false;
+        if (run % 2 === 0) inString = false;
         i = quote + 1;
         continue;
       }
       const c = s.charCodeAt(i);
+      i++;
+      if (c <= SPACE) continue;
       if (c === QUOTE) {
-        this.inString = true;
+        inString = true;
         this.backslashes = 0;
-      } else if (c === 123 || c === 91) this.depth++; // { [
+      } else if (c === 123 || c === 91) depth++; // { [
       else if (c === 125 || c === 93) { // } ]
-        if (this.depth === 0) {
-          close = i;
+        if (depth === 0) {
+          close = i - 1;
           break;
         }
-        this.depth--;
-        if (this.depth === 0) {
-          lastEnd = i + 1;
+        depth--;
+        if (depth === 0) {
+          lastEnd = i;
           this.ends.push(this.openLength + lastEnd);
         }
       }
-      i++;
     }
+    this.depth = depth;
+    this.inString = inString;
     if (close >= 0) {
       this.parseRun(s.slice(0, close), true);
       this.tail = [s.slice(close)];
@@ -215,13 +230,12 @@ export class HarStreamReader {
     const first = this.parsedRuns === 0;
     const values = JSON.parse(first ? `[${run}]` : `[0${run}]`) as unknown[];
     if (!first) values.shift();
-    for (const value of values) this.entries.push(value);
     this.parsedRuns++;
     this.onEntries(values, values.length === ends.length ? entryTexts(run, ends, first) : null);
   }
 
-  /** The whole file's value, or null when the rest of the file does not confirm the cut. */
-  private assemble(): ParsedHar | null {
+  /** The file without its entries, or null when it does not confirm the cut (see the top of this file). */
+  private skeleton(): Har | null {
     const tail = this.tail!.join('');
     if (this.head.includes('\\u0000') || tail.includes('\\u0000')) return null;
     let value: unknown;
@@ -233,9 +247,9 @@ export class HarStreamReader {
     if (!isObject(value) || !isObject(value.log)) return null;
     const listed = value.log.entries;
     if (!Array.isArray(listed) || listed.length !== 1 || listed[0] !== MARKER) return null;
-    value.log.entries = this.entries;
+    value.log.entries = [];
     assertHar(value);
-    return { har: value, truncated: null };
+    return value;
   }
 }
 

@@ -99,7 +99,9 @@ async function readOnPage(stream: ReadableStream<Uint8Array>): Promise<HarRead> 
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) har.push(chunk.value);
   let parsed: ParsedHar;
   try {
-    parsed = har.finish();
+    const result = har.finish();
+    // Not streaming: always the whole text, parsed at the end.
+    parsed = result.streamed ? { har: result.har, truncated: null } : result.parsed;
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : 'not a HAR file' };
   }

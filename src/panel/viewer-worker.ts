@@ -59,15 +59,15 @@ function end(id: number): void {
   files.delete(id);
   if (!file) return;
   try {
-    const parsed = file.reader.finish();
-    if (file.reader.streamed) {
+    const result = file.reader.finish();
+    if (result.streamed) {
       scope.postMessage({ type: 'done', id, entries: [], replace: false, skipped: file.skipped, truncated: null });
       return;
     }
     // Parsed again as a whole: what was sent while it arrived does not count.
     const whole = { skipped: 0 };
-    const kept = keep(whole, parsed.har.log.entries);
-    scope.postMessage({ type: 'done', id, entries: kept, replace: true, skipped: whole.skipped, truncated: parsed.truncated });
+    const kept = keep(whole, result.parsed.har.log.entries);
+    scope.postMessage({ type: 'done', id, entries: kept, replace: true, skipped: whole.skipped, truncated: result.parsed.truncated });
   } catch (error) {
     scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : 'not a HAR file' });
   }
