@@ -14,8 +14,6 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [preact()],
-  // The HAR reader (src/panel/viewer-worker.ts) is a module worker, split like the page's own code.
-  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('dist/viewer', import.meta.url)),
     emptyOutDir: true,

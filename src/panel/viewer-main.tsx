@@ -3,8 +3,7 @@
  * page, or `?har=<same-origin url>` (tests, demos). Nothing leaves the page but replays the
  * user sends.
  */
-import { truncationNote } from '../core/salvage';
-import { readHar, startReaderWorker, type HarRead } from './viewer-reader';
+import { parseHarText, truncationNote, type ParsedHar } from '../core/salvage';
 import { HarFileSource, createViewerHost } from './viewer-host';
 import { mountPanel } from './mount';
 
@@ -18,35 +17,37 @@ function showError(message: string): void {
   if (errorLabel) errorLabel.textContent = message;
 }
 
-/** Marks when a file's entries are on the page (the panel bench reports the time up to it). */
-const HAR_READ_MARK = 'viewer:har-read';
-
-/** Started with the page, so it is running by the time a file arrives. */
-const readerWorker = startReaderWorker();
-
-/** Shows what was read: the entries, or why the file is not a usable HAR. */
-function show(name: string, read: HarRead): void {
-  performance.mark(HAR_READ_MARK);
-  if (!read.ok) {
-    showError(`${name}: ${read.message}`);
+function loadText(name: string, text: string): void {
+  let parsed: ParsedHar;
+  try {
+    parsed = parseHarText(text);
+  } catch (error) {
+    showError(`${name}: ${error instanceof Error ? error.message : 'not a HAR file'}`);
     return;
   }
   // A cut-off file still shows its complete entries, with what was lost said next to its name.
-  showError(read.truncated ? `${name}: ${truncationNote(read.truncated)}` : '');
+  showError(parsed.truncated ? `${name}: ${truncationNote(parsed.truncated)}` : '');
   if (nameLabel) nameLabel.textContent = name;
-  source.load(name, read.entries, read.skipped);
+  source.load(name, parsed.har.log.entries);
 }
 
-/** A file the user opened or dropped: read the same way as `?har=`, as its bytes come off the disk. */
 async function loadFile(file: File): Promise<void> {
-  let read: HarRead;
-  try {
-    read = await readHar(file.stream(), await readerWorker);
-  } catch (error) {
-    showError(`Could not read ${file.name}: ${error instanceof Error ? error.message : 'failed'}`);
-    return;
-  }
-  show(file.name, read);
+  loadText(file.name, await file.text());
+}
+
+/**
+ * The body as text, decoded chunk by chunk while it downloads: `response.text()` decodes the
+ * whole 100 MB after the last byte, which held up the first render by some 80 ms.
+ */
+async function bodyText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  // UTF-8, as response.text() reads it (a leading byte-order mark dropped).
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parts.push(decoder.decode(chunk.value, { stream: true }));
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** `?har=` must name a file of this same site: the viewer never fetches from elsewhere. */
@@ -61,9 +62,7 @@ async function loadFromQuery(): Promise<void> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    // Read as it downloads; `response.body` is null only for an empty answer.
-    const read = await readHar(response.body ?? new Blob([]).stream(), await readerWorker);
-    show(url.pathname.split('/').pop() ?? 'HAR', read);
+    loadText(url.pathname.split('/').pop() ?? 'HAR', await bodyText(response));
   } catch (error) {
     showError(`Could not load ${url.pathname}: ${error instanceof Error ? error.message : 'failed'}`);
   }
