@@ -2,12 +2,12 @@
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
  * has an `X-Amz-Target` header, and managed-login candidates (core/oauth/keep.ts), are kept
  * (capture-filter.ts; busy pages make thousands of requests; the others are counted, their bodies
- * dropped). Re-analysis is
- * batched: many entries arriving in one burst cost one update on the next frame, not one per
- * entry. The analysis is incremental (core/live-analysis.ts: an update costs what was added, and
- * flows it did not change keep their objects, so their rows are not rendered again); updates are
- * still paced, should one be slow: after a run of `d` ms the next waits `3·d` ms (capped), so
- * analysis takes at most a quarter of the main thread; runs of a millisecond update every frame.
+ * dropped). Re-analysis is batched: many entries arriving in one burst cost one update on the next
+ * frame, not one per entry. The analysis is incremental (core/live-analysis.ts: an update costs
+ * what was added, and flows it did not change keep their objects, so their rows are not rendered
+ * again); updates are still paced, should one be slow: after a run of `d` ms the next waits `3·d`
+ * ms (capped), so analysis takes at most a quarter of the main thread; runs of a millisecond update
+ * every frame.
  * A large capture (LARGE_CAPTURE entries and up) updates at most every LARGE_CAPTURE_INTERVAL_MS
  * while it grows: ten updates a second is as live as anyone can read.
  */
