@@ -8,8 +8,12 @@ import type { ReplayRequest } from '../core/replay';
 
 /** Receives captured traffic, in capture order. */
 export interface CaptureSink {
-  /** Finished entries (HAR 1.2 shape, plain JSON, bodies filled in where they could be read). */
-  add(entries: readonly HarEntry[]): void;
+  /**
+   * Finished entries (HAR 1.2 shape, plain JSON, bodies filled in where they could be read).
+   * `skipped`: how many more requests the source left out because the panel would not keep them
+   * (panel/capture-filter.ts); they are counted, as if added.
+   */
+  add(entries: readonly HarEntry[], skipped?: number): void;
   /** The inspected page navigated to `url`; the panel clears unless Preserve log is on. */
   navigated(url: string): void;
 }

@@ -1,22 +1,23 @@
 /**
  * The panel's capture: entries in capture order, kept in memory only. Only entries whose request
- * has an `X-Amz-Target` header, and managed-login candidates (core/oauth/keep.ts), are kept (busy
- * pages make thousands of requests; the others are counted, their bodies dropped). Re-analysis is
- * batched: many entries arriving in one burst cost one update on the next frame, not one per
- * entry. The analysis is incremental (core/live-analysis.ts: an update costs what was added, and
- * flows it did not change keep their objects, so their rows are not rendered again); updates are
- * still paced, should one be slow: after a run of `d` ms the next waits `3·d` ms (capped), so
- * analysis takes at most a quarter of the main thread; runs of a millisecond update every frame.
+ * has an `X-Amz-Target` header, and managed-login candidates (core/oauth/keep.ts), are kept
+ * (capture-filter.ts; busy pages make thousands of requests; the others are counted, their bodies
+ * dropped). Re-analysis is batched: many entries arriving in one burst cost one update on the next
+ * frame, not one per entry. The analysis is incremental (core/live-analysis.ts: an update costs
+ * what was added, and flows it did not change keep their objects, so their rows are not rendered
+ * again); updates are still paced, should one be slow: after a run of `d` ms the next waits `3·d`
+ * ms (capped), so analysis takes at most a quarter of the main thread; runs of a millisecond update
+ * every frame.
  * A large capture (LARGE_CAPTURE entries and up) updates at most every LARGE_CAPTURE_INTERVAL_MS
  * while it grows: ten updates a second is as live as anyone can read.
  */
 import { analyzeEntries } from '../core/analyze';
 import { LiveAnalysis } from '../core/live-analysis';
 import type { HarEntry } from '../core/har';
-import { cognitoOperation, hasAmzTarget } from '../core/calls';
+import { cognitoOperation } from '../core/calls';
 import { headerValue } from '../core/har';
 import { isObject } from '../core/json';
-import { mayBeManagedLogin } from '../core/oauth/keep';
+import { keptInCapture } from './capture-filter';
 import type { Analysis } from '../core/model';
 
 export interface CaptureState {
@@ -100,8 +101,12 @@ export class CaptureStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Captured entries; dropped while paused, like Chrome's Network panel when recording is stopped. */
-  add(entries: readonly HarEntry[]): void {
+  /**
+   * Captured entries; dropped while paused, like Chrome's Network panel when recording is stopped.
+   * `skipped`: requests the source already left out because the panel would not keep them
+   * (capture-filter.ts), counted with the other requests.
+   */
+  add(entries: readonly HarEntry[], skipped = 0): void {
     if (this.paused) {
       this.droppedWhilePaused += entries.filter(isUserPoolCall).length;
       this.invalidate(false, false);
@@ -109,13 +114,14 @@ export class CaptureStore {
     }
     let kept = false;
     for (const entry of entries) {
-      if (hasAmzTarget(entry) || mayBeManagedLogin(entry)) {
+      if (keptInCapture(entry)) {
         this.entries.push(entry);
         kept = true;
       } else {
         this.otherRequests += 1;
       }
     }
+    this.otherRequests += skipped;
     this.invalidate(kept, false);
   }
 

@@ -15,24 +15,25 @@ import { fetchReplay } from './replay-fetch';
  */
 export class HarFileSource implements TrafficSource {
   private sink: CaptureSink | null = null;
-  private pending: { name: string; entries: readonly HarEntry[] } | null = null;
+  private pending: { name: string; entries: readonly HarEntry[]; skipped: number } | null = null;
 
   connect(sink: CaptureSink): () => void {
     this.sink = sink;
     const waiting = this.pending;
     this.pending = null;
-    if (waiting) this.deliver(waiting.name, waiting.entries);
+    if (waiting) this.deliver(waiting.name, waiting.entries, waiting.skipped);
     return () => { if (this.sink === sink) this.sink = null; };
   }
 
-  load(name: string, entries: readonly HarEntry[]): void {
-    if (this.sink) this.deliver(name, entries);
-    else this.pending = { name, entries };
+  /** `skipped`: entries of the file already left out because the panel would not keep them (counted). */
+  load(name: string, entries: readonly HarEntry[], skipped = 0): void {
+    if (this.sink) this.deliver(name, entries, skipped);
+    else this.pending = { name, entries, skipped };
   }
 
-  private deliver(name: string, entries: readonly HarEntry[]): void {
+  private deliver(name: string, entries: readonly HarEntry[], skipped: number): void {
     this.sink?.navigated(name);
-    this.sink?.add(entries);
+    this.sink?.add(entries, skipped);
   }
 }
 

@@ -3,7 +3,9 @@
  * page, or `?har=<same-origin url>` (tests, demos). Nothing leaves the page but replays the
  * user sends.
  */
-import { parseHarText, truncationNote, type ParsedHar } from '../core/salvage';
+import { truncationNote } from '../core/salvage';
+import { keptInCapture } from './capture-filter';
+import { readKeptEntries, type KeptEntries } from './viewer-har-runs';
 import { HarFileSource, createViewerHost } from './viewer-host';
 import { mountPanel } from './mount';
 
@@ -17,37 +19,50 @@ function showError(message: string): void {
   if (errorLabel) errorLabel.textContent = message;
 }
 
-function loadText(name: string, text: string): void {
-  let parsed: ParsedHar;
+/** Marks when a file's entries are parsed and on their way to the panel (the panel bench reports it). */
+const HAR_READ_MARK = 'viewer:har-read';
+
+/** Parses the file's text and shows its entries, or why it is not a usable HAR. */
+function load(name: string, pieces: readonly string[]): void {
+  let read: KeptEntries;
   try {
-    parsed = parseHarText(text);
+    // Only the entries the panel keeps are held on to, as the file is parsed (viewer-har-runs.ts).
+    read = readKeptEntries(pieces, keptInCapture);
   } catch (error) {
     showError(`${name}: ${error instanceof Error ? error.message : 'not a HAR file'}`);
     return;
   }
+  performance.mark(HAR_READ_MARK);
   // A cut-off file still shows its complete entries, with what was lost said next to its name.
-  showError(parsed.truncated ? `${name}: ${truncationNote(parsed.truncated)}` : '');
+  showError(read.truncated ? `${name}: ${truncationNote(read.truncated)}` : '');
   if (nameLabel) nameLabel.textContent = name;
-  source.load(name, parsed.har.log.entries);
-}
-
-async function loadFile(file: File): Promise<void> {
-  loadText(file.name, await file.text());
+  source.load(name, read.entries, read.skipped);
 }
 
 /**
- * The body as text, decoded chunk by chunk while it downloads: `response.text()` decodes the
- * whole 100 MB after the last byte, which held up the first render by some 80 ms.
+ * The file's text in the pieces it arrives in, each decoded as it comes (UTF-8, a byte-order mark
+ * dropped, as `Response.text()` and `File.text()` read it): decoding a 100 MB body after its last
+ * byte held up the first render by some 80 ms. The pieces are not joined (viewer-har-runs.ts).
  */
-async function bodyText(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return response.text();
-  // UTF-8, as response.text() reads it (a leading byte-order mark dropped).
+async function textPieces(stream: ReadableStream<Uint8Array>): Promise<string[]> {
+  const reader = stream.getReader();
   const decoder = new TextDecoder();
-  const parts: string[] = [];
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parts.push(decoder.decode(chunk.value, { stream: true }));
-  parts.push(decoder.decode());
-  return parts.join('');
+  const pieces: string[] = [];
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) pieces.push(decoder.decode(chunk.value, { stream: true }));
+  pieces.push(decoder.decode());
+  return pieces;
+}
+
+/** A file the user opened or dropped: read the same way as `?har=`. */
+async function loadFile(file: File): Promise<void> {
+  let pieces: string[];
+  try {
+    pieces = await textPieces(file.stream());
+  } catch (error) {
+    showError(`Could not read ${file.name}: ${error instanceof Error ? error.message : 'failed'}`);
+    return;
+  }
+  load(file.name, pieces);
 }
 
 /** `?har=` must name a file of this same site: the viewer never fetches from elsewhere. */
@@ -62,7 +77,8 @@ async function loadFromQuery(): Promise<void> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    loadText(url.pathname.split('/').pop() ?? 'HAR', await bodyText(response));
+    // `response.body` is null only for an empty answer.
+    load(url.pathname.split('/').pop() ?? 'HAR', response.body ? await textPieces(response.body) : []);
   } catch (error) {
     showError(`Could not load ${url.pathname}: ${error instanceof Error ? error.message : 'failed'}`);
   }

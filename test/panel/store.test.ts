@@ -9,6 +9,7 @@ import { scenarios } from '../fixtures/scenarios';
 import { analyzeEntries } from '../../src/core/analyze';
 import { toReport } from '../../src/core/report';
 import { mayBeManagedLogin } from '../../src/core/oauth/keep';
+import { keptInCapture } from '../../src/panel/capture-filter';
 
 function manualFrames() {
   const queue: { run: () => void; delayMs: number }[] = [];
@@ -48,6 +49,20 @@ describe('CaptureStore', () => {
     expect(state.otherRequests).toBe(signIn.length - targeted.length + 2);
     expect(state.analysis.entries).toBe(targeted.length);
     expect(state.analysis.flows.length).toBeGreaterThan(0);
+  });
+
+  it('counts the requests a source already left out (the HAR viewer reader) with the others, the same as given them all', () => {
+    const frames = manualFrames();
+    const store = new CaptureStore(frames.schedule);
+    const kept = signIn.filter(keptInCapture) as HarEntry[];
+    store.add(kept, signIn.length - kept.length + 2);
+    frames.flush();
+    const whole = new CaptureStore(frames.schedule);
+    whole.add([...signIn, plain, plain]);
+    frames.flush();
+    expect(store.getState().otherRequests).toBe(signIn.length - targeted.length + 2);
+    expect(toReport(store.getState().analysis)).toEqual(toReport(whole.getState().analysis));
+    expect(store.getState()).toMatchObject({ otherRequests: whole.getState().otherRequests, entries: whole.getState().entries });
   });
 
   it('drops what arrives while paused (counting Cognito calls only), keeps replays, and Clear resets everything', () => {

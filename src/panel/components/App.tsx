@@ -105,7 +105,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     return () => { live = false; };
   }, [host]);
   useEffect(() => host.source.connect({
-    add: (entries) => store.add(entries),
+    add: (entries, skipped) => store.add(entries, skipped),
     // Sign-ins navigate: the capture survives unless the user turned Preserve log off.
     navigated: () => { if (!settingsRef.current.preserveLog) store.clear(); },
   }), [host, store]);
