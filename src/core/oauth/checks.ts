@@ -19,6 +19,7 @@ import { s256Challenge } from './sha256';
 import { diffUris } from './uri-diff';
 import { decodeSafe } from './link';
 import { hasMaskedPart, isRedacted, maskedVerifier } from './masked';
+import { TOKEN_ACCEPTED_ANYWAY, TOKEN_REQUEST_RULES, tokenAccepted } from './server-answer';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -507,6 +508,12 @@ const FLOW_CHECKS: readonly ((f: FlowFacts, ctx: CheckContext) => OAuthFinding[]
   checkImplicitRefresh, checkErrors,
 ];
 
+/** An error about a token request the endpoint accepted becomes a warning that says so (server-answer.ts). */
+function serverOutranks(finding: OAuthFinding, entry: OAuthEntry | undefined): OAuthFinding {
+  if (!TOKEN_REQUEST_RULES.has(finding.code) || !tokenAccepted(entry) || (finding.severity ?? OAUTH_RULES[finding.code].severity) !== 'error') return finding;
+  return { ...finding, severity: 'warning', detail: finding.detail ? `${TOKEN_ACCEPTED_ANYWAY} ${finding.detail}` : TOKEN_ACCEPTED_ANYWAY };
+}
+
 function toDiagnostic(finding: OAuthFinding, flow: string | null): Diagnostic {
   const rule = OAUTH_RULES[finding.code];
   return {
@@ -532,6 +539,9 @@ export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonl
   }
   const findings: { finding: OAuthFinding; flow: string | null }[] = [];
   const ctx = checkContext(challenges);
+  const byIndex = new Map<number, OAuthEntry>();
+  for (const f of all) for (const { entry } of f.flow.steps) byIndex.set(entry.entry, entry);
+  for (const entry of standalone) byIndex.set(entry.entry, entry);
   for (const f of all) for (const check of FLOW_CHECKS) for (const finding of check(f, ctx)) findings.push({ finding, flow: f.flow.id });
   for (const finding of checkCodes(all)) findings.push({ finding, flow: flowOf.get(finding.entry) ?? null });
   const loose: FlowFacts = { flow: { id: '', grant: null, clientId: null, redirectUri: null, user: null, outcome: 'pending', steps: standalone.map((entry) => ({ entry, link: 'unlinked' as const })), tokens: { id: null, access: null, refresh: null, issuedBy: null }, idTokenFingerprints: [], startedAt: Number.NaN, endedAt: Number.NaN }, authorize: null, callbacks: [], tokens: [] };
@@ -540,5 +550,5 @@ export function checkOAuthFlows(flows: readonly OAuthFlow[], standalone: readonl
   for (const entry of standalone) for (const check of ENTRY_CHECKS) for (const finding of check(entry, ctx)) findings.push({ finding, flow: null });
   // Per entry, the cause before the symptom: the error the server answered comes after what explains it.
   const last = (d: Diagnostic) => (d.code === 'oauth-error' ? 1 : 0);
-  return findings.map(({ finding, flow }) => toDiagnostic(finding, flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));
+  return findings.map(({ finding, flow }) => toDiagnostic(serverOutranks(finding, byIndex.get(finding.entry)), flow)).sort((a, b) => a.entry - b.entry || last(a) - last(b));
 }
