@@ -19,6 +19,8 @@ import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 import { oauthLinkReason } from '../core/oauth/link-reason';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
+import { managedLoginCalls } from '../core/oauth/api-join';
+import { panelFlows } from '../core/view/oauth-chain';
 
 export interface Style {
   bold(s: string): string;
@@ -80,7 +82,7 @@ function claimText(value: unknown): string {
 
 /** How a step after the sign-in is tied to it: its access token, or its ID token in Logins. */
 function joinLine(step: Step): Line | null {
-  if (step.withTokens) return [dim('    │ with this sign-in\'s tokens (access token)')];
+  if (step.withTokens) return [dim(`    │ with this sign-in's tokens (${step.handoffVia === 'refresh-token' ? 'refresh token' : 'access token'})`)];
   if (!step.identity || step.handoff === 'start') return null;
   const login = step.identity.logins.find((l) => l.issued !== null);
   const how = step.handoffVia === 'identity-id' ? 'IdentityId from an earlier step' : login?.issued ? `${login.issued.as === 'id' ? 'ID' : login.issued.as} token of #${login.issued.entry} in Logins` : 'Logins';
@@ -211,7 +213,7 @@ function oauthResult(entry: OAuthEntry): Segment {
   return 'ok';
 }
 
-function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[]): Line[] {
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[], calls: readonly Step[], chain: Flow | undefined): Line[] {
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
@@ -228,7 +230,9 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
   }
-  // Identity-pool exchanges that sent this sign-in's tokens, as an API flow shows its own.
+  // User-pool calls made with this sign-in's tokens (oauth/api-join.ts), then the identity-pool
+  // exchanges that sent them, as an API flow shows its own.
+  if (chain) for (const step of calls) lines.push(...stepLines(step, chain, byEntry));
   for (const joined of identity) {
     joined.steps.forEach((step, index) => {
       if (index === 0) lines.push([dim('    │ identity pool: ID token from this sign-in')]);
@@ -255,7 +259,9 @@ function analysisLines(analysis: Analysis): Line[] {
   const inside = new Set([...byOAuth.values()].flat());
   const refreshes = managedLoginOfRefreshFlows(analysis);
   for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
-  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);
+  const joined = managedLoginCalls(analysis);
+  const chains = joined.oauthOf.size > 0 ? new Map(panelFlows(analysis).map((flow) => [flow.id, flow])) : undefined;
+  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? [], joined.byOAuth.get(flow.id) ?? [], chains?.get(flow.id)), []);
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);
     for (const entry of analysis.oauth.standalone) {
@@ -264,9 +270,10 @@ function analysisLines(analysis: Analysis): Line[] {
     }
     out.push([]);
   }
-  if (analysis.standalone.length > 0) {
+  // Calls made with a managed-login sign-in's tokens are shown in its flow above.
+  if (joined.other.length > 0) {
     out.push([bold('Other Cognito calls')]);
-    for (const call of analysis.standalone) {
+    for (const call of joined.other) {
       out.push([`  #${call.entry}  `, call.operation, '  ', call.error ? red(call.error.type) : String(call.status)]);
       for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d));
     }

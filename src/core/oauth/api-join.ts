@@ -1,0 +1,144 @@
+/**
+ * User-pool API calls made with a managed-login sign-in's tokens (issue 12, "linked into the same
+ * story"). After `signInWithRedirect` an app calls cognito-idp with the tokens /oauth2/token issued:
+ * GetUser (Amplify `fetchUserAttributes`), UpdateUserAttributes, ListDevices, AssociateSoftwareToken,
+ * GlobalSignOut with the access token, RevokeToken with the refresh token (Amplify v6 `signOut()`,
+ * managed-login-oauth2.md §2.5; §7 "later use: AccessToken in cognito-idp bodies"). The after-sign-in
+ * linker joins such calls to the API flow whose tokens they carry, but it indexes API flows' tokens
+ * only, so these stay outside any flow (`analysis.standalone`). This finds the managed-login flow
+ * that issued the token such a call sends: `AccessToken` must be an access token the flow was
+ * issued, RevokeToken's `Token` one of its refresh tokens (the rules the API linker applies).
+ *
+ * The tokens of a flow are every set it was issued: the code exchange, each /oauth2/token refresh
+ * linked to it (by refresh token, or by origin_jti lineage, §3 rule 20, with the refresh token that
+ * refresh sent), and the implicit grant's redirect fragment (§2.2). The first flow a token was
+ * issued to wins, as the linkers decide. Map look-ups only (linear). Derived from a finished
+ * analysis and never stored in it, like identity-join.ts and api-refresh-join.ts, so the live and
+ * the one-shot analysis agree by construction. The calls' diagnostics (access-token-scope, §3
+ * rule 14; token-expired) are the ones the analysis gave them as calls outside any flow.
+ *
+ * A share or strict export masks a token the same way wherever it appears (redact/mask.ts: a JWT
+ * keeps header and claims, an opaque refresh token becomes its length and fingerprint), so the
+ * masked value in the call still equals the masked value /oauth2/token returned and the join holds.
+ */
+import type { Analysis, CognitoCall, Step } from '../model';
+import { bodyObject } from '../body';
+import { str } from '../json';
+import { LongKeyMap } from '../long-key-map';
+import type { OAuthAnalysis, OAuthStep } from './model';
+import { requestParam } from './entries';
+import { decodeSafe } from './link';
+
+type Use = 'id' | 'access' | 'refresh';
+
+interface Issue {
+  flow: string;
+  as: Use;
+}
+
+/** `name=` of a URL fragment, decoded (the implicit grant's tokens, §2.2). */
+function fragmentParam(fragment: string, name: string): string | undefined {
+  for (const part of fragment.split('&')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at) === name) return decodeSafe(part.slice(at + 1));
+  }
+  return undefined;
+}
+
+/** The tokens one managed-login step handed out (or, for a refresh, the refresh token it holds). */
+function tokensOf({ entry, link }: OAuthStep): [Use, string | undefined][] {
+  if (entry.kind === 'token') {
+    const out: [Use, string | undefined][] = [];
+    const json = entry.responseJson;
+    if (json && entry.status >= 200 && entry.status < 300) {
+      out.push(['access', str(json, 'access_token')], ['id', str(json, 'id_token')], ['refresh', str(json, 'refresh_token')]);
+    }
+    // A refresh linked by its refresh token or its lineage sends the flow's refresh token (maybe issued
+    // outside the capture); one linked by its client id alone may send anyone's.
+    if ((link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') out.push(['refresh', requestParam(entry, 'refresh_token')]);
+    return out;
+  }
+  const location = entry.location;
+  const hashAt = location === null ? -1 : location.indexOf('#');
+  if (location === null || hashAt < 0) return [];
+  const fragment = location.slice(hashAt + 1);
+  return [['access', fragmentParam(fragment, 'access_token')], ['id', fragmentParam(fragment, 'id_token')]];
+}
+
+/** Every token the managed-login flows were issued, by value (trimmed): the first flow wins. */
+function issuedIndex(oauth: OAuthAnalysis): LongKeyMap<Issue> {
+  const index = new LongKeyMap<Issue>();
+  for (const flow of oauth.flows) {
+    for (const step of flow.steps) {
+      for (const [as, raw] of tokensOf(step)) {
+        const value = raw?.trim();
+        if (value && index.get(value) === undefined) index.set(value, { flow: flow.id, as });
+      }
+    }
+  }
+  return index;
+}
+
+/** What a call outside any flow sends that a sign-in's token could be: its AccessToken, RevokeToken's Token. */
+function tokenSent(call: CognitoCall): { value: string; as: Use } | undefined {
+  if (call.service !== 'user-pool') return undefined;
+  const request = bodyObject(call.request);
+  const access = str(request, 'AccessToken');
+  if (access !== undefined) return { value: access.trim(), as: 'access' };
+  const revoked = call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
+  return revoked === undefined ? undefined : { value: revoked.trim(), as: 'refresh' };
+}
+
+export interface ManagedLoginCalls {
+  /** Managed-login flow id → the steps of the calls made with its tokens, in the analysis' order. */
+  byOAuth: Map<string, Step[]>;
+  /** Entry of each joined call → the managed-login flow id it joined. */
+  oauthOf: Map<number, string>;
+  /** The calls outside any flow that no managed-login flow claimed either ("Other Cognito calls"). */
+  other: CognitoCall[];
+}
+
+/** One step object per call while it joins the same way, so an unchanged chain keeps its row. */
+const stepOf = new WeakMap<CognitoCall, Step>();
+
+function joinedStep(call: CognitoCall, as: Use): Step {
+  const via: Step['handoffVia'] = as === 'refresh' ? 'refresh-token' : 'access-token';
+  const known = stepOf.get(call);
+  if (known && known.handoffVia === via) return known;
+  const step: Step = {
+    call, challengeIn: null, challengeOut: null, handoff: 'ok', handoffVia: via,
+    sessionAgeMs: null, sessionExpired: false, sessionSent: null, sessionReturned: null,
+    tokens: null, expected: null, withTokens: true,
+  };
+  stepOf.set(call, step);
+  return step;
+}
+
+const cache = new WeakMap<Pick<Analysis, 'standalone' | 'oauth'>, ManagedLoginCalls>();
+
+/** The calls outside any flow that carry a managed-login flow's token, by flow; computed once per analysis. */
+export function managedLoginCalls(analysis: Pick<Analysis, 'standalone' | 'oauth'>): ManagedLoginCalls {
+  let found = cache.get(analysis);
+  if (found) return found;
+  found = { byOAuth: new Map(), oauthOf: new Map(), other: analysis.standalone };
+  cache.set(analysis, found);
+  if (analysis.oauth.flows.length === 0 || analysis.standalone.length === 0) return found;
+  const issued = issuedIndex(analysis.oauth);
+  const other: CognitoCall[] = [];
+  for (const call of analysis.standalone) {
+    const sent = tokenSent(call);
+    const issue = sent && sent.value !== '' ? issued.get(sent.value) : undefined;
+    // An ID token sent as AccessToken (or an access token revoked) is not this flow's use of it: the call stays apart.
+    if (!sent || !issue || issue.as !== sent.as) {
+      other.push(call);
+      continue;
+    }
+    const list = found.byOAuth.get(issue.flow);
+    const step = joinedStep(call, sent.as);
+    if (list) list.push(step);
+    else found.byOAuth.set(issue.flow, [step]);
+    found.oauthOf.set(call.entry, issue.flow);
+  }
+  if (found.oauthOf.size > 0) found.other = other;
+  return found;
+}
