@@ -19,7 +19,7 @@ import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 import { oauthLinkReason } from '../core/oauth/link-reason';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
-import { managedLoginCalls } from '../core/oauth/api-join';
+import { managedLoginCalls, type JoinedStep } from '../core/oauth/api-join';
 import { panelFlows } from '../core/view/oauth-chain';
 
 export interface Style {
@@ -213,7 +213,7 @@ function oauthResult(entry: OAuthEntry): Segment {
   return 'ok';
 }
 
-function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[], calls: readonly Step[], chain: Flow | undefined): Line[] {
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[], calls: readonly JoinedStep[], chain: Flow | undefined): Line[] {
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
@@ -232,7 +232,10 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
   }
   // User-pool calls made with this sign-in's tokens (oauth/api-join.ts), then the identity-pool
   // exchanges that sent them, as an API flow shows its own.
-  if (chain) for (const step of calls) lines.push(...stepLines(step, chain, byEntry));
+  for (const joined of calls) {
+    const of = joined.flow ?? chain;
+    if (of) lines.push(...stepLines(joined.step, of, byEntry));
+  }
   for (const joined of identity) {
     joined.steps.forEach((step, index) => {
       if (index === 0) lines.push([dim('    │ identity pool: ID token from this sign-in')]);
@@ -258,8 +261,8 @@ function analysisLines(analysis: Analysis): Line[] {
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const inside = new Set([...byOAuth.values()].flat());
   const refreshes = managedLoginOfRefreshFlows(analysis);
-  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
   const joined = managedLoginCalls(analysis);
+  for (const flow of analysis.flows) if (!inside.has(flow) && !joined.oauthOfFlow.has(flow.id)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
   const chains = joined.oauthOf.size > 0 ? new Map(panelFlows(analysis).map((flow) => [flow.id, flow])) : undefined;
   for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? [], joined.byOAuth.get(flow.id) ?? [], chains?.get(flow.id)), []);
   if (analysis.oauth.standalone.length > 0) {

@@ -60,14 +60,18 @@ export interface ReportFlow {
   refreshOf: string | null;
   steps: ReportStep[];
   tokens: { id: Record<string, unknown> | null; access: Record<string, unknown> | null };
-  /** An `identity` flow whose Logins carry a token a managed-login flow was issued: that flow's id. */
+  /**
+   * An `identity` flow whose Logins carry a token a managed-login flow was issued, or an `api` flow that
+   * started with its access token (AssociateSoftwareToken / VerifySoftwareToken): that flow's id.
+   */
   managedLogin?: string;
   /** An `oauth` flow: the identity flows its tokens were sent to (identity-pool exchanges after the sign-in). */
   identityFlows?: string[];
   /**
-   * An `oauth` flow: entries of the user-pool calls outside any API flow made with its tokens (GetUser,
-   * GlobalSignOut, … with its access token; RevokeToken with its refresh token), each in `otherCalls`
-   * with `managedLogin` naming this flow.
+   * An `oauth` flow: entries of the user-pool calls made with its tokens that no API sign-in claimed,
+   * in time order: calls outside any flow (GetUser, GlobalSignOut, … with its access token; RevokeToken
+   * with its refresh token), each in `otherCalls` with `managedLogin` naming this flow, and the steps
+   * of `api` flows started with its access token (TOTP setup), which carry `managedLogin` too.
    */
   apiCalls?: number[];
 }
@@ -221,8 +225,8 @@ export function toReport(analysis: Analysis): Report {
     version: 1,
     entries: analysis.entries,
     flows: [
-      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id), refreshes.get(flow.id))),
-      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id), calls.byOAuth.get(flow.id)?.map((step) => step.call.entry))),
+      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id) ?? calls.oauthOfFlow.get(flow.id), refreshes.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id), calls.byOAuth.get(flow.id)?.map(({ step }) => step.call.entry))),
     ],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
     otherCalls: [

@@ -18,7 +18,7 @@ import { handoffView } from '../../src/core/view/handoff-view';
 import { formatText, PLAIN } from '../../src/cli/format-text';
 import type { HarEntry } from '../../src/core/har';
 import { jwt } from '../fixtures/builders/tokens';
-import { CLIENT, DOMAIN, entry, har, ISSUER, managedLoginSignIn, T0, tokensFor } from '../support/oauth-har';
+import { APP, CLIENT, DOMAIN, entry, har, ISSUER, managedLoginSignIn, T0, tokensFor } from '../support/oauth-har';
 
 const IDP = 'https://cognito-idp.eu-west-1.amazonaws.com/';
 
@@ -91,6 +91,29 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
     expect(report.diagnostics.filter((d) => d.code === 'access-token-scope').map((d) => [d.entry, d.flow])).toEqual([[5, null], [6, null]]);
   });
 
+  it('TOTP setup with its access token (AssociateSoftwareToken, VerifySoftwareToken: API flows of their own) joins the flow too', () => {
+    const { entries, issued } = signIn('openid aws.cognito.signin.user.admin');
+    entries.push(
+      idpCall('AssociateSoftwareToken', AFTER, { AccessToken: issued.access_token }, { SecretCode: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567' }),
+      idpCall('VerifySoftwareToken', AFTER + 20_000, { AccessToken: issued.access_token, UserCode: '123456' }, { Status: 'SUCCESS' }),
+      idpCall('SetUserMFAPreference', AFTER + 21_000, { AccessToken: issued.access_token, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const analysis = analyzeHar(har(entries));
+    // The API linking makes each TOTP call a flow of its own (no API sign-in issued the token): left as it is.
+    expect(analysis.flows.map((f) => [f.id, f.steps.map((s) => s.call.operation)])).toEqual([['flow-1', ['AssociateSoftwareToken']], ['flow-2', ['VerifySoftwareToken']]]);
+    const shown = panelFlows(analysis);
+    expect(shown.map((f) => f.id)).toEqual(['oauth-1']);
+    expect(shown[0]!.steps.slice(5).map((s) => [s.call.operation, s.handoff, s.handoffVia, s.withTokens])).toEqual([
+      ['AssociateSoftwareToken', 'ok', 'access-token', true], ['VerifySoftwareToken', 'ok', 'access-token', true], ['SetUserMFAPreference', 'ok', 'access-token', true],
+    ]);
+    expect(analysis.flows[0]!.steps[0]!.handoff).toBe('start');
+    const report = toReport(analysis);
+    expect(report.flows.map((f) => [f.id, f.managedLogin, f.apiCalls])).toEqual([['flow-1', 'oauth-1', undefined], ['flow-2', 'oauth-1', undefined], ['oauth-1', undefined, [5, 6, 7]]]);
+    const text = formatText(analysis, PLAIN);
+    expect(text).not.toMatch(/^flow-1/m);
+    expect(text.slice(text.indexOf('oauth-1'))).toMatch(/#5 {2}AssociateSoftwareToken → SecretCode[^]*#6 {2}VerifySoftwareToken → Status SUCCESS[^]*#7 {2}SetUserMFAPreference → ok/);
+  });
+
   it('near misses stay "Other Cognito calls": a token of no flow, the ID token as AccessToken, the access token revoked, the identity pool', () => {
     const { entries, issued } = signIn('openid email aws.cognito.signin.user.admin');
     const stranger = tokensFor({ at: T0, seed: 'zz' });
@@ -143,6 +166,23 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
     expect(analysis.oauth.flows.map((f) => f.steps.map((s) => s.link))).toEqual([['start', 'location', 'location', 'location', 'code', 'refresh-token', 'origin-jti']]);
     expect(toReport(analysis).flows[0]!.apiCalls).toEqual([7, 8, 9]);
     expect(otherCognitoCalls(analysis)).toEqual([]);
+  });
+
+  it('implicit grant: the access token of the redirect fragment counts; a refresh linked by its client id alone does not lend its refresh token', () => {
+    const tokens = tokensFor({ at: T0, seed: 'imp', scope: 'openid aws.cognito.signin.user.admin' });
+    const query = new URLSearchParams({ redirect_uri: `${APP}/cb`, response_type: 'token', client_id: CLIENT, scope: 'openid aws.cognito.signin.user.admin', state: 'S1' }).toString();
+    const someones = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.someone.iv.cipher.tag';
+    const entries = [
+      entry(`${DOMAIN}/oauth2/authorize?${query}`, { at: T0, location: `${APP}/cb#id_token=${tokens.id}&access_token=${tokens.access}&token_type=bearer&expires_in=3600&state=S1`, responseHeaders: [{ name: 'x-amz-cognito-request-id', value: 'r' }] }),
+      entry(`${APP}/cb`, { at: T0 + 100 }),
+      entry(`${DOMAIN}/oauth2/token`, { at: T0 + 200, form: { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: someones }, status: 400, json: { error: 'invalid_grant' } }),
+      idpCall('GetUser', AFTER, { AccessToken: tokens.access }, USER_ATTRIBUTES),
+      idpCall('RevokeToken', AFTER + 1000, { ClientId: CLIENT, Token: someones }),
+    ];
+    const analysis = analyzeHar(har(entries));
+    expect(analysis.oauth.flows.map((f) => f.steps.map((s) => s.link))).toEqual([['start', 'location', 'client']]);
+    expect([...managedLoginCalls(analysis).oauthOf]).toEqual([[3, 'oauth-1']]);
+    expect(otherCognitoCalls(analysis).map((c) => c.entry)).toEqual([4]);
   });
 
   it('the first flow a token was issued to wins', () => {

@@ -5,7 +5,8 @@
  * GlobalSignOut with the access token, RevokeToken with the refresh token (Amplify v6 `signOut()`,
  * managed-login-oauth2.md §2.5; §7 "later use: AccessToken in cognito-idp bodies"). The after-sign-in
  * linker joins such calls to the API flow whose tokens they carry, but it indexes API flows' tokens
- * only, so these stay outside any flow (`analysis.standalone`). This finds the managed-login flow
+ * only, so these stay outside any flow (`analysis.standalone`), or, for AssociateSoftwareToken /
+ * VerifySoftwareToken, form a TOTP-setup API flow of their own. This finds the managed-login flow
  * that issued the token such a call sends: `AccessToken` must be an access token the flow was
  * issued, RevokeToken's `Token` one of its refresh tokens (the rules the API linker applies).
  *
@@ -21,7 +22,7 @@
  * keeps header and claims, an opaque refresh token becomes its length and fingerprint), so the
  * masked value in the call still equals the masked value /oauth2/token returned and the join holds.
  */
-import type { Analysis, CognitoCall, Step } from '../model';
+import type { Analysis, CognitoCall, Flow, Step } from '../model';
 import { bodyObject } from '../body';
 import { str } from '../json';
 import { LongKeyMap } from '../long-key-map';
@@ -89,11 +90,19 @@ function tokenSent(call: CognitoCall): { value: string; as: Use } | undefined {
   return revoked === undefined ? undefined : { value: revoked.trim(), as: 'refresh' };
 }
 
+/** A step shown in a managed-login chain, with the API flow it belongs to (null: a call outside any flow). */
+export interface JoinedStep {
+  step: Step;
+  flow: Flow | null;
+}
+
 export interface ManagedLoginCalls {
-  /** Managed-login flow id → the steps of the calls made with its tokens, in the analysis' order. */
-  byOAuth: Map<string, Step[]>;
-  /** Entry of each joined call → the managed-login flow id it joined. */
+  /** Managed-login flow id → the steps made with its tokens, in time order (then entry order). */
+  byOAuth: Map<string, JoinedStep[]>;
+  /** Entry of each joined call outside any flow → the managed-login flow id it joined. */
   oauthOf: Map<number, string>;
+  /** Id of each joined API flow (TOTP setup started with the access token) → the managed-login flow id. */
+  oauthOfFlow: Map<string, string>;
   /** The calls outside any flow that no managed-login flow claimed either ("Other Cognito calls"). */
   other: CognitoCall[];
 }
@@ -114,16 +123,55 @@ function joinedStep(call: CognitoCall, as: Use): Step {
   return step;
 }
 
-const cache = new WeakMap<Pick<Analysis, 'standalone' | 'oauth'>, ManagedLoginCalls>();
+/** The first step of a joined API flow, read as joined by the access token (a copy: the flow's own step stays). */
+const firstCopies = new WeakMap<Step, Step>();
 
-/** The calls outside any flow that carry a managed-login flow's token, by flow; computed once per analysis. */
-export function managedLoginCalls(analysis: Pick<Analysis, 'standalone' | 'oauth'>): ManagedLoginCalls {
+function joinedFirst(step: Step): Step {
+  let copy = firstCopies.get(step);
+  if (!copy) firstCopies.set(step, (copy = { ...step, handoff: 'ok', handoffVia: 'access-token', withTokens: true }));
+  return copy;
+}
+
+/**
+ * The access token an API flow was started with: AssociateSoftwareToken / VerifySoftwareToken with an
+ * AccessToken no API sign-in of the capture issued make a TOTP-setup flow of their own (flows.ts).
+ */
+function startedWithAccessToken(flow: Flow): string | undefined {
+  const first = flow.steps[0];
+  if (flow.kind === 'identity' || !first || first.handoff !== 'start' || first.handoffVia !== 'access-token') return undefined;
+  return str(bodyObject(first.call.request), 'AccessToken')?.trim();
+}
+
+function afterOrder(a: JoinedStep, b: JoinedStep): number {
+  const ta = a.step.call.startedAt;
+  const tb = b.step.call.startedAt;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
+  return a.step.call.entry - b.step.call.entry;
+}
+
+const cache = new WeakMap<Pick<Analysis, 'flows' | 'standalone' | 'oauth'>, ManagedLoginCalls>();
+
+/** The calls made with a managed-login flow's tokens that no API sign-in claimed, by flow; computed once per analysis. */
+export function managedLoginCalls(analysis: Pick<Analysis, 'flows' | 'standalone' | 'oauth'>): ManagedLoginCalls {
   let found = cache.get(analysis);
   if (found) return found;
-  found = { byOAuth: new Map(), oauthOf: new Map(), other: analysis.standalone };
+  found = { byOAuth: new Map(), oauthOf: new Map(), oauthOfFlow: new Map(), other: analysis.standalone };
   cache.set(analysis, found);
-  if (analysis.oauth.flows.length === 0 || analysis.standalone.length === 0) return found;
+  if (analysis.oauth.flows.length === 0) return found;
   const issued = issuedIndex(analysis.oauth);
+  const byOAuth = found.byOAuth;
+  const add = (oauth: string, joined: JoinedStep) => {
+    const list = byOAuth.get(oauth);
+    if (list) list.push(joined);
+    else byOAuth.set(oauth, [joined]);
+  };
+  for (const flow of analysis.flows) {
+    const sent = startedWithAccessToken(flow);
+    const issue = sent ? issued.get(sent) : undefined;
+    if (!issue || issue.as !== 'access') continue;
+    found.oauthOfFlow.set(flow.id, issue.flow);
+    flow.steps.forEach((step, index) => add(issue.flow, { step: index === 0 ? joinedFirst(step) : step, flow }));
+  }
   const other: CognitoCall[] = [];
   for (const call of analysis.standalone) {
     const sent = tokenSent(call);
@@ -133,12 +181,10 @@ export function managedLoginCalls(analysis: Pick<Analysis, 'standalone' | 'oauth
       other.push(call);
       continue;
     }
-    const list = found.byOAuth.get(issue.flow);
-    const step = joinedStep(call, sent.as);
-    if (list) list.push(step);
-    else found.byOAuth.set(issue.flow, [step]);
+    add(issue.flow, { step: joinedStep(call, sent.as), flow: null });
     found.oauthOf.set(call.entry, issue.flow);
   }
   if (found.oauthOf.size > 0) found.other = other;
+  for (const list of byOAuth.values()) list.sort(afterOrder);
   return found;
 }

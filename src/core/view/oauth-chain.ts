@@ -140,7 +140,7 @@ const merged = new WeakMap<Flow, { calls: readonly Step[]; parts: readonly Flow[
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** Time order of steps after the sign-in; an unknown time (NaN) sorts by entry alone. */
-function afterOrder(a: Step, b: Step): number {
+function stepOrder(a: Step, b: Step): number {
   const ta = a.call.startedAt;
   const tb = b.call.startedAt;
   if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
@@ -155,7 +155,7 @@ function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: rea
   for (const part of identity) {
     part.steps.forEach((step, index) => joined.push(index === 0 ? { ...step, handoff: 'ok', handoffVia: 'id-token' } : step));
   }
-  if (calls.length > 0 && identity.length > 0) joined.sort(afterOrder);
+  if (calls.length > 0 && identity.length > 0) joined.sort(stepOrder);
   const ends = [...identity.map((part) => part.endedAt), ...calls.map((step) => step.call.startedAt + step.call.duration).filter(Number.isFinite)];
   const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...ends) };
   merged.set(chain, { calls, parts: identity, flow });
@@ -187,11 +187,12 @@ export function panelFlows(analysis: Analysis): Flow[] {
     const inside = new Set<Flow>();
     for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
     const refreshes = managedLoginOfRefreshFlows(analysis);
-    const calls = managedLoginCalls(analysis).byOAuth;
-    const api = inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow));
+    const joined = managedLoginCalls(analysis);
+    // TOTP setup started with a managed-login access token shows in that chain too.
+    const api = inside.size === 0 && joined.oauthOfFlow.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow) && !joined.oauthOfFlow.has(flow.id));
     flows = [
       ...(refreshes.size === 0 ? api : api.map((flow) => asRefreshOf(flow, refreshes.get(flow.id)))),
-      ...analysis.oauth.flows.map((flow) => withAfterSignIn(chainOf(flow), calls.get(flow.id), byOAuth.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => withAfterSignIn(chainOf(flow), joined.byOAuth.get(flow.id)?.map((j) => j.step), byOAuth.get(flow.id))),
     ];
     cache.set(analysis, flows);
   }
@@ -205,22 +206,22 @@ export function otherCognitoCalls(analysis: Analysis): CognitoCall[] {
 
 /**
  * Diagnostics by the flow the panel shows them in: an absorbed identity flow's findings, and those
- * of the calls made with the sign-in's tokens (diagnosed as calls outside any flow: `flow` null),
- * count for the managed-login row whose chain shows their steps.
+ * of the calls made with the sign-in's tokens (diagnosed as calls outside any flow, `flow` null, or
+ * as a TOTP-setup API flow), count for the managed-login row whose chain shows their steps.
  */
 export function diagnosticsByShownFlow(analysis: Analysis, byFlow: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
   const byOAuth = identityFlowsByManagedLogin(analysis);
-  const { oauthOf } = managedLoginCalls(analysis);
-  if (byOAuth.size === 0 && oauthOf.size === 0) return byFlow;
+  const { oauthOf, oauthOfFlow } = managedLoginCalls(analysis);
+  if (byOAuth.size === 0 && oauthOf.size === 0 && oauthOfFlow.size === 0) return byFlow;
   const shown = new Map(byFlow);
   for (const [oauth, identity] of byOAuth) {
     const own = byFlow.get(oauth) ?? [];
     const theirs = identity.flatMap((flow) => byFlow.get(flow.id) ?? []);
     if (theirs.length > 0) shown.set(oauth, [...own, ...theirs]);
   }
-  if (oauthOf.size > 0) {
+  if (oauthOf.size > 0 || oauthOfFlow.size > 0) {
     for (const d of analysis.diagnostics) {
-      const oauth = d.flow === null ? oauthOf.get(d.entry) : undefined;
+      const oauth = d.flow === null ? oauthOf.get(d.entry) : oauthOfFlow.get(d.flow);
       if (oauth === undefined) continue;
       let list = shown.get(oauth);
       // A copy the first time: byFlow's own lists are left as they were.
