@@ -114,6 +114,24 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
     expect(text.slice(text.indexOf('oauth-1'))).toMatch(/#5 {2}AssociateSoftwareToken → SecretCode[^]*#6 {2}VerifySoftwareToken → Status SUCCESS[^]*#7 {2}SetUserMFAPreference → ok/);
   });
 
+  it('with identity-pool exchanges of the same sign-in: one time order, in the panel\'s chain and in the CLI', () => {
+    const { entries, issued } = signIn('openid aws.cognito.signin.user.admin');
+    const getId: HarEntry = idpCall('GetId', AFTER + 500, { IdentityPoolId: 'eu-west-1:11111111-2222-3333-4444-555555555555', Logins: { [ISSUER.replace('https://', '')]: issued.id_token } }, { IdentityId: 'eu-west-1:aaaaaaaa-0000-0000-0000-000000000001' });
+    getId.request.headers[0]!.value = 'AWSCognitoIdentityService.GetId';
+    entries.push(
+      idpCall('GetUser', AFTER, { AccessToken: issued.access_token }, USER_ATTRIBUTES),
+      idpCall('RevokeToken', AFTER + 1000, { ClientId: CLIENT, Token: issued.refresh_token }),
+      getId,
+    );
+    const analysis = analyzeHar(har(entries));
+    const chain = panelFlows(analysis).find((f) => f.id === 'oauth-1')!;
+    expect(chain.steps.slice(5).map((s) => s.call.operation)).toEqual(['GetUser', 'GetId', 'RevokeToken']);
+    const text = formatText(analysis, PLAIN);
+    expect(text).toMatch(/#5 {2}GetUser[^]*identity pool: ID token from this sign-in\n {2}#7 {2}GetId[^]*#6 {2}RevokeToken/);
+    const report = toReport(analysis).flows.find((f) => f.id === 'oauth-1')!;
+    expect([report.apiCalls, report.identityFlows]).toEqual([[5, 6], ['flow-1']]);
+  });
+
   it('near misses stay "Other Cognito calls": a token of no flow, the ID token as AccessToken, the access token revoked, the identity pool', () => {
     const { entries, issued } = signIn('openid email aws.cognito.signin.user.admin');
     const stranger = tokensFor({ at: T0, seed: 'zz' });
