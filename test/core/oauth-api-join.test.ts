@@ -5,7 +5,11 @@
  * panel's chain, rows and "Other Cognito calls", in the CLI's text and in `--json` — with their
  * diagnostics (access-token-scope, managed-login-oauth2.md §3 rule 14) on them.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 import { analyzeHar } from '../../src/core/analyze';
 import { LiveAnalysis } from '../../src/core/live-analysis';
 import { exportHar } from '../../src/core/export';
@@ -253,6 +257,35 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
       expect(JSON.stringify(toReport(analysis))).toBe(expected);
       expect(toReport(analysis).flows.find((f) => f.kind === 'oauth')?.apiCalls).toHaveLength(2);
       expect(otherCognitoCalls(analysis)).toEqual([]);
+    }
+  });
+});
+
+describe('cognito-flow analyze (the CLI\'s own entry point)', () => {
+  it('text and --json: GetUser with the managed-login access token inside oauth-1, its scope error there, no other calls', async () => {
+    const { entries, issued } = signIn();
+    entries.push(idpCall('GetUser', AFTER, { AccessToken: issued.access_token }, { __type: 'NotAuthorizedException', message: 'Access Token does not have required scopes' }, 400));
+    const dir = await mkdtemp(join(tmpdir(), 'cognito-flow-apijoin-'));
+    try {
+      const path = join(dir, 'managed-login-getuser.har');
+      await writeFile(path, JSON.stringify(har(entries)));
+      const run = async (...args: string[]) => {
+        let out = '';
+        const sink = { write: (chunk: string) => { out += chunk; return true; } };
+        const code = await main(args, { stdout: sink, stderr: { write: () => true } });
+        return { code, out };
+      };
+      const text = await run('analyze', '--no-color', path);
+      expect(text.code).toBe(1);
+      expect(text.out).not.toContain('Other Cognito calls');
+      expect(text.out.slice(text.out.indexOf('oauth-1'))).toMatch(/with this sign-in's tokens \(access token\)\n {2}#5 {2}GetUser → NotAuthorizedException[^]*access-token-scope/);
+      const json = await run('analyze', '--json', path);
+      const report = JSON.parse(json.out) as ReturnType<typeof toReport>;
+      expect(report.flows.map((f) => [f.id, f.apiCalls])).toEqual([['oauth-1', [5]]]);
+      expect(report.otherCalls).toEqual([{ entry: 5, operation: 'GetUser', status: 400, managedLogin: 'oauth-1' }]);
+      expect(report.diagnostics.filter((d) => d.entry === 5).map((d) => d.code)).toEqual(['cognito-error', 'access-token-scope']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
