@@ -80,14 +80,25 @@ function issuedIndex(oauth: OAuthAnalysis): LongKeyMap<Issue> {
   return index;
 }
 
+type Sent = { value: string; as: Use } | null;
+
+/** Read once per call: the live panel asks again on every update. */
+const sentOf = new WeakMap<CognitoCall, Sent>();
+
 /** What a call outside any flow sends that a sign-in's token could be: its AccessToken, RevokeToken's Token. */
-function tokenSent(call: CognitoCall): { value: string; as: Use } | undefined {
-  if (call.service !== 'user-pool') return undefined;
-  const request = bodyObject(call.request);
-  const access = str(request, 'AccessToken');
-  if (access !== undefined) return { value: access.trim(), as: 'access' };
-  const revoked = call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
-  return revoked === undefined ? undefined : { value: revoked.trim(), as: 'refresh' };
+function tokenSent(call: CognitoCall): Sent {
+  let sent = sentOf.get(call);
+  if (sent !== undefined) return sent;
+  sent = null;
+  if (call.service === 'user-pool') {
+    const request = bodyObject(call.request);
+    const access = str(request, 'AccessToken');
+    const revoked = access === undefined && call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
+    if (access !== undefined) sent = { value: access.trim(), as: 'access' };
+    else if (revoked !== undefined) sent = { value: revoked.trim(), as: 'refresh' };
+  }
+  sentOf.set(call, sent);
+  return sent;
 }
 
 /** A step shown in a managed-login chain, with the API flow it belongs to (null: a call outside any flow). */
@@ -185,6 +196,7 @@ export function managedLoginCalls(analysis: Pick<Analysis, 'flows' | 'standalone
     found.oauthOf.set(call.entry, issue.flow);
   }
   if (found.oauthOf.size > 0) found.other = other;
-  for (const list of byOAuth.values()) list.sort(afterOrder);
+  // Calls come in time order mostly (the API linker's); sorted only when they are not.
+  for (const list of byOAuth.values()) if (list.some((item, i) => i > 0 && afterOrder(list[i - 1]!, item) > 0)) list.sort(afterOrder);
   return found;
 }
