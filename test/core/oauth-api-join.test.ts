@@ -261,6 +261,28 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
   });
 });
 
+describe('calls made with managed-login tokens, live', () => {
+  it('an unrelated call arriving keeps the managed-login chain and its row (same objects: the list skips re-rendering it)', () => {
+    const { entries, issued } = signIn();
+    entries.push(idpCall('GetUser', AFTER, { AccessToken: issued.access_token }, USER_ATTRIBUTES));
+    const live = new LiveAnalysis();
+    const growing: HarEntry[] = [];
+    for (const e of entries) {
+      growing.push(e);
+      live.update(growing);
+    }
+    const before = live.update(growing);
+    const chain = panelFlows(before).find((f) => f.id === 'oauth-1')!;
+    const row = flowRows(before).find((r) => r.id === 'oauth-1')!;
+    expect(chain.steps.map((s) => s.call.operation).at(-1)).toBe('GetUser');
+    growing.push(idpCall('ListUsers', AFTER + 1000, { UserPoolId: 'eu-west-1_AbCdEf123' }, { Users: [] }));
+    const after = live.update(growing);
+    expect(panelFlows(after).find((f) => f.id === 'oauth-1')).toBe(chain);
+    expect(flowRows(after).find((r) => r.id === 'oauth-1')).toBe(row);
+    expect(otherCognitoCalls(after).map((c) => c.operation)).toEqual(['ListUsers']);
+  });
+});
+
 describe('cognito-flow analyze (the CLI\'s own entry point)', () => {
   it('text and --json: GetUser with the managed-login access token inside oauth-1, its scope error there, no other calls', async () => {
     const { entries, issued } = signIn();
