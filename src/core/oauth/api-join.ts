@@ -18,9 +18,11 @@
  * the one-shot analysis agree by construction. The calls' diagnostics (access-token-scope, §3
  * rule 14; token-expired) are the ones the analysis gave them as calls outside any flow.
  *
- * A share or strict export masks a token the same way wherever it appears (redact/mask.ts: a JWT
- * keeps header and claims, an opaque refresh token becomes its length and fingerprint), so the
- * masked value in the call still equals the masked value /oauth2/token returned and the join holds.
+ * A share export masks a token the same way wherever it appears (redact/mask.ts: a JWT keeps header
+ * and claims, an opaque refresh token becomes its length and fingerprint), so the masked value in
+ * the call still equals the masked value /oauth2/token returned and the join holds. A strict export
+ * drops the bodies of requests that are not X-Amz-Target calls, /oauth2/token's answer with them:
+ * no flow was issued anything, and the calls stay outside any flow.
  */
 import type { Analysis, CognitoCall, Flow, Step } from '../model';
 import { bodyObject } from '../body';
