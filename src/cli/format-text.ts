@@ -19,6 +19,7 @@ import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 import { oauthLinkReason } from '../core/oauth/link-reason';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
+import { managedLoginCalls, type JoinedStep } from '../core/oauth/api-join';
 
 export interface Style {
   bold(s: string): string;
@@ -80,7 +81,7 @@ function claimText(value: unknown): string {
 
 /** How a step after the sign-in is tied to it: its access token, or its ID token in Logins. */
 function joinLine(step: Step): Line | null {
-  if (step.withTokens) return [dim('    │ with this sign-in\'s tokens (access token)')];
+  if (step.withTokens) return [dim(`    │ with this sign-in's tokens (${step.handoffVia === 'refresh-token' ? 'refresh token' : 'access token'})`)];
   if (!step.identity || step.handoff === 'start') return null;
   const login = step.identity.logins.find((l) => l.issued !== null);
   const how = step.handoffVia === 'identity-id' ? 'IdentityId from an earlier step' : login?.issued ? `${login.issued.as === 'id' ? 'ID' : login.issued.as} token of #${login.issued.entry} in Logins` : 'Logins';
@@ -112,7 +113,7 @@ function safeIso(ms: number): string {
   return Number.isNaN(date.getTime()) ? '(out of range)' : date.toISOString();
 }
 
-function handoffLine(step: Step, flow: Flow): Line | null {
+function handoffLine(step: Step, flow: Flow | undefined): Line | null {
   if (step.withTokens || step.identity) return joinLine(step);
   if (step.handoff === 'start') return null;
   const words = linkWords(step);
@@ -176,7 +177,8 @@ function timelineLines(analysis: Analysis, flow: Flow): Line[] {
   })];
 }
 
-function stepLines(step: Step, flow: Flow, byEntry: Map<number, Diagnostic[]>): Line[] {
+/** One step's lines; `flow` undefined for a call outside any flow shown in a managed-login chain. */
+function stepLines(step: Step, flow: Flow | undefined, byEntry: Map<number, Diagnostic[]>): Line[] {
   const lines: Line[] = [];
   const handoff = handoffLine(step, flow);
   if (handoff) lines.push(handoff);
@@ -211,7 +213,7 @@ function oauthResult(entry: OAuthEntry): Segment {
   return 'ok';
 }
 
-function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[]): Line[] {
+function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, identity: readonly Flow[], calls: readonly JoinedStep[]): Line[] {
   const how = flow.outcome === 'authenticated' ? green : flow.outcome === 'failed' ? red : yellow;
   const lines: Line[] = [
     [bold(flow.id), '  managed login  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.grant ? `grant ${flow.grant}` : '', '  ', how(OUTCOME_MARK[flow.outcome]), '  ',
@@ -228,13 +230,21 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
   }
-  // Identity-pool exchanges that sent this sign-in's tokens, as an API flow shows its own.
+  // What followed the sign-in, as an API flow shows its own, in time order (as the panel's chain):
+  // user-pool calls made with its tokens (oauth/api-join.ts), identity-pool exchanges that sent them.
+  const after: { at: number; entry: number; lines: Line[] }[] = calls.map(({ step, flow: of }) => ({ at: step.call.startedAt, entry: step.call.entry, lines: stepLines(step, of ?? undefined, byEntry) }));
   for (const joined of identity) {
+    const group: Line[] = [];
     joined.steps.forEach((step, index) => {
-      if (index === 0) lines.push([dim('    │ identity pool: ID token from this sign-in')]);
-      lines.push(...stepLines(step, joined, byEntry));
+      if (index === 0) group.push([dim('    │ identity pool: ID token from this sign-in')]);
+      group.push(...stepLines(step, joined, byEntry));
     });
+    after.push({ at: joined.steps[0]?.call.startedAt ?? Number.NaN, entry: joined.steps[0]?.call.entry ?? 0, lines: group });
   }
+  if (calls.length > 0 && identity.length > 0) {
+    after.sort((a, b) => (Number.isFinite(a.at) && Number.isFinite(b.at) && a.at !== b.at ? a.at - b.at : a.entry - b.entry));
+  }
+  for (const part of after) lines.push(...part.lines);
   return lines;
 }
 
@@ -254,8 +264,9 @@ function analysisLines(analysis: Analysis): Line[] {
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const inside = new Set([...byOAuth.values()].flat());
   const refreshes = managedLoginOfRefreshFlows(analysis);
-  for (const flow of analysis.flows) if (!inside.has(flow)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
-  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? []), []);
+  const joined = managedLoginCalls(analysis);
+  for (const flow of analysis.flows) if (!inside.has(flow) && !joined.oauthOfFlow.has(flow.id)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
+  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? [], joined.byOAuth.get(flow.id) ?? []), []);
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);
     for (const entry of analysis.oauth.standalone) {
@@ -264,9 +275,10 @@ function analysisLines(analysis: Analysis): Line[] {
     }
     out.push([]);
   }
-  if (analysis.standalone.length > 0) {
+  // Calls made with a managed-login sign-in's tokens are shown in its flow above.
+  if (joined.other.length > 0) {
     out.push([bold('Other Cognito calls')]);
-    for (const call of analysis.standalone) {
+    for (const call of joined.other) {
       out.push([`  #${call.entry}  `, call.operation, '  ', call.error ? red(call.error.type) : String(call.status)]);
       for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d));
     }

@@ -4,6 +4,7 @@
  */
 import { identityFlowsByManagedLogin } from './oauth/identity-join';
 import { managedLoginOfRefreshFlows } from './oauth/api-refresh-join';
+import { managedLoginCalls } from './oauth/api-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
 import type { OAuthFlow } from './oauth/model';
 
@@ -59,10 +60,29 @@ export interface ReportFlow {
   refreshOf: string | null;
   steps: ReportStep[];
   tokens: { id: Record<string, unknown> | null; access: Record<string, unknown> | null };
-  /** An `identity` flow whose Logins carry a token a managed-login flow was issued: that flow's id. */
+  /**
+   * An `identity` flow whose Logins carry a token a managed-login flow was issued, or an `api` flow that
+   * started with its access token (AssociateSoftwareToken / VerifySoftwareToken): that flow's id.
+   */
   managedLogin?: string;
   /** An `oauth` flow: the identity flows its tokens were sent to (identity-pool exchanges after the sign-in). */
   identityFlows?: string[];
+  /**
+   * An `oauth` flow: entries of the user-pool calls made with its tokens that no API sign-in claimed,
+   * in time order: calls outside any flow (GetUser, GlobalSignOut, … with its access token; RevokeToken
+   * with its refresh token), each in `otherCalls` with `managedLogin` naming this flow, and the steps
+   * of `api` flows started with its access token (TOTP setup), which carry `managedLogin` too.
+   */
+  apiCalls?: number[];
+}
+
+/** A Cognito call outside any API flow. */
+export interface ReportOtherCall {
+  entry: number;
+  operation: string;
+  status: number;
+  /** A user-pool call made with a managed-login flow's token: that flow's id (it lists the call in `apiCalls`). */
+  managedLogin?: string;
 }
 
 export interface ReportDiagnostic {
@@ -81,7 +101,7 @@ export interface Report {
   flows: ReportFlow[];
   diagnostics: ReportDiagnostic[];
   /** Cognito calls outside sign-in flows (GetUser, admin calls, …). */
-  otherCalls: { entry: number; operation: string; status: number }[];
+  otherCalls: ReportOtherCall[];
   /** Entries that are not Cognito calls (user pools or identity pools), counted by reason. */
   ignored: Record<string, number>;
 }
@@ -161,7 +181,7 @@ function reportFlow(flow: Flow, managedLogin: string | undefined, refreshOfManag
  * linked it (location, state, code, refresh-token, access-token, or only the client id: client).
  * `authFlow` is the grant (code, token, refresh_token).
  */
-function reportOAuthFlow(flow: OAuthFlow, identityFlows: string[] | undefined): ReportFlow {
+function reportOAuthFlow(flow: OAuthFlow, identityFlows: string[] | undefined, apiCalls: number[] | undefined): ReportFlow {
   return {
     kind: 'oauth',
     id: flow.id,
@@ -185,6 +205,7 @@ function reportOAuthFlow(flow: OAuthFlow, identityFlows: string[] | undefined): 
     })),
     tokens: reportTokens(flow.tokens),
     ...(identityFlows ? { identityFlows } : {}),
+    ...(apiCalls ? { apiCalls } : {}),
   };
 }
 
@@ -195,6 +216,7 @@ function reportDiagnostic(d: Diagnostic): ReportDiagnostic {
 export function toReport(analysis: Analysis): Report {
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const refreshes = managedLoginOfRefreshFlows(analysis);
+  const calls = managedLoginCalls(analysis);
   const joins = new Map<string, string>();
   for (const [oauth, flows] of byOAuth) for (const flow of flows) joins.set(flow.id, oauth);
   const ignored: Record<string, number> = {};
@@ -203,12 +225,15 @@ export function toReport(analysis: Analysis): Report {
     version: 1,
     entries: analysis.entries,
     flows: [
-      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id), refreshes.get(flow.id))),
-      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id))),
+      ...analysis.flows.map((flow) => reportFlow(flow, joins.get(flow.id) ?? calls.oauthOfFlow.get(flow.id), refreshes.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => reportOAuthFlow(flow, byOAuth.get(flow.id)?.map((identity) => identity.id), calls.byOAuth.get(flow.id)?.map(({ step }) => step.call.entry))),
     ],
     diagnostics: analysis.diagnostics.map(reportDiagnostic),
     otherCalls: [
-      ...analysis.standalone.map((call) => ({ entry: call.entry, operation: call.operation, status: call.status })),
+      ...analysis.standalone.map((call): ReportOtherCall => {
+        const managedLogin = calls.oauthOf.get(call.entry);
+        return { entry: call.entry, operation: call.operation, status: call.status, ...(managedLogin ? { managedLogin } : {}) };
+      }),
       ...analysis.oauth.standalone.map((entry) => ({ entry: entry.entry, operation: entry.kind, status: entry.status })),
     ],
     ignored,

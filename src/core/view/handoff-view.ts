@@ -76,8 +76,9 @@ export function linkKind(step: Step, flow?: Flow): LinkKind {
 export function handoffView(step: Step, flow?: Flow): HandoffView {
   const kind = linkKind(step, flow);
   const via = VIA_LABEL[step.handoffVia];
-  // Calls after the sign-in that carry its tokens read as part of its story, not as a handoff.
-  const label = step.withTokens && kind === 'ok' ? 'with this sign-in\'s tokens (access token)'
+  // Calls after the sign-in that carry its tokens read as part of its story, not as a handoff
+  // (RevokeToken after a managed-login sign-in sends its refresh token: oauth/api-join.ts).
+  const label = step.withTokens && kind === 'ok' ? `with this sign-in's tokens (${step.handoffVia === 'refresh-token' ? via : 'access token'})`
     : step.identity && kind === 'ok' ? `identity pool: ${via}`
       : via && kind !== 'start' ? `${via} ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
   return {

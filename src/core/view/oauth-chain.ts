@@ -9,6 +9,7 @@
  */
 import { identityFlowsByManagedLogin } from '../oauth/identity-join';
 import { managedLoginOfRefreshFlows } from '../oauth/api-refresh-join';
+import { managedLoginCalls } from '../oauth/api-join';
 import type { Analysis, Body, CognitoCall, Diagnostic, Flow, Step } from '../model';
 import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { oauthLinkReason } from '../oauth/link-reason';
@@ -127,23 +128,37 @@ function chainOf(flow: OAuthFlow): Flow {
 }
 
 /**
- * A managed-login chain with the identity-pool exchanges its tokens were sent to appended, as the
- * API flows show theirs (oauth/identity-join.ts). The first exchange reads as joined by the ID
- * token (a copy: the analysis' own step stays as the identity flow made it). Kept per chain while
- * the same identity flows join it, so an unchanged flow keeps its row.
+ * A managed-login chain with what followed the sign-in appended, as the API flows show theirs: the
+ * user-pool calls made with its tokens ("with this sign-in's tokens", oauth/api-join.ts) and the
+ * identity-pool exchanges its ID token was sent to (oauth/identity-join.ts), merged in time order
+ * (then entry order). The first exchange of each identity flow reads as joined by the ID token (a
+ * copy: the analysis' own step stays as the identity flow made it). Kept per chain while the same
+ * calls and identity flows join it, so an unchanged flow keeps its row.
  */
-const merged = new WeakMap<Flow, { parts: readonly Flow[]; flow: Flow }>();
+const merged = new WeakMap<Flow, { calls: readonly Step[]; parts: readonly Flow[]; flow: Flow }>();
 
-function withExchanges(chain: Flow, identity: readonly Flow[] | undefined): Flow {
-  if (!identity || identity.length === 0) return chain;
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Time order of steps after the sign-in; an unknown time (NaN) sorts by entry alone. */
+function stepOrder(a: Step, b: Step): number {
+  const ta = a.call.startedAt;
+  const tb = b.call.startedAt;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
+  return a.call.entry - b.call.entry;
+}
+
+function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: readonly Flow[] = []): Flow {
+  if (calls.length === 0 && identity.length === 0) return chain;
   const known = merged.get(chain);
-  if (known && known.parts.length === identity.length && known.parts.every((part, i) => part === identity[i])) return known.flow;
-  const joined: Step[] = [];
+  if (known && sameList(known.calls, calls) && sameList(known.parts, identity)) return known.flow;
+  const joined: Step[] = [...calls];
   for (const part of identity) {
     part.steps.forEach((step, index) => joined.push(index === 0 ? { ...step, handoff: 'ok', handoffVia: 'id-token' } : step));
   }
-  const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...identity.map((part) => part.endedAt)) };
-  merged.set(chain, { parts: identity, flow });
+  if (calls.length > 0 && identity.length > 0) joined.sort(stepOrder);
+  const ends = [...identity.map((part) => part.endedAt), ...calls.map((step) => step.call.startedAt + step.call.duration).filter(Number.isFinite)];
+  const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...ends) };
+  merged.set(chain, { calls, parts: identity, flow });
   return flow;
 }
 
@@ -162,7 +177,8 @@ function asRefreshOf(flow: Flow, oauth: string | undefined): Flow {
 /**
  * API flows, then managed-login flows as chains; computed once per analysis. An API refresh of a
  * managed-login sign-in's tokens (GetTokensFromRefreshToken) names that flow as what it refreshes. Identity flows that
- * followed a managed-login sign-in are shown inside its chain, not as rows of their own.
+ * followed a managed-login sign-in, and calls outside any flow made with its tokens, are shown inside
+ * its chain, not as rows of their own (nor as "Other Cognito calls": otherCognitoCalls).
  */
 export function panelFlows(analysis: Analysis): Flow[] {
   let flows = cache.get(analysis);
@@ -171,28 +187,47 @@ export function panelFlows(analysis: Analysis): Flow[] {
     const inside = new Set<Flow>();
     for (const list of byOAuth.values()) for (const flow of list) inside.add(flow);
     const refreshes = managedLoginOfRefreshFlows(analysis);
-    const api = inside.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow));
+    const joined = managedLoginCalls(analysis);
+    // TOTP setup started with a managed-login access token shows in that chain too.
+    const api = inside.size === 0 && joined.oauthOfFlow.size === 0 ? analysis.flows : analysis.flows.filter((flow) => !inside.has(flow) && !joined.oauthOfFlow.has(flow.id));
     flows = [
       ...(refreshes.size === 0 ? api : api.map((flow) => asRefreshOf(flow, refreshes.get(flow.id)))),
-      ...analysis.oauth.flows.map((flow) => withExchanges(chainOf(flow), byOAuth.get(flow.id))),
+      ...analysis.oauth.flows.map((flow) => withAfterSignIn(chainOf(flow), joined.byOAuth.get(flow.id)?.map((j) => j.step), byOAuth.get(flow.id))),
     ];
     cache.set(analysis, flows);
   }
   return flows;
 }
 
+/** The calls outside any flow that no managed-login flow's tokens claimed: the panel's "Other Cognito calls". */
+export function otherCognitoCalls(analysis: Analysis): CognitoCall[] {
+  return managedLoginCalls(analysis).other;
+}
+
 /**
- * Diagnostics by the flow the panel shows them in: an absorbed identity flow's findings count for
- * the managed-login row whose chain shows its steps.
+ * Diagnostics by the flow the panel shows them in: an absorbed identity flow's findings, and those
+ * of the calls made with the sign-in's tokens (diagnosed as calls outside any flow, `flow` null, or
+ * as a TOTP-setup API flow), count for the managed-login row whose chain shows their steps.
  */
 export function diagnosticsByShownFlow(analysis: Analysis, byFlow: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
   const byOAuth = identityFlowsByManagedLogin(analysis);
-  if (byOAuth.size === 0) return byFlow;
+  const { oauthOf, oauthOfFlow } = managedLoginCalls(analysis);
+  if (byOAuth.size === 0 && oauthOf.size === 0 && oauthOfFlow.size === 0) return byFlow;
   const shown = new Map(byFlow);
   for (const [oauth, identity] of byOAuth) {
     const own = byFlow.get(oauth) ?? [];
     const theirs = identity.flatMap((flow) => byFlow.get(flow.id) ?? []);
     if (theirs.length > 0) shown.set(oauth, [...own, ...theirs]);
+  }
+  if (oauthOf.size > 0 || oauthOfFlow.size > 0) {
+    for (const d of analysis.diagnostics) {
+      const oauth = d.flow === null ? oauthOf.get(d.entry) : oauthOfFlow.get(d.flow);
+      if (oauth === undefined) continue;
+      let list = shown.get(oauth);
+      // A copy the first time: byFlow's own lists are left as they were.
+      if (list === undefined || list === byFlow.get(oauth)) shown.set(oauth, (list = [...(list ?? [])]));
+      list.push(d);
+    }
   }
   return shown;
 }

@@ -4,7 +4,7 @@ import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
 import { diagnosticsByEntry, diagnosticsByFlow, flowRows } from '../../core/view/flow-row';
-import { diagnosticsByShownFlow, isOAuthFlowId, panelFlows } from '../../core/view/oauth-chain';
+import { diagnosticsByShownFlow, isOAuthFlowId, otherCognitoCalls, panelFlows } from '../../core/view/oauth-chain';
 import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
@@ -135,7 +135,8 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
 
   useEffect(() => {
     if (showEntry === null) return;
-    const holder = analysis.flows.find((f) => f.steps.some((s) => s.call.entry === showEntry));
+    // The flow the panel shows it in (a replayed GetUser of a managed-login sign-in is in its chain).
+    const holder = panelFlows(analysis).find((f) => f.steps.some((s) => s.call.entry === showEntry));
     if (!holder) return;
     setSelected(holder.id);
     setSelectedEntry(showEntry);
@@ -143,7 +144,9 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
   }, [analysis, showEntry]);
 
   const flow = flows.find((f) => f.id === selected) ?? null;
-  const otherCalls = selected === OTHER_CALLS ? analysis.standalone : null;
+  // Calls made with a managed-login sign-in's tokens are in its chain, not among the other calls.
+  const others = otherCognitoCalls(analysis);
+  const otherCalls = selected === OTHER_CALLS ? others : null;
   const calls = flow ? flow.steps.map((s) => s.call) : (otherCalls ?? []);
   const selectedCall = calls.find((c) => c.entry === selectedEntry) ?? null;
   const stepIndex = flow && selectedCall ? flow.steps.findIndex((s) => s.call.entry === selectedCall.entry) : -1;
@@ -152,7 +155,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
     setShowEntry(null); // the user chose: a replay's answer arriving later does not take the selection back
     setSelected(id);
     const chosen = flows.find((f) => f.id === id);
-    const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? analysis.standalone : [];
+    const list = chosen ? chosen.steps.map((s) => s.call) : id === OTHER_CALLS ? others : [];
     // Open on the first step that has an error: that is usually what the user came for.
     const withError = list.find((c) => (byEntry.get(c.entry) ?? NONE).some((d) => d.severity === 'error'));
     setSelectedEntry((withError ?? list[0])?.entry ?? null);
@@ -232,7 +235,7 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
       ) : (
         <div class="split" style={{ gridTemplateColumns: `${listWidth === null ? 'min(320px, 30%)' : `${listWidth}px`} 4px minmax(0, 1fr)` }}>
           <PaneBoundary pane="the flows list" resetOn={visibleRows}>
-            <FlowList rows={visibleRows} total={rows.length} otherCalls={analysis.standalone.length} filter={filter} selected={selected} cursor={cursor}
+            <FlowList rows={visibleRows} total={rows.length} otherCalls={others.length} filter={filter} selected={selected} cursor={cursor}
               errorsOnly={errorsOnly} onErrorsOnly={setErrorsOnly} onFilter={setFilter} onCursor={setCursor} onOpen={open} />
           </PaneBoundary>
           <SplitHandle orientation="vertical" size={listWidth} min={120} max={900} label="Width of the flows list" onResize={setListWidth} />
@@ -253,7 +256,9 @@ export function App({ host, store: givenStore }: { host: PanelHost; store?: Capt
                 <PaneBoundary pane="the step details" resetOn={selectedCall}>
                   <StepDetails call={selectedCall} flow={flow} index={stepIndex} diagnostics={byEntry.get(selectedCall.entry) ?? NONE}
                     tab={tab} onTab={setTab}
-                    replay={isOAuthFlowId(selected) ? undefined : <ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall} flow={flow} flows={analysis.flows} send={(r) => host.replay(r)}
+                    replay={isOAuthFlowId(selected) && selectedCall.service !== 'user-pool' ? undefined : <ReplayEditor key={`${selectedCall.entry}:${replayResets}`} call={selectedCall}
+                      // A user-pool call in a managed-login chain (made with its tokens) replays as a call outside any API flow.
+                      flow={isOAuthFlowId(selected) ? null : flow} flows={analysis.flows} send={(r) => host.replay(r)}
                       onReplayed={(entry) => store.addReplay(entry)} onShow={setShowEntry} />} />
                 </PaneBoundary>
               </div>

@@ -1,0 +1,204 @@
+/**
+ * User-pool API calls made with a managed-login sign-in's tokens (issue 12, "linked into the same
+ * story"). After `signInWithRedirect` an app calls cognito-idp with the tokens /oauth2/token issued:
+ * GetUser (Amplify `fetchUserAttributes`), UpdateUserAttributes, ListDevices, AssociateSoftwareToken,
+ * GlobalSignOut with the access token, RevokeToken with the refresh token (Amplify v6 `signOut()`,
+ * managed-login-oauth2.md §2.5; §7 "later use: AccessToken in cognito-idp bodies"). The after-sign-in
+ * linker joins such calls to the API flow whose tokens they carry, but it indexes API flows' tokens
+ * only, so these stay outside any flow (`analysis.standalone`), or, for AssociateSoftwareToken /
+ * VerifySoftwareToken, form a TOTP-setup API flow of their own. This finds the managed-login flow
+ * that issued the token such a call sends: `AccessToken` must be an access token the flow was
+ * issued, RevokeToken's `Token` one of its refresh tokens (the rules the API linker applies).
+ *
+ * The tokens of a flow are every set it was issued: the code exchange, each /oauth2/token refresh
+ * linked to it (by refresh token, or by origin_jti lineage, §3 rule 20, with the refresh token that
+ * refresh sent), and the implicit grant's redirect fragment (§2.2). The first flow a token was
+ * issued to wins, as the linkers decide. Map look-ups only (linear). Derived from a finished
+ * analysis and never stored in it, like identity-join.ts and api-refresh-join.ts, so the live and
+ * the one-shot analysis agree by construction. The calls' diagnostics (access-token-scope, §3
+ * rule 14; token-expired) are the ones the analysis gave them as calls outside any flow.
+ *
+ * A share export masks a token the same way wherever it appears (redact/mask.ts: a JWT keeps header
+ * and claims, an opaque refresh token becomes its length and fingerprint), so the masked value in
+ * the call still equals the masked value /oauth2/token returned and the join holds. A strict export
+ * drops the bodies of requests that are not X-Amz-Target calls, /oauth2/token's answer with them:
+ * no flow was issued anything, and the calls stay outside any flow.
+ */
+import type { Analysis, CognitoCall, Flow, Step } from '../model';
+import { bodyObject } from '../body';
+import { str } from '../json';
+import { LongKeyMap } from '../long-key-map';
+import type { OAuthAnalysis, OAuthStep } from './model';
+import { requestParam } from './entries';
+import { decodeSafe } from './link';
+
+type Use = 'id' | 'access' | 'refresh';
+
+interface Issue {
+  flow: string;
+  as: Use;
+}
+
+/** `name=` of a URL fragment, decoded (the implicit grant's tokens, §2.2). */
+function fragmentParam(fragment: string, name: string): string | undefined {
+  for (const part of fragment.split('&')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at) === name) return decodeSafe(part.slice(at + 1));
+  }
+  return undefined;
+}
+
+/** The tokens one managed-login step handed out (or, for a refresh, the refresh token it holds). */
+function tokensOf({ entry, link }: OAuthStep): [Use, string | undefined][] {
+  if (entry.kind === 'token') {
+    const out: [Use, string | undefined][] = [];
+    const json = entry.responseJson;
+    if (json && entry.status >= 200 && entry.status < 300) {
+      out.push(['access', str(json, 'access_token')], ['id', str(json, 'id_token')], ['refresh', str(json, 'refresh_token')]);
+    }
+    // A refresh linked by its refresh token or its lineage sends the flow's refresh token (maybe issued
+    // outside the capture); one linked by its client id alone may send anyone's.
+    if ((link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') out.push(['refresh', requestParam(entry, 'refresh_token')]);
+    return out;
+  }
+  const location = entry.location;
+  const hashAt = location === null ? -1 : location.indexOf('#');
+  if (location === null || hashAt < 0) return [];
+  const fragment = location.slice(hashAt + 1);
+  return [['access', fragmentParam(fragment, 'access_token')], ['id', fragmentParam(fragment, 'id_token')]];
+}
+
+/** Every token the managed-login flows were issued, by value (trimmed): the first flow wins. */
+function issuedIndex(oauth: OAuthAnalysis): LongKeyMap<Issue> {
+  const index = new LongKeyMap<Issue>();
+  for (const flow of oauth.flows) {
+    for (const step of flow.steps) {
+      for (const [as, raw] of tokensOf(step)) {
+        const value = raw?.trim();
+        if (value && index.get(value) === undefined) index.set(value, { flow: flow.id, as });
+      }
+    }
+  }
+  return index;
+}
+
+type Sent = { value: string; as: Use } | null;
+
+/** Read once per call: the live panel asks again on every update. */
+const sentOf = new WeakMap<CognitoCall, Sent>();
+
+/** What a call outside any flow sends that a sign-in's token could be: its AccessToken, RevokeToken's Token. */
+function tokenSent(call: CognitoCall): Sent {
+  let sent = sentOf.get(call);
+  if (sent !== undefined) return sent;
+  sent = null;
+  if (call.service === 'user-pool') {
+    const request = bodyObject(call.request);
+    const access = str(request, 'AccessToken');
+    const revoked = access === undefined && call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
+    if (access !== undefined) sent = { value: access.trim(), as: 'access' };
+    else if (revoked !== undefined) sent = { value: revoked.trim(), as: 'refresh' };
+  }
+  sentOf.set(call, sent);
+  return sent;
+}
+
+/** A step shown in a managed-login chain, with the API flow it belongs to (null: a call outside any flow). */
+export interface JoinedStep {
+  step: Step;
+  flow: Flow | null;
+}
+
+export interface ManagedLoginCalls {
+  /** Managed-login flow id → the steps made with its tokens, in time order (then entry order). */
+  byOAuth: Map<string, JoinedStep[]>;
+  /** Entry of each joined call outside any flow → the managed-login flow id it joined. */
+  oauthOf: Map<number, string>;
+  /** Id of each joined API flow (TOTP setup started with the access token) → the managed-login flow id. */
+  oauthOfFlow: Map<string, string>;
+  /** The calls outside any flow that no managed-login flow claimed either ("Other Cognito calls"). */
+  other: CognitoCall[];
+}
+
+/** One step object per call while it joins the same way, so an unchanged chain keeps its row. */
+const stepOf = new WeakMap<CognitoCall, Step>();
+
+function joinedStep(call: CognitoCall, as: Use): Step {
+  const via: Step['handoffVia'] = as === 'refresh' ? 'refresh-token' : 'access-token';
+  const known = stepOf.get(call);
+  if (known && known.handoffVia === via) return known;
+  const step: Step = {
+    call, challengeIn: null, challengeOut: null, handoff: 'ok', handoffVia: via,
+    sessionAgeMs: null, sessionExpired: false, sessionSent: null, sessionReturned: null,
+    tokens: null, expected: null, withTokens: true,
+  };
+  stepOf.set(call, step);
+  return step;
+}
+
+/** The first step of a joined API flow, read as joined by the access token (a copy: the flow's own step stays). */
+const firstCopies = new WeakMap<Step, Step>();
+
+function joinedFirst(step: Step): Step {
+  let copy = firstCopies.get(step);
+  if (!copy) firstCopies.set(step, (copy = { ...step, handoff: 'ok', handoffVia: 'access-token', withTokens: true }));
+  return copy;
+}
+
+/**
+ * The access token an API flow was started with: AssociateSoftwareToken / VerifySoftwareToken with an
+ * AccessToken no API sign-in of the capture issued make a TOTP-setup flow of their own (flows.ts).
+ */
+function startedWithAccessToken(flow: Flow): string | undefined {
+  const first = flow.steps[0];
+  if (flow.kind === 'identity' || !first || first.handoff !== 'start' || first.handoffVia !== 'access-token') return undefined;
+  return str(bodyObject(first.call.request), 'AccessToken')?.trim();
+}
+
+function afterOrder(a: JoinedStep, b: JoinedStep): number {
+  const ta = a.step.call.startedAt;
+  const tb = b.step.call.startedAt;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
+  return a.step.call.entry - b.step.call.entry;
+}
+
+const cache = new WeakMap<Pick<Analysis, 'flows' | 'standalone' | 'oauth'>, ManagedLoginCalls>();
+
+/** The calls made with a managed-login flow's tokens that no API sign-in claimed, by flow; computed once per analysis. */
+export function managedLoginCalls(analysis: Pick<Analysis, 'flows' | 'standalone' | 'oauth'>): ManagedLoginCalls {
+  let found = cache.get(analysis);
+  if (found) return found;
+  found = { byOAuth: new Map(), oauthOf: new Map(), oauthOfFlow: new Map(), other: analysis.standalone };
+  cache.set(analysis, found);
+  if (analysis.oauth.flows.length === 0) return found;
+  const issued = issuedIndex(analysis.oauth);
+  const byOAuth = found.byOAuth;
+  const add = (oauth: string, joined: JoinedStep) => {
+    const list = byOAuth.get(oauth);
+    if (list) list.push(joined);
+    else byOAuth.set(oauth, [joined]);
+  };
+  for (const flow of analysis.flows) {
+    const sent = startedWithAccessToken(flow);
+    const issue = sent ? issued.get(sent) : undefined;
+    if (!issue || issue.as !== 'access') continue;
+    found.oauthOfFlow.set(flow.id, issue.flow);
+    flow.steps.forEach((step, index) => add(issue.flow, { step: index === 0 ? joinedFirst(step) : step, flow }));
+  }
+  const other: CognitoCall[] = [];
+  for (const call of analysis.standalone) {
+    const sent = tokenSent(call);
+    const issue = sent && sent.value !== '' ? issued.get(sent.value) : undefined;
+    // An ID token sent as AccessToken (or an access token revoked) is not this flow's use of it: the call stays apart.
+    if (!sent || !issue || issue.as !== sent.as) {
+      other.push(call);
+      continue;
+    }
+    add(issue.flow, { step: joinedStep(call, sent.as), flow: null });
+    found.oauthOf.set(call.entry, issue.flow);
+  }
+  if (found.oauthOf.size > 0) found.other = other;
+  // Calls come in time order mostly (the API linker's); sorted only when they are not.
+  for (const list of byOAuth.values()) if (list.some((item, i) => i > 0 && afterOrder(list[i - 1]!, item) > 0)) list.sort(afterOrder);
+  return found;
+}
