@@ -22,7 +22,7 @@ export function RequestTab({ call, flow, index, diagnostics, replay }: RequestTa
   const missing = table.rows.filter((r) => r.state === 'missing').length;
   return (
     <div class="tab-body" data-tab-body="request">
-      <p class="muted mono">{call.method} {call.url}</p>
+      <p class="muted mono request-line" data-request-line>{call.method} {call.url}</p>
       <BodyNotice body={call.request} which="request" />
       {table.field && missing > 0 && <p class="notice error-text">{missing} required {missing === 1 ? 'key is' : 'keys are'} missing from {table.field}.</p>}
       <KeyTable rows={table.rows} caption={table.field} />
