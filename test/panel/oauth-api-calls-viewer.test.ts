@@ -5,14 +5,12 @@
  * managed-login chain as "with this sign-in's tokens" steps, the scope finding on GetUser and on the
  * row's count; only the call made with no sign-in's token is left under "Other calls".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import type { HarEntry } from '../../src/core/har';
-import { openFlow, openStep, pageErrors, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, texts, viewerSuite } from './support/viewer-harness';
 import { CLIENT, har, managedLoginSignIn, T0 } from '../support/oauth-har';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 function idpCall(operation: string, at: number, request: unknown, response: unknown, status = 200): HarEntry {
   return {
@@ -37,21 +35,9 @@ function capture() {
   return har(entries);
 }
 
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
-
 describe('API calls made with managed-login tokens in the panel', () => {
   it('GetUser and RevokeToken sit in the managed-login chain with the scope finding; only ListUsers is an other call', async () => {
-    await viewer.addHar('api-calls.har', capture());
-    const page = await viewer.open('har=/har/api-calls.har');
-    pages.push(page);
-    await page.waitForSelector('[data-flow]');
+    const page = await suite.openHar('api-calls.har', capture());
     expect(await page.$$eval('[data-flow]', (els) => els.map((el) => el.getAttribute('data-flow')))).toEqual(['oauth-1']);
     expect(await page.$eval('[data-other-calls]', (el) => el.getAttribute('data-other-calls'))).toBe('1');
 

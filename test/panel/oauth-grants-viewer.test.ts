@@ -4,31 +4,17 @@
  * between the cards; a client_credentials request is a "client credentials" row with its error, and
  * its client secret is on no tab.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openFlow, openStep, pageErrors, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, texts, viewerSuite } from './support/viewer-harness';
 import { oauthGrantScenarios } from '../fixtures/scenarios/oauth-grants';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 async function openScenario(name: string): Promise<Page> {
   const scenario = oauthGrantScenarios.find((s) => s.name === name)!;
-  await viewer.addHar(`${name}.har`, scenario.har);
-  const page = await viewer.open(`har=/har/${name}.har`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return page;
+  return suite.openHar(`${name}.har`, scenario.har);
 }
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
 
 describe('managed-login grants in the panel', () => {
   it('a refresh linked by origin_jti: in the sign-in\'s chain, the reason between the cards', async () => {

@@ -4,13 +4,12 @@
  * concerns, the tokens, and no code, verifier, password or token signature anywhere on screen.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openFlow, openStep, pageErrors, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, texts, viewerSuite } from './support/viewer-harness';
 import { USER } from '../support/oauth-provider';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 interface Capture { log: { entries: { request: { url: string; postData?: { text: string } }; response: { content: { text: string } } }[] } }
 
@@ -20,11 +19,7 @@ async function load(name: string): Promise<Capture> {
 
 async function openHar(name: string): Promise<{ page: Page; har: Capture }> {
   const har = await load(name);
-  await viewer.addHar(`${name}.har`, har);
-  const page = await viewer.open(`har=/har/${name}.har`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return { page, har };
+  return { page: await suite.openHar(`${name}.har`, har), har };
 }
 
 /** Every secret of a capture: the code, the verifier, the password, token signatures and the refresh token. */
@@ -40,15 +35,6 @@ function secrets(har: Capture): string[] {
   }
   return out;
 }
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
 
 describe('managed login in the panel', () => {
   it('a broken sign-in (trailing slash): the row, the chain, and the reason on the token step', async () => {

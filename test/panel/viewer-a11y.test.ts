@@ -4,36 +4,26 @@
  * fails (issue 8: a separator without a value, contrast on the selected card, small targets,
  * tabs without panels, 27 buttons all named "copy").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { viewerSuite } from './support/viewer-harness';
 import { seriousViolations } from './support/axe';
 import { THEMES, demoFlows, demoHar } from './support/layout-fixtures';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('demo.har', await demoHar());
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
+  await suite.viewer.addHar('demo.har', await demoHar());
 });
 
 describe.each(THEMES)('%s theme', (theme) => {
   it('the empty state has no serious violation', async () => {
-    const page = await viewer.open(`theme=${theme}`);
-    pages.push(page);
+    const page = await suite.open(`theme=${theme}`);
     await page.waitForSelector('[data-empty]');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('a broken flow, each details tab and the replay editor have none', async () => {
-    const page = await viewer.open(`har=/har/demo.har&theme=${theme}`);
-    pages.push(page);
+    const page = await suite.open(`har=/har/demo.har&theme=${theme}`);
     await page.waitForSelector('[data-flow]');
     // The broken sign-in (a missing NEW_PASSWORD), opened on its failing step.
     await page.click(`[data-flow="${(await demoFlows()).broken}"]`);

@@ -4,35 +4,22 @@
  * `expected` list), the check following the typing, secrets masked in both views, and after Send a
  * diff of the keys sent (masked) and the answer's outcome against the original.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { scenarioHar as scenarioHarAt } from './support/scenario-har';
-import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
+const suite = viewerSuite();
 
 /** A scenario whose calls replay to the viewer's stand-in for Cognito. */
-const scenarioHar = (name: string): Har => scenarioHarAt(name, viewer.origin);
+const scenarioHar = (name: string): Har => scenarioHarAt(name, suite.viewer.origin);
 
 async function openEditor(file: string, name: string, stepIndex: number): Promise<Page> {
   const har = scenarioHar(name);
   const flow = analyzeHar(har).flows[0]!;
-  await viewer.addHar(file, har);
-  const page = await viewer.open(`har=/har/${file}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
+  const page = await suite.openHar(file, har);
   await openFlow(page, flow.id);
   await openStep(page, flow.steps[stepIndex]!.call.entry, 'request');
   await page.click('[data-action="edit-replay"]');
@@ -95,11 +82,11 @@ describe('replay editor answer rows', () => {
       input.value = 'someone-else';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const before = viewer.replays.length;
+    const before = suite.viewer.replays.length;
     await page.click('[data-action="send-replay"]');
     await page.waitForSelector('[data-step][data-replay="true"]');
-    expect(viewer.replays).toHaveLength(before + 1);
-    expect(JSON.parse(viewer.replays.at(-1)!.body)).toMatchObject({ ChallengeResponses: { SECRET_HASH: 'c2VjcmV0LWhhc2g=', USERNAME: 'someone-else' } });
+    expect(suite.viewer.replays).toHaveLength(before + 1);
+    expect(JSON.parse(suite.viewer.replays.at(-1)!.body)).toMatchObject({ ChallengeResponses: { SECRET_HASH: 'c2VjcmV0LWhhc2g=', USERNAME: 'someone-else' } });
     // The replay is selected; its details carry the diff.
     const replayEntry = await page.$eval('[data-step][data-replay="true"]', (el) => el.getAttribute('data-step'));
     await page.waitForSelector(`[data-details="${replayEntry}"] [data-replay-diff]`);

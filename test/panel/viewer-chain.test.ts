@@ -2,33 +2,13 @@
  * The viewer shows what the analysis found, with the DOM hooks tests and users rely on: flows,
  * chain, handoffs, diagnostics on their card, missing keys as red rows, tokens, unreadable bodies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import { analyzeEntries, analyzeHar } from '../../src/core/analyze';
 import { headerValue, type Har } from '../../src/core/har';
 import { scenarioHar } from './support/scenario-har';
-import { openFlow, openStep, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, realHar, texts, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-async function openHar(name: string, har: unknown): Promise<Page> {
-  await viewer.addHar(name, har);
-  const page = await viewer.open(`har=/har/${name}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return page;
-}
-
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
+const suite = viewerSuite();
 
 describe('flows list and chain (real capture)', () => {
   it('lists one row per flow and shows each chain with its steps in order', async () => {
@@ -37,7 +17,7 @@ describe('flows list and chain (real capture)', () => {
     const kept = har.log.entries.filter((entry) => headerValue(entry.request.headers, 'X-Amz-Target') !== undefined);
     expect(kept.length).toBeLessThan(har.log.entries.length);
     const analysis = analyzeEntries(kept);
-    const page = await openHar('mixed-interleaved.har', har);
+    const page = await suite.openHar('mixed-interleaved.har', har);
     const rows = await page.$$eval('[data-flow]', (els) => els.map((el) => ({ id: el.getAttribute('data-flow'), outcome: el.getAttribute('data-outcome'), text: el.textContent })));
     expect(rows.map((r) => r.id)).toEqual(analysis.flows.map((f) => f.id));
     for (const [i, flow] of analysis.flows.entries()) {
@@ -62,7 +42,7 @@ describe('flows list and chain (real capture)', () => {
 
 describe('handoffs', () => {
   it('draws a reused Session as reused, with its fingerprint and the diagnostic on that card', async () => {
-    const page = await openHar('reused.har', scenarioHar('session-reused-double-submit'));
+    const page = await suite.openHar('reused.har', scenarioHar('session-reused-double-submit'));
     await openFlow(page, 'flow-1');
     expect(await page.$eval('[data-step="2"]', (el) => el.getAttribute('data-handoff'))).toBe('reused');
     const links = await page.$$eval('[data-link]', (els) => els.map((el) => [el.getAttribute('data-link'), el.textContent ?? '']));
@@ -72,7 +52,7 @@ describe('handoffs', () => {
   });
 
   it('draws an expired Session as expired with its age', async () => {
-    const page = await openHar('expired.har', scenarioHar('session-expired'));
+    const page = await suite.openHar('expired.har', scenarioHar('session-expired'));
     await openFlow(page, 'flow-1');
     const link = await page.$eval('[data-link]', (el) => [el.getAttribute('data-link'), el.textContent]);
     expect(link[0]).toBe('expired');
@@ -81,10 +61,10 @@ describe('handoffs', () => {
   });
 
   it('draws a missing and a mismatched Session', async () => {
-    const missing = await openHar('missing.har', scenarioHar('session-missing'));
+    const missing = await suite.openHar('missing.har', scenarioHar('session-missing'));
     await openFlow(missing, 'flow-1');
     expect(await texts(missing, '[data-link]')).toEqual([expect.stringContaining('missing')]);
-    const unknown = await openHar('unknown.har', scenarioHar('session-unknown'));
+    const unknown = await suite.openHar('unknown.har', scenarioHar('session-unknown'));
     const kinds = await unknown.$$eval('[data-flow]', (els) => els.map((el) => el.getAttribute('data-flow')));
     let mismatch = false;
     for (const id of kinds) {
@@ -102,7 +82,7 @@ describe('Request tab', () => {
     ['new-password-missing-required-attribute', 'userAttributes.email', /requiredAttributes/],
   ] as const) {
     it(`shows ${key} as a red "missing" row with why it is needed (${name})`, async () => {
-      const page = await openHar(`${name}.har`, scenarioHar(name));
+      const page = await suite.openHar(`${name}.har`, scenarioHar(name));
       await openFlow(page, 'flow-1');
       await openStep(page, 1, 'request');
       const row = await page.$eval(`tr[data-key="${key}"]`, (el) => ({
@@ -122,7 +102,7 @@ describe('Response and Tokens tabs', () => {
   it('shows the ID and access tokens side by side with the right user', async () => {
     const har = await realHar('user-password-auth.har');
     const flow = analyzeHar(har).flows[0]!;
-    const page = await openHar('upa.har', har);
+    const page = await suite.openHar('upa.har', har);
     await openFlow(page, flow.id);
     await openStep(page, flow.steps.at(-1)!.call.entry, 'tokens');
     const cards = await page.$$eval('[data-token]', (els) => els.map((el) => ({
@@ -141,7 +121,7 @@ describe('Response and Tokens tabs', () => {
   it('decodes JSON inside ChallengeParameters and explains the error', async () => {
     const har = await realHar('broken-missing-new-password.har');
     const flow = analyzeHar(har).flows[0]!;
-    const page = await openHar('broken-new-password.har', har);
+    const page = await suite.openHar('broken-new-password.har', har);
     await openFlow(page, flow.id);
     await openStep(page, flow.steps[0]!.call.entry, 'response');
     const decoded = await page.$eval('[data-key="requiredAttributes"] pre, [data-key="userAttributes"] pre', (el) => el.textContent);
@@ -152,7 +132,7 @@ describe('Response and Tokens tabs', () => {
   });
 
   it('flags a body that could not be read and says why', async () => {
-    const page = await openHar('not-captured.har', scenarioHar('bodies-not-captured'));
+    const page = await suite.openHar('not-captured.har', scenarioHar('bodies-not-captured'));
     const ids = await page.$$eval('[data-flow]', (els) => els.map((el) => el.getAttribute('data-flow')!));
     const flags: string[] = [];
     for (const id of ids) {
@@ -164,18 +144,18 @@ describe('Response and Tokens tabs', () => {
   });
 
   it('shows a non-JSON body with its reason, a malformed token with its reason, an unknown challenge', async () => {
-    const unparseable = await openHar('unparseable.har', scenarioHar('unparseable-bodies'));
+    const unparseable = await suite.openHar('unparseable.har', scenarioHar('unparseable-bodies'));
     await openFlow(unparseable, 'flow-1');
     await openStep(unparseable, 0, 'request');
     expect(await unparseable.$eval('[data-body-state="unparseable"]', (el) => el.textContent)).toMatch(/not JSON/);
 
-    const malformed = await openHar('malformed.har', scenarioHar('malformed-id-token'));
+    const malformed = await suite.openHar('malformed.har', scenarioHar('malformed-id-token'));
     await openFlow(malformed, 'flow-1');
     await openStep(malformed, 0, 'tokens');
     expect(await malformed.$eval('[data-token="id"]', (el) => el.getAttribute('data-token-kind'))).toBe('malformed');
     expect(await malformed.$eval('[data-token="id"] [data-token-problem]', (el) => el.textContent)).toMatch(/Cannot be decoded: .+/);
 
-    const unknown = await openHar('unknown-challenge.har', scenarioHar('unknown-challenge'));
+    const unknown = await suite.openHar('unknown-challenge.har', scenarioHar('unknown-challenge'));
     await openFlow(unknown, 'flow-1');
     expect(await unknown.$eval('[data-step="0"]', (el) => el.getAttribute('data-challenge-out'))).toBe('QR_CODE_MFA');
     expect(await unknown.$eval('[data-diagnostic="unknown-challenge"]', (el) => el.textContent)).toMatch(/does not know: QR_CODE_MFA/);
@@ -185,10 +165,7 @@ describe('Response and Tokens tabs', () => {
     // GetUser calls whose access token comes from a sign-in before the capture: no flow to join.
     const har = structuredClone(scenarioHar('token-expired-get-user')) as Har;
     har.log.entries = har.log.entries.filter((entry) => !(headerValue(entry.request.headers, 'X-Amz-Target') ?? '').endsWith('.InitiateAuth'));
-    await viewer.addHar('get-user.har', har);
-    const page = await viewer.open('har=/har/get-user.har');
-    pages.push(page);
-    await page.waitForSelector('[data-other-calls]');
+    const page = await suite.openHar('get-user.har', har, { waitFor: '[data-other-calls]' });
     await page.click('[data-other-calls]');
     await page.waitForSelector('[data-chain="other-calls"]');
     expect(await page.$$eval('[data-chain="other-calls"] [data-step]', (els) => els.map((el) => el.getAttribute('data-operation')))).toEqual(['GetUser', 'GetUser']);

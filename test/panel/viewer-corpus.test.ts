@@ -5,21 +5,14 @@
  * puts on the clipboard, with one exception the user asks for explicitly (issue 8): the copy
  * button of one masked value copies that value, and says "copied (secret)".
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { SECRETS, hostileHar, leaked } from '../fixtures/hostile';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { pageErrors, viewerSuite } from './support/viewer-harness';
 import { parseBodyText } from '../../src/core/body';
 
-let viewer: ViewerHarness;
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  await viewer?.close();
-});
+// The test checks its one page's errors itself; the page is opened with the harness, outside the suite's list.
+const suite = viewerSuite();
 
 /** The text and every attribute value of the document. */
 const everything = (page: Page) => page.evaluate(() => {
@@ -49,8 +42,8 @@ async function copyAll(page: Page): Promise<{ plain: string[]; secret: string[];
 }
 
 it('no secret of the corpus table is on screen, in an attribute or in a plain copy, on any row, step or tab', async () => {
-  await viewer.addHar('hostile-corpus.har', hostileHar());
-  const page = await viewer.open('har=/har/hostile-corpus.har');
+  await suite.viewer.addHar('hostile-corpus.har', hostileHar());
+  const page = await suite.viewer.open('har=/har/hostile-corpus.har');
   await page.waitForSelector('[data-flow], [data-other-calls]');
   const seen: string[] = [];
   /** Where each leak was seen, for the failure message. */

@@ -2,28 +2,20 @@
  * Export HAR from the panel (here in the viewer page, the same UI): masked by default, the file
  * re-opens into the same chains, and an unmasked export happens only when chosen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import { toReport } from '../../src/core/report';
 import { downloadOf, type Download } from '../support/chromium-download';
-import { pageErrors, realHar, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { realHar, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
+const suite = viewerSuite();
 let cdp: CDPSession;
 let page: Page;
 
 beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('np.har', await realHar('new-password-required.har'));
-  page = await viewer.open('har=/har/np.har');
-  await page.waitForSelector('[data-flow]');
+  page = await suite.openHar('np.har', await realHar('new-password-required.har'));
   cdp = await page.createCDPSession();
-});
-
-afterAll(async () => {
-  expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
 });
 
 async function exportAs(mode: 'share' | 'unmasked'): Promise<Download> {

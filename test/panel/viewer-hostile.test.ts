@@ -5,10 +5,10 @@
  * no calendar has (exp: 1e13 threw RangeError mid-render and left Clear dead; exp: 1e308 printed
  * "Infinity d"), and names long enough to push the panel tens of thousands of pixels wide.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { cognitoEntry, jwt } from '../core/entries';
-import { openFlow, openStep, pageErrors, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, pageErrors, texts, viewerSuite } from './support/viewer-harness';
 
 const PASSWORD = 'Pa55-word-in-an-object';
 const SESSION = 'nested-session-AYABeJ8rZ7'.repeat(3);
@@ -16,15 +16,10 @@ const HASH = 'nested-hash-value-q9Zx/0=';
 const UNQUOTED = 'unquoted-secret-Zebra42';
 const CAPTURED = Math.floor(Date.parse('2026-11-23T10:00:00.000Z') / 1000);
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
-async function openHar(name: string, entries: unknown[]): Promise<Page> {
-  await viewer.addHar(name, { log: { entries } });
-  const page = await viewer.open(`har=/har/${name}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow], [data-other-calls]');
-  return page;
+function openHar(name: string, entries: unknown[]): Promise<Page> {
+  return suite.openHar(name, { log: { entries } }, { waitFor: '[data-flow], [data-other-calls]' });
 }
 
 /** Every text node and every attribute value of the document (what a reader, a screen reader or a script sees). */
@@ -34,15 +29,6 @@ const everything = (page: Page) => page.evaluate(() => {
 });
 
 const copied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.slice());
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
 
 describe('secrets inside objects (issue 7, item 3)', () => {
   const authFlows = [['misspelled', 'USER_PASWORD_AUTH'], ['lower case', 'user_password_auth'], ['missing', undefined]] as const;

@@ -3,21 +3,16 @@
  * cards of the sign-in's chain, after its tokens, with the exchange's facts (provider, identity,
  * credentials' expiry) as text and no key on the card.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openFlow, openStep, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, realHar, texts, viewerSuite } from './support/viewer-harness';
 import type { Har } from '../../src/core/har';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 async function openReal(file: string): Promise<{ page: Page; har: Har }> {
   const har = await realHar(file) as Har;
-  await viewer.addHar(file, har);
-  const page = await viewer.open(`har=/har/${file}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return { page, har };
+  return { page: await suite.openHar(file, har), har };
 }
 
 /** The signature part of the ID token a capture's GetCredentialsForIdentity sent in Logins. */
@@ -25,15 +20,6 @@ function loginSignature(har: Har): string {
   const request = JSON.parse(har.log.entries[2]!.request.postData!.text!) as { Logins: Record<string, string> };
   return Object.values(request.Logins)[0]!.split('.')[2]!;
 }
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
 
 describe('identity pools in the chain', () => {
   it('shows GetId and GetCredentialsForIdentity as steps of the sign-in, with their facts and no secret', async () => {

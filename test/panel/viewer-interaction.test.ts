@@ -2,43 +2,25 @@
  * What the user does in the viewer: reveal and copy secrets, filter and move with the keys,
  * Clear and Pause, open a file, edit and replay a step, and the dark theme.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import { str } from '../../src/core/json';
 import type { Har } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
-import { openFlow, openStep, pageErrors, realHar, startViewer, texts, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, realHar, texts, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-async function openHar(name: string, har: unknown, query = ''): Promise<Page> {
-  await viewer.addHar(name, har);
-  const page = await viewer.open(`har=/har/${name}${query}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return page;
-}
+const suite = viewerSuite();
 
 const copied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.slice());
 const activeRowIds = (page: Page) => page.$$eval('[data-flow]', (els) => els.map((el) => el.getAttribute('data-flow')));
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
 
 describe('secrets', () => {
   it('are masked by default; Reveal shows one value; Copy copies the value itself, announced as a secret', async () => {
     const har = await realHar('user-password-auth.har');
     const flow = analyzeHar(har).flows[0]!;
     const password = str(flow.steps[0]!.call.request.state === 'json' ? flow.steps[0]!.call.request.value.AuthParameters : undefined, 'PASSWORD')!;
-    const page = await openHar('secrets.har', har);
+    const page = await suite.openHar('secrets.har', har);
     await openFlow(page, flow.id);
     await openStep(page, flow.steps[0]!.call.entry, 'request');
     const cell = (await page.$('tr[data-key="PASSWORD"] .value'))!;
@@ -66,7 +48,7 @@ describe('filter and keyboard', () => {
   it('filters by user and error text, moves with Up/Down and opens with Enter', async () => {
     const scenario = scenarios.find((s) => s.name === 'two-users-interleaved')!;
     const analysis = analyzeHar(scenario.har);
-    const page = await openHar('two-users.har', scenario.har);
+    const page = await suite.openHar('two-users.har', scenario.har);
     expect(await activeRowIds(page)).toEqual(analysis.flows.map((f) => f.id));
     const target = analysis.flows[1]!;
     await page.type('input.filter', target.user!);
@@ -98,7 +80,7 @@ describe('filter and keyboard', () => {
 
   it('finds a flow by its error text', async () => {
     const scenario = scenarios.find((s) => s.name === 'missing-secret-hash')!;
-    const page = await openHar('filter-error.har', scenario.har);
+    const page = await suite.openHar('filter-error.har', scenario.har);
     await page.type('input.filter', 'configured for secret');
     expect(await activeRowIds(page)).toEqual(['flow-1']);
   });
@@ -106,12 +88,12 @@ describe('filter and keyboard', () => {
 
 describe('toolbar', () => {
   it('Clear empties the capture; Pause drops what arrives meanwhile; a file opened later replaces the capture', async () => {
-    const page = await openHar('toolbar.har', scenarios.find((s) => s.name === 'select-mfa-type')!.har);
+    const page = await suite.openHar('toolbar.har', scenarios.find((s) => s.name === 'select-mfa-type')!.har);
     await page.click('[data-action="clear"]');
     await page.waitForSelector('[data-empty]');
     expect(await page.$eval('[data-count="calls"]', (el) => el.textContent)).toBe('0 Cognito calls');
 
-    const path = await viewer.addHar('picked.har', scenarios.find((s) => s.name === 'session-expired')!.har);
+    const path = await suite.viewer.addHar('picked.har', scenarios.find((s) => s.name === 'session-expired')!.har);
     await page.click('[data-action="pause"]');
     const picker = (await page.$('#har-file')) as ElementHandle<HTMLInputElement>;
     await picker.uploadFile(path);
@@ -129,19 +111,15 @@ describe('toolbar', () => {
 
   it('shows the complete entries of a HAR that was cut off, and says what was lost', async () => {
     const text = JSON.stringify(await realHar('mixed-interleaved.har'), null, 2);
-    await viewer.addHar('cut.har', text.slice(0, Math.floor(text.length * 0.6)));
-    const page = await viewer.open('har=/har/cut.har');
-    pages.push(page);
-    await page.waitForSelector('[data-flow]');
+    const page = await suite.openHar('cut.har', text.slice(0, Math.floor(text.length * 0.6)));
     expect(await page.$eval('#load-error', (el) => el.textContent)).toMatch(/^cut\.har: the file is cut off: read \d+ complete entries/);
     expect((await page.$$('[data-flow]')).length).toBeGreaterThan(0);
   });
 
   it('says what to do when nothing is loaded, and reports a file that is not a HAR', async () => {
-    const page = await viewer.open();
-    pages.push(page);
+    const page = await suite.open();
     expect(await page.$eval('[data-empty]', (el) => el.textContent)).toMatch(/HAR file/);
-    const path = await viewer.addHar('not-a-har.json', { hello: 'world' });
+    const path = await suite.viewer.addHar('not-a-har.json', { hello: 'world' });
     const picker = (await page.$('#har-file')) as ElementHandle<HTMLInputElement>;
     await picker.uploadFile(path);
     await page.waitForFunction(() => document.getElementById('load-error')!.textContent !== '');
@@ -154,11 +132,11 @@ describe('edit and replay', () => {
     const scenario = scenarios.find((s) => s.name === 'sms-otp-wrong-code-key')!;
     // Point the capture at the local stand-in endpoint.
     const har = structuredClone(scenario.har) as Har;
-    for (const entry of har.log.entries) entry.request.url = `${viewer.origin}/cognito`;
+    for (const entry of har.log.entries) entry.request.url = `${suite.viewer.origin}/cognito`;
     const analysis = analyzeHar(har);
     const flow = analysis.flows[0]!;
     const answer = flow.steps.find((s) => s.call.operation === 'RespondToAuthChallenge')!;
-    const page = await openHar('replay.har', har);
+    const page = await suite.openHar('replay.har', har);
     await openFlow(page, flow.id);
     await openStep(page, answer.call.entry, 'request');
     await page.click('[data-action="edit-replay"]');
@@ -166,13 +144,13 @@ describe('edit and replay', () => {
     await page.waitForSelector('textarea.replay-text');
     const draft = await page.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value);
     expect(JSON.parse(draft)).toMatchObject({ ChallengeName: answer.challengeIn });
-    expect(viewer.replays).toHaveLength(0);
+    expect(suite.viewer.replays).toHaveLength(0);
 
     await page.$eval('textarea.replay-text', (el) => { (el as HTMLTextAreaElement).value = ''; });
     await page.type('textarea.replay-text', 'not json');
     await page.click('[data-action="send-replay"]');
     expect(await page.$eval('[data-replay-status]', (el) => el.textContent)).toMatch(/not JSON/);
-    expect(viewer.replays).toHaveLength(0);
+    expect(suite.viewer.replays).toHaveLength(0);
 
     const edited = JSON.parse(draft) as { ChallengeResponses: Record<string, string> };
     edited.ChallengeResponses.EXTRA_KEY = 'edited';
@@ -193,9 +171,9 @@ describe('edit and replay', () => {
     await page.waitForFunction(() => (window as unknown as { __said: string[] }).__said.some((s) => s.startsWith('Sent')));
     const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
     expect(said).toContain('Sending…');
-    expect(viewer.replays).toHaveLength(1);
-    expect(viewer.replays[0]!.target).toBe('AWSCognitoIdentityProviderService.RespondToAuthChallenge');
-    expect(JSON.parse(viewer.replays[0]!.body)).toMatchObject({ ChallengeResponses: { EXTRA_KEY: 'edited' } });
+    expect(suite.viewer.replays).toHaveLength(1);
+    expect(suite.viewer.replays[0]!.target).toBe('AWSCognitoIdentityProviderService.RespondToAuthChallenge');
+    expect(JSON.parse(suite.viewer.replays[0]!.body)).toMatchObject({ ChallengeResponses: { EXTRA_KEY: 'edited' } });
     const replayCard = await page.$eval('[data-step][data-replay="true"]', (el) => ({
       operation: el.getAttribute('data-operation'), text: el.textContent, chain: el.closest('[data-chain]')?.getAttribute('data-chain'),
     }));
@@ -207,7 +185,7 @@ describe('edit and replay', () => {
     const scenario = scenarios.find((s) => s.name === 'admin-sign-ins')!;
     const analysis = analyzeHar(scenario.har);
     const flow = analysis.flows.find((f) => f.steps[0]!.call.operation.startsWith('Admin'))!;
-    const page = await openHar('admin.har', scenario.har);
+    const page = await suite.openHar('admin.har', scenario.har);
     await openFlow(page, flow.id);
     await openStep(page, flow.steps[0]!.call.entry, 'request');
     expect(await page.$eval('[data-replay-refused]', (el) => el.textContent)).toMatch(/SigV4/);
@@ -217,8 +195,8 @@ describe('edit and replay', () => {
 describe('theme', () => {
   it('?theme=dark sets the theme attribute and a dark background; light differs', async () => {
     const har = scenarios.find((s) => s.name === 'select-mfa-type')!.har;
-    const dark = await openHar('dark.har', har, '&theme=dark');
-    const light = await openHar('light.har', har, '&theme=light');
+    const dark = await suite.openHar('dark.har', har, { query: '&theme=dark' });
+    const light = await suite.openHar('light.har', har, { query: '&theme=light' });
     const look = (page: Page) => page.evaluate(() => ({
       theme: document.documentElement.dataset.theme,
       background: getComputedStyle(document.querySelector('.panel')!).backgroundColor,
@@ -235,7 +213,7 @@ describe('layout', () => {
   it('the bars between the list, the chain and the details resize them by drag and by keyboard', async () => {
     const har = await realHar('new-password-required.har');
     const flow = analyzeHar(har).flows[0]!;
-    const page = await openHar('layout.har', har);
+    const page = await suite.openHar('layout.har', har);
     await openFlow(page, flow.id);
     await openStep(page, flow.steps[0]!.call.entry, 'request');
     const size = (selector: string, dim: 'width' | 'height') => page.$eval(selector, (el, d) => el.getBoundingClientRect()[d as 'width' | 'height'], dim);

@@ -4,28 +4,20 @@
  * ↑/↓ between step cards; ←/→ between details tabs (roving tabindex); "e" opens Edit & replay
  * from the selected step and Esc closes it; docked right, Back returns to the list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { viewerSuite } from './support/viewer-harness';
 import { demoFlows, demoHar } from './support/layout-fixtures';
 import { scenarios } from '../fixtures/scenarios';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('demo.har', await demoHar());
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
+  await suite.viewer.addHar('demo.har', await demoHar());
 });
 
 async function openDemo(width = 1400, height = 900): Promise<Page> {
-  const page = await viewer.open('har=/har/demo.har');
-  pages.push(page);
+  const page = await suite.open('har=/har/demo.har');
   await page.setViewport({ width, height });
   await page.waitForSelector('[data-flow]');
   return page;
@@ -110,9 +102,8 @@ describe('keyboard', () => {
   });
 
   it('step links in a diagnostic select the step they name', async () => {
-    await viewer.addHar('reused.har', scenarios.find((s) => s.name === 'session-reused-double-submit-challenge')!.har);
-    const page = await viewer.open('har=/har/reused.har');
-    pages.push(page);
+    await suite.viewer.addHar('reused.har', scenarios.find((s) => s.name === 'session-reused-double-submit-challenge')!.har);
+    const page = await suite.open('har=/har/reused.har');
     await page.waitForSelector('[data-flow]');
     await page.click('[data-flow]');
     await page.waitForSelector('[data-step-link]');
@@ -150,7 +141,7 @@ describe('Clear and the filter', () => {
     await page.click('[data-action="clear"]');
     await page.waitForSelector('[data-empty]');
     // A file loaded after Clear shows all its flows: nothing hidden by a filter left behind.
-    const path = await viewer.addHar('again.har', await demoHar());
+    const path = await suite.viewer.addHar('again.har', await demoHar());
     const picker = (await page.$('#har-file'))!;
     await (picker as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
     await page.waitForFunction((n) => document.querySelectorAll('[data-flow]').length === n, {}, total);

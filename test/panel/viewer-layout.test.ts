@@ -5,26 +5,18 @@
  * inside the visible chain, every details tab can be reached, no value wraps past two lines, and
  * nothing is wider than the panel. With SCREENSHOTS=1 it also writes docs/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { analyzeHar } from '../../src/core/analyze';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { viewerSuite } from './support/viewer-harness';
 import { SIZES, THEMES, demoHar } from './support/layout-fixtures';
 import { wrappedValues } from './support/layout-checks';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 
 beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('demo.har', await demoHar());
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
+  await suite.viewer.addHar('demo.har', await demoHar());
 });
 
 describe.each(SIZES)('at $name ($width×$height)', (size) => {
@@ -32,12 +24,12 @@ describe.each(SIZES)('at $name ($width×$height)', (size) => {
     const har = await demoHar();
     const flow = analyzeHar(har).flows.at(-1)!;
     const failing = flow.steps.find((s) => s.call.error)!;
-    const page = await viewer.browser.newPage();
-    pages.push(page);
+    const page = await suite.viewer.browser.newPage();
+    suite.pages.push(page);
     await page.setViewport({ width: size.width, height: size.height });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${viewer.origin}/viewer.html?har=/har/demo.har&theme=${theme}`);
+    await page.goto(`${suite.viewer.origin}/viewer.html?har=/har/demo.har&theme=${theme}`);
     await page.waitForSelector('[data-flow]');
 
     await page.click(`[data-flow="${flow.id}"]`);

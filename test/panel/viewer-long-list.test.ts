@@ -2,30 +2,22 @@
  * A capture with hundreds of flows: the list puts only the rows in view in the DOM, yet every row
  * is reachable with the keys, by scrolling and by the filter, and opens like any other.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import { generateSyntheticHar } from '../../scripts/lib/synthetic-har';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { viewerSuite } from './support/viewer-harness';
 
 const FLOWS = 240;
 const har = generateSyntheticHar({ seed: 7, flows: FLOWS, ordinary: 300, bodies: 'small' }).har;
 const flows = analyzeHar(har).flows;
 // The background traffic's identity-pool calls form identity-pool flows of their own, listed after the sign-ins.
 const signIns = flows.filter((flow) => flow.kind !== 'identity');
-let viewer: ViewerHarness;
+const suite = viewerSuite();
 let page: Page;
 
 beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('long.har', har);
-  page = await viewer.open('har=/har/long.har');
-  await page.waitForSelector('[data-flow]');
-});
-
-afterAll(async () => {
-  if (page) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
+  page = await suite.openHar('long.har', har);
 });
 
 const rowIds = () => page.$$eval('[data-flow]', (els) => els.map((el) => el.getAttribute('data-flow')));

@@ -3,27 +3,20 @@
  * its entries parsed in runs and only those the panel keeps held on to (viewer-har-runs.ts). The
  * panel shows what the core finds in the file, and counts the requests it does not keep.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { keptInCapture } from '../../src/panel/capture-filter';
-import { pageErrors, realHar, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { realHar, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
+const suite = viewerSuite();
 let har: Har;
 
 beforeAll(async () => {
-  viewer = await startViewer();
   har = (await realHar('mixed-interleaved.har')) as Har;
   // Pretty-printed, as browsers export.
-  await viewer.addHar('pretty.har', JSON.stringify(har, null, 2));
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
+  await suite.viewer.addHar('pretty.har', JSON.stringify(har, null, 2));
 });
 
 /** What the toolbar says about the capture. */
@@ -42,8 +35,7 @@ function expected() {
 
 describe('reading a HAR', () => {
   it('from ?har=: the flows and counts the core finds', async () => {
-    const page = await viewer.open('har=/har/pretty.har');
-    pages.push(page);
+    const page = await suite.open('har=/har/pretty.har');
     await page.waitForSelector('[data-flow]');
     await page.waitForFunction(() => document.getElementById('har-name')?.textContent === 'pretty.har');
     expect(await counts(page)).toEqual(expected());
@@ -51,21 +43,19 @@ describe('reading a HAR', () => {
   });
 
   it('from the file picker, the same way, and a file that is not JSON after it says why', async () => {
-    const page = await viewer.open();
-    pages.push(page);
+    const page = await suite.open();
     const picker = (await page.$('#har-file')) as ElementHandle<HTMLInputElement>;
-    await picker.uploadFile(await viewer.addHar('picked.har', JSON.stringify(har, null, 2)));
+    await picker.uploadFile(await suite.viewer.addHar('picked.har', JSON.stringify(har, null, 2)));
     await page.waitForSelector('[data-flow]');
     expect(await counts(page)).toEqual(expected());
-    await picker.uploadFile(await viewer.addHar('broken.har', '{"log": {"entries": [{"request": }]}}'));
+    await picker.uploadFile(await suite.viewer.addHar('broken.har', '{"log": {"entries": [{"request": }]}}'));
     await page.waitForFunction(() => document.getElementById('load-error')!.textContent !== '');
     expect(await page.$eval('#load-error', (el) => el.textContent)).toMatch(/^broken\.har: not JSON/);
   });
 
   it('a file with a byte-order mark and Windows line ends, the same', async () => {
-    await viewer.addHar('windows.har', `\ufeff${JSON.stringify(har, null, 2).replace(/\n/g, '\r\n')}`);
-    const page = await viewer.open('har=/har/windows.har');
-    pages.push(page);
+    await suite.viewer.addHar('windows.har', `\ufeff${JSON.stringify(har, null, 2).replace(/\n/g, '\r\n')}`);
+    const page = await suite.open('har=/har/windows.har');
     await page.waitForSelector('[data-flow]');
     expect(await counts(page)).toEqual(expected());
   });

@@ -3,36 +3,23 @@
  * to the account, the Session's state and the re-run's inputs, keyboard (Ctrl+Enter, Esc), JSON
  * errors with line and column, copy as command (masked by default), and the draft kept across steps.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { scenarioHar as scenarioHarAt } from './support/scenario-har';
 import { totpFromSecret } from '../../src/core/srp/totp';
-import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
+const suite = viewerSuite();
 
 /** A scenario whose calls replay to the viewer's stand-in for Cognito. */
-const scenarioHar = (name: string): Har => scenarioHarAt(name, viewer.origin);
+const scenarioHar = (name: string): Har => scenarioHarAt(name, suite.viewer.origin);
 
 async function openEditor(file: string, har: Har, stepIndex: number): Promise<{ page: Page; entries: number[]; session: string; flowId: string }> {
   const flow = analyzeHar(har).flows[0]!;
   const step = flow.steps[stepIndex]!;
-  await viewer.addHar(file, har);
-  const page = await viewer.open(`har=/har/${file}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
+  const page = await suite.openHar(file, har);
   await openFlow(page, flow.id);
   await openStep(page, step.call.entry, 'request');
   await page.click('[data-action="edit-replay"]');
@@ -63,11 +50,11 @@ describe('replay editor', () => {
     expect(await draftText(page)).toContain(session);
     await page.click('[data-action="reveal-draft"]');
     expect(await draftText(page)).not.toContain(session);
-    const before = viewer.replays.length;
+    const before = suite.viewer.replays.length;
     await page.click('[data-action="send-replay"]');
     await page.waitForSelector('[data-step][data-replay="true"]');
-    expect(viewer.replays).toHaveLength(before + 1);
-    expect(JSON.parse(viewer.replays.at(-1)!.body)).toMatchObject({ Session: session });
+    expect(suite.viewer.replays).toHaveLength(before + 1);
+    expect(JSON.parse(suite.viewer.replays.at(-1)!.body)).toMatchObject({ Session: session });
   });
 
   it("says the step's Session is spent, offers the re-run with a fresh code to type, and what success does", async () => {
@@ -77,11 +64,11 @@ describe('replay editor', () => {
     expect(await page.$$eval('[data-input]', (els) => els.map((el) => el.getAttribute('data-input')))).toEqual(['code', 'totp-secret']);
     expect(await page.$eval('[data-replay-effect]', (el) => el.textContent)).toMatch(/signs the user in/);
     // Re-running without the code sends nothing and says what is missing.
-    const before = viewer.replays.length;
+    const before = suite.viewer.replays.length;
     await page.click('[data-action="rerun"]');
     await page.waitForSelector('[data-replay-status="error"]');
     expect(await page.$eval('[data-replay-status]', (el) => el.textContent)).toBe('Type a fresh code first.');
-    expect(viewer.replays).toHaveLength(before);
+    expect(suite.viewer.replays).toHaveLength(before);
     // The code can come from the authenticator's secret, pasted (RFC 6238 test secret here).
     await page.type('[data-input="totp-secret"]', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
     const around = Date.now();
@@ -103,13 +90,13 @@ describe('replay editor', () => {
     expect(await page.$eval('[data-json-error]', (el) => el.textContent)).toMatch(/line 3, column 3/);
     await typeDraft(page, '{"ChallengeName":"SMS_OTP","ChallengeResponses":{"USERNAME":"u","SMS_OTP_CODE":"123456"}}');
     expect(await page.$('[data-json-error]')).toBeNull();
-    const before = viewer.replays.length;
+    const before = suite.viewer.replays.length;
     await page.focus('textarea.replay-text');
     await page.keyboard.down('Control');
     await page.keyboard.press('Enter');
     await page.keyboard.up('Control');
     await page.waitForSelector('[data-step][data-replay="true"]');
-    expect(viewer.replays).toHaveLength(before + 1);
+    expect(suite.viewer.replays).toHaveLength(before + 1);
     // The result is selected: the details now show the replay.
     const replayEntry = await page.$eval('[data-step][data-replay="true"]', (el) => el.getAttribute('data-step'));
     await page.waitForSelector(`[data-details="${replayEntry}"]`);
@@ -155,7 +142,7 @@ describe('replay editor', () => {
     await typeDraft(page, '{"stale": true}');
     await page.click('[data-action="clear"]');
     await page.waitForSelector('[data-empty]');
-    const path = await viewer.addHar('again.har', har);
+    const path = await suite.viewer.addHar('again.har', har);
     await ((await page.$('#har-file')) as ElementHandle<HTMLInputElement>).uploadFile(path);
     await page.waitForSelector(`[data-flow="${flowId}"]`);
     await openFlow(page, flowId);

@@ -2,32 +2,19 @@
  * The replay editor names where a replay goes before Send, and warns when the (possibly hostile)
  * page pointed the call somewhere that is neither AWS Cognito nor its own origin (issue 7, item 12).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { analyzeHar } from '../../src/core/analyze';
 import type { Har } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
-import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, openStep, viewerSuite } from './support/viewer-harness';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
+const suite = viewerSuite();
 
 async function openEditor(name: string, har: Har): Promise<Page> {
   const flow = analyzeHar(har).flows[0]!;
   const answer = flow.steps.find((s) => s.call.operation === 'RespondToAuthChallenge')!;
-  await viewer.addHar(name, har);
-  const page = await viewer.open(`har=/har/${name}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
+  const page = await suite.openHar(name, har);
   await openFlow(page, flow.id);
   await openStep(page, answer.call.entry, 'request');
   await page.click('[data-action="edit-replay"]');
@@ -54,24 +41,24 @@ describe('replay destination', () => {
   it('warns, before anything is sent, when the page chose a host that is neither Cognito nor its own origin', async () => {
     const har = structuredClone(scenario.har) as Har;
     for (const entry of har.log.entries) {
-      entry.request.url = `${viewer.origin}/cognito`;
+      entry.request.url = `${suite.viewer.origin}/cognito`;
       // The scenario's capture already says its page is https://app.example.com.
       expect(entry.request.headers.find((h) => h.name === 'Origin')?.value).toBe('https://app.example.com');
     }
     const page = await openEditor('elsewhere.har', har);
     const shown = await note(page);
     expect(shown.kind).toBe('other');
-    expect(shown.host).toBe(new URL(viewer.origin).host);
+    expect(shown.host).toBe(new URL(suite.viewer.origin).host);
     expect(shown.warning).toMatch(/neither an AWS Cognito endpoint nor the page's own origin \(https:\/\/app\.example\.com\)/);
-    expect(viewer.replays).toHaveLength(0);
+    expect(suite.viewer.replays).toHaveLength(0);
   });
 
   it("does not warn when the call went to the page's own origin", async () => {
     const har = structuredClone(scenario.har) as Har;
     for (const entry of har.log.entries) {
-      entry.request.url = `${viewer.origin}/cognito`;
+      entry.request.url = `${suite.viewer.origin}/cognito`;
       entry.request.headers = entry.request.headers.filter((h) => h.name !== 'Origin' && h.name !== 'Referer');
-      entry.request.headers.push({ name: 'Origin', value: viewer.origin });
+      entry.request.headers.push({ name: 'Origin', value: suite.viewer.origin });
     }
     const page = await openEditor('same-origin.har', har);
     expect(await note(page)).toMatchObject({ kind: 'page-origin', warning: null });

@@ -3,8 +3,8 @@
  * challenge parameters carry markup and script must show that markup as text: no element is
  * created from it and no script runs (window.__pwned stays unset), on every tab.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { expect, it } from 'vitest';
+import { pageErrors, viewerSuite } from './support/viewer-harness';
 import { cognitoEntry, jwt } from '../core/entries';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -33,19 +33,12 @@ function hostileHar(): unknown {
   };
 }
 
-let viewer: ViewerHarness;
-
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  await viewer?.close();
-});
+// The test checks its one page's errors itself; the page is opened with the harness, outside the suite's list.
+const suite = viewerSuite();
 
 it('shows markup from captured data as inert text on every view', async () => {
-  await viewer.addHar('hostile.har', hostileHar());
-  const page = await viewer.open('har=/har/hostile.har');
+  await suite.viewer.addHar('hostile.har', hostileHar());
+  const page = await suite.viewer.open('har=/har/hostile.har');
   await page.waitForSelector('[data-flow]');
   const visit = async (selector: string) => {
     await page.click(selector);

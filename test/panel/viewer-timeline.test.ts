@@ -3,21 +3,12 @@
  * viewer over real captures: the events and offsets the CLI prints, above the chain, for a
  * signed-in flow with a story only; credentials shown by their masked key id, never a secret.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openFlow, pageErrors, realHar, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { openFlow, realHar, viewerSuite } from './support/viewer-harness';
 import type { Har } from '../../src/core/har';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-async function openHar(file: string, har: Har): Promise<Page> {
-  await viewer.addHar(file, har);
-  const page = await viewer.open(`har=/har/${file}`);
-  pages.push(page);
-  await page.waitForSelector('[data-flow]');
-  return page;
-}
+const suite = viewerSuite();
 
 async function timeline(page: Page, flow: string): Promise<{ kind: string | null; at: string; label: string; tone: string }[]> {
   return page.$$eval(`[data-timeline="${flow}"] [data-event]`, (items) => items.map((item) => ({
@@ -28,19 +19,10 @@ async function timeline(page: Page, flow: string): Promise<{ kind: string | null
   })));
 }
 
-beforeAll(async () => {
-  viewer = await startViewer();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
-
 describe('the sign-in timeline above the chain', () => {
   it('shows tokens, AWS credentials and their expiries, and the capture end, as offsets from the sign-in', async () => {
     const har = await realHar('identity-credentials.har') as Har;
-    const page = await openHar('identity-credentials.har', har);
+    const page = await suite.openHar('identity-credentials.har', har);
     await openFlow(page, 'flow-1');
     await page.waitForSelector('[data-timeline="flow-1"]');
     const events = await timeline(page, 'flow-1');
@@ -61,7 +43,7 @@ describe('the sign-in timeline above the chain', () => {
   });
 
   it('shows a refresh on the sign-in it refreshed, with the refreshed tokens\' expiry; the refresh flow has no timeline of its own', async () => {
-    const page = await openHar('refresh-token.har', await realHar('refresh-token.har') as Har);
+    const page = await suite.openHar('refresh-token.har', await realHar('refresh-token.har') as Har);
     await openFlow(page, 'flow-1');
     await page.waitForSelector('[data-timeline="flow-1"]');
     expect((await timeline(page, 'flow-1')).map((e) => [e.kind, e.label])).toEqual([
@@ -72,7 +54,7 @@ describe('the sign-in timeline above the chain', () => {
   });
 
   it('shows no timeline for a sign-in with nothing after it', async () => {
-    const page = await openHar('user-password-auth.har', await realHar('user-password-auth.har') as Har);
+    const page = await suite.openHar('user-password-auth.har', await realHar('user-password-auth.har') as Har);
     await openFlow(page, 'flow-1');
     expect(await page.$('[data-chain="flow-1"]')).not.toBeNull();
     expect(await page.$('[data-timeline]')).toBeNull();
@@ -87,7 +69,7 @@ describe('the sign-in timeline above the chain', () => {
     // The capture goes on two days after the sign-in: the tokens expired while it ran.
     const last = har.log.entries.at(-1)!;
     har.log.entries.push({ ...structuredClone(last), startedDateTime: new Date(Date.parse(last.startedDateTime) + 2 * 86_400_000).toISOString() });
-    const page = await openHar('identity-bad-expiration.har', har);
+    const page = await suite.openHar('identity-bad-expiration.har', har);
     await openFlow(page, 'flow-1');
     await page.waitForSelector('[data-timeline="flow-1"]');
     const events = await timeline(page, 'flow-1');

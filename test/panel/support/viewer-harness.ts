@@ -15,6 +15,7 @@ import { DIST_VIEWER } from '../../../scripts/build/paths';
 import { QUIET_CHROMIUM_FLAGS, chromiumPath } from '../../../scripts/lib/chromium';
 import { firefoxPath } from '../../../scripts/lib/firefox/firefox';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.har': 'application/json' };
@@ -119,6 +120,63 @@ export async function startViewer(options: { browser?: 'chromium' | 'firefox' } 
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a viewer test file works with; see viewerSuite. */
+export interface ViewerSuite {
+  /** The harness, once the suite's beforeAll has started it: addHar, origin, replays, browser. */
+  readonly viewer: ViewerHarness;
+  /** Every page this file opened; afterAll checks each one. Push a page opened some other way. */
+  readonly pages: Page[];
+  /** Opens the viewer with `query` in a fresh page, kept in `pages`; waits for nothing. */
+  open(query?: string): Promise<Page>;
+  /**
+   * Serves `har` at /har/<name>, opens `har=/har/<name>` plus `query` (e.g. `&theme=dark`), kept in
+   * `pages`, and waits for `waitFor` (a flow row unless told).
+   */
+  openHar(name: string, har: unknown, options?: { query?: string; waitFor?: string }): Promise<Page>;
+}
+
+/**
+ * The life of a viewer test file, registered here once instead of in every file: call it at module
+ * level; its beforeAll starts the viewer, its afterAll asserts that no page it knows of logged an
+ * uncaught error (a real check: the panel must not throw on any capture), then closes everything.
+ */
+export function viewerSuite(options: { browser?: 'chromium' | 'firefox' } = {}): ViewerSuite {
+  let harness: ViewerHarness | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    harness = await startViewer(options);
+  });
+  afterAll(async () => {
+    try {
+      for (const page of pages) expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await harness?.close();
+    }
+  });
+  const started = (): ViewerHarness => {
+    if (!harness) throw new Error('the viewer starts in beforeAll: use it from a hook or a test');
+    return harness;
+  };
+  const open = async (query?: string): Promise<Page> => {
+    const page = await started().open(query);
+    pages.push(page);
+    return page;
+  };
+  return {
+    get viewer() {
+      return started();
+    },
+    pages,
+    open,
+    async openHar(name, har, { query = '', waitFor = '[data-flow]' } = {}) {
+      await started().addHar(name, har);
+      const page = await open(`har=/har/${name}${query}`);
+      await page.waitForSelector(waitFor);
+      return page;
     },
   };
 }
