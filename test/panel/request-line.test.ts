@@ -4,31 +4,18 @@
  * was cut off at the pane's right edge docked at the bottom (found by hand, 1366×330), unlike an
  * API call's URL, which breaks at its hyphens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { openFlow, openStep, pageErrors, startViewer, type ViewerHarness } from './support/viewer-harness';
+import { describe, expect, it } from 'vitest';
+import { openFlow, openStep, viewerSuite } from './support/viewer-harness';
 import { SIZES } from './support/layout-fixtures';
 import { har, managedLoginSignIn } from '../support/oauth-har';
 
-let viewer: ViewerHarness;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  viewer = await startViewer();
-  await viewer.addHar('managed-login.har', har(managedLoginSignIn({ nonce: 'a-nonce-that-makes-the-url-longer-still' })));
-});
-
-afterAll(async () => {
-  for (const page of pages) expect(pageErrors(page)).toEqual([]);
-  await viewer?.close();
-});
+const suite = viewerSuite();
+const capture = har(managedLoginSignIn({ nonce: 'a-nonce-that-makes-the-url-longer-still' }));
 
 describe.each(SIZES)('at $name ($width×$height)', (size) => {
   it('the authorize request\'s URL wraps inside the Request tab, nothing cut off', async () => {
-    const page = await viewer.open('har=/har/managed-login.har');
-    pages.push(page);
+    const page = await suite.openHar('managed-login.har', capture);
     await page.setViewport({ width: size.width, height: size.height });
-    await page.waitForSelector('[data-flow]');
     await openFlow(page, 'oauth-1');
     const entry = await page.$eval('[data-chain="oauth-1"] [data-step-head]', (el) => Number(el.getAttribute('data-step-head')));
     await openStep(page, entry, 'request');
