@@ -22,21 +22,7 @@ import { handoffView } from '../../src/core/view/handoff-view';
 import { formatText, PLAIN } from '../../src/cli/format-text';
 import type { HarEntry } from '../../src/core/har';
 import { jwt } from '../fixtures/builders/tokens';
-import { APP, CLIENT, DOMAIN, entry, har, ISSUER, managedLoginSignIn, T0, tokensFor } from '../support/oauth-har';
-
-const IDP = 'https://cognito-idp.eu-west-1.amazonaws.com/';
-
-function idpCall(operation: string, at: number, request: unknown, response: unknown = {}, status = 200): HarEntry {
-  return {
-    startedDateTime: new Date(at).toISOString(), time: 50,
-    request: {
-      method: 'POST', url: IDP,
-      headers: [{ name: 'X-Amz-Target', value: `AWSCognitoIdentityProviderService.${operation}` }, { name: 'Content-Type', value: 'application/x-amz-json-1.1' }],
-      postData: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(request) },
-    },
-    response: { status, headers: [], content: { size: 0, mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) } },
-  } as HarEntry;
-}
+import { APP, CLIENT, DOMAIN, entry, har, idpCall, ISSUER, managedLoginSignIn, T0, tokensFor } from '../support/oauth-har';
 
 /** The managed-login sign-in (entries 0-4) and the tokens /oauth2/token issued it. */
 function signIn(scope = 'openid email') {

@@ -12,22 +12,10 @@ import { flowRows } from '../../src/core/view/flow-row';
 import { formatText, PLAIN } from '../../src/cli/format-text';
 import type { HarEntry } from '../../src/core/har';
 import { jwt } from '../fixtures/builders/tokens';
-import { CLIENT, har, ISSUER, managedLoginSignIn, T0 } from '../support/oauth-har';
+import { CLIENT, har, idpCall, ISSUER, managedLoginSignIn, T0 } from '../support/oauth-har';
 
 const OTHER_CLIENT = '7otherclient0000000000abcd';
 const UNSEEN = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.k.iv.c.t';
-
-function idpCall(operation: string, at: number, request: unknown, response: unknown): HarEntry {
-  return {
-    startedDateTime: new Date(at).toISOString(), time: 50,
-    request: {
-      method: 'POST', url: 'https://cognito-idp.eu-west-1.amazonaws.com/',
-      headers: [{ name: 'X-Amz-Target', value: `AWSCognitoIdentityProviderService.${operation}` }, { name: 'Content-Type', value: 'application/x-amz-json-1.1' }],
-      postData: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(request) },
-    },
-    response: { status: 200, headers: [], content: { size: 0, mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) } },
-  } as HarEntry;
-}
 
 /** What Cognito returns to a refresh: new tokens with the origin_jti given (none when null), for `client`. */
 function result(seed: string, originJti: string | null, client = CLIENT) {

@@ -6,23 +6,10 @@
  * row's count; only the call made with no sign-in's token is left under "Other calls".
  */
 import { describe, expect, it } from 'vitest';
-import type { HarEntry } from '../../src/core/har';
 import { openFlow, openStep, texts, viewerSuite } from './support/viewer-harness';
-import { CLIENT, har, managedLoginSignIn, T0 } from '../support/oauth-har';
+import { CLIENT, har, idpCall, managedLoginSignIn, T0 } from '../support/oauth-har';
 
 const suite = viewerSuite();
-
-function idpCall(operation: string, at: number, request: unknown, response: unknown, status = 200): HarEntry {
-  return {
-    startedDateTime: new Date(at).toISOString(), time: 50,
-    request: {
-      method: 'POST', url: 'https://cognito-idp.eu-west-1.amazonaws.com/',
-      headers: [{ name: 'X-Amz-Target', value: `AWSCognitoIdentityProviderService.${operation}` }, { name: 'Content-Type', value: 'application/x-amz-json-1.1' }],
-      postData: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(request) },
-    },
-    response: { status, headers: [], content: { size: 0, mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) } },
-  } as HarEntry;
-}
 
 function capture() {
   const entries = managedLoginSignIn();

@@ -130,3 +130,16 @@ export function managedLoginSignIn(options: SignInOptions = {}): HarEntry[] {
 export function har(entries: HarEntry[]) {
   return { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } };
 }
+
+/** A user-pool API call (X-Amz-Target) to cognito-idp, as the browser sends it after a managed-login sign-in. */
+export function idpCall(operation: string, at: number, request: unknown, response: unknown = {}, status = 200): HarEntry {
+  return {
+    startedDateTime: new Date(at).toISOString(), time: 50,
+    request: {
+      method: 'POST', url: 'https://cognito-idp.eu-west-1.amazonaws.com/',
+      headers: [{ name: 'X-Amz-Target', value: `AWSCognitoIdentityProviderService.${operation}` }, { name: 'Content-Type', value: 'application/x-amz-json-1.1' }],
+      postData: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(request) },
+    },
+    response: { status, headers: [], content: { size: 0, mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) } },
+  } as HarEntry;
+}
