@@ -94,6 +94,25 @@ describe('identity-pool exchanges after a managed-login sign-in', () => {
     expect(toReport(analysis).flows.some((flow) => 'managedLogin' in flow || 'identityFlows' in flow)).toBe(false);
   });
 
+  it('still join after a refresh replaced the flow\'s tokens: every ID token the flow was issued counts, not only its latest', () => {
+    const entries = signInThenCredentials('id_token');
+    const exchange = entries.find((e) => e.request.url.includes('/oauth2/token'))!;
+    const issued = JSON.parse(exchange.response.content.text!) as Record<string, string>;
+    // An hour on, the app refreshes at /oauth2/token with the sign-in's refresh token: a new ID token (another signature).
+    const refresh = structuredClone(exchange);
+    refresh.startedDateTime = new Date(Date.parse(entries.at(-1)!.startedDateTime) + 3_600_000).toISOString();
+    refresh.request.postData!.text = new URLSearchParams({ grant_type: 'refresh_token', client_id: new URLSearchParams(exchange.request.postData!.text!).get('client_id')!, refresh_token: issued.refresh_token! }).toString();
+    const [head, payload] = issued.id_token!.split('.');
+    refresh.response.content.text = JSON.stringify({ id_token: `${head}.${payload}.refreshedSignature0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ`, access_token: issued.access_token, token_type: 'Bearer', expires_in: 3600 });
+    entries.push(refresh);
+    const analysis = analyzeEntries(entries);
+    expect(analysis.oauth.flows).toHaveLength(1);
+    expect(analysis.oauth.flows[0]!.tokens.id?.raw).not.toBe(issued.id_token);
+    const identityFlow = analysis.flows.find((flow) => flow.kind === 'identity')!;
+    expect(managedLoginOfIdentityFlows(analysis)).toEqual(new Map([[identityFlow.id, 'oauth-1']]));
+    expect(panelFlows(analysis).map((flow) => flow.id)).toEqual(['oauth-1']);
+  });
+
   it('the live panel shows the same chain, entry by entry', () => {
     const entries = signInThenCredentials('id_token');
     const live = new LiveAnalysis();

@@ -1,28 +1,61 @@
 /**
- * The tokens managed-login flows were issued, by value, for joins from elsewhere in the analysis:
- * identity-pool `Logins`, calls made with a flow's access token, refreshes on the API side
- * (the identity issue's token index registers issued tokens by value and by fingerprint).
+ * The tokens managed-login flows hold, by value, for joins from elsewhere in the analysis:
+ * identity-pool `Logins` (identity-join.ts), calls made with a flow's tokens (api-join.ts),
+ * refreshes on the API side (api-refresh-join.ts). Every set a flow was issued counts, not only its
+ * latest: a call sent before a refresh carries the tokens the refresh later replaced.
  */
-import type { OAuthAnalysis } from './model';
+import { str } from '../json';
+import type { OAuthAnalysis, OAuthStep } from './model';
+import { requestParam } from './entries';
+import { param, parseUrl } from './url';
 
 export interface OAuthIssuedToken {
   flow: string;
-  /** Entry whose response (or redirect, for the implicit grant) carried it. */
+  /** Entry whose response (or redirect, for the implicit grant) carried it; for a sent refresh token, the refresh that sent it. */
   entry: number;
   as: 'id' | 'access' | 'refresh';
   /** The token itself: callers index it, they never show it. */
   value: string;
+  /**
+   * A refresh token the flow's refresh sent rather than one a response carried: a refresh linked to
+   * the flow by its refresh token or by lineage (§3 rule 20) sends the flow's refresh token, which
+   * may have been issued before the capture started.
+   */
+  sent?: true;
 }
 
-export function oauthIssuedTokens(analysis: OAuthAnalysis): OAuthIssuedToken[] {
-  const out: OAuthIssuedToken[] = [];
-  for (const flow of analysis.flows) {
-    const entry = flow.tokens.issuedBy;
-    if (entry === null) continue;
-    for (const as of ['id', 'access', 'refresh'] as const) {
-      const token = flow.tokens[as];
-      if (token) out.push({ flow: flow.id, entry, as, value: token.raw });
+/** The tokens one step of a flow carries, in the order id, access, refresh. */
+function stepTokens(flow: string, { entry, link }: OAuthStep, out: OAuthIssuedToken[]): void {
+  const push = (as: OAuthIssuedToken['as'], value: string | undefined, sent?: true) => {
+    if (value !== undefined && value.trim() !== '') out.push({ flow, entry: entry.entry, as, value, ...(sent ? { sent } : {}) });
+  };
+  if (entry.kind === 'token') {
+    const json = entry.responseJson;
+    if (json && entry.status >= 200 && entry.status < 300) {
+      push('id', str(json, 'id_token'));
+      push('access', str(json, 'access_token'));
+      push('refresh', str(json, 'refresh_token'));
     }
+    // One linked by its client id alone may send anyone's refresh token: not counted.
+    if ((link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') push('refresh', requestParam(entry, 'refresh_token'), true);
+    return;
   }
+  // The implicit grant hands its tokens out in the redirect's fragment (§2.2).
+  if (entry.location?.includes('#')) {
+    const fragment = parseUrl(entry.location).fragment;
+    push('id', param(fragment, 'id_token'));
+    push('access', param(fragment, 'access_token'));
+  }
+}
+
+const cache = new WeakMap<OAuthAnalysis, OAuthIssuedToken[]>();
+
+/** Every token each flow holds, flow by flow and step by step (so "the first flow wins" reads in order); computed once per analysis. */
+export function oauthIssuedTokens(analysis: OAuthAnalysis): OAuthIssuedToken[] {
+  let out = cache.get(analysis);
+  if (out) return out;
+  out = [];
+  for (const flow of analysis.flows) for (const step of flow.steps) stepTokens(flow.id, step, out);
+  cache.set(analysis, out);
   return out;
 }
