@@ -27,13 +27,12 @@
  */
 import type { CognitoCall, Flow, IdentityExchange, JsonObject, Step } from '../model';
 import { bodyObject } from '../body';
-import { str } from '../json';
 import { readExchange } from '../identity/exchange';
 import type { IssuedToken } from './token-index';
 import type { LinkResult } from '../flows';
 import { sendTimes } from './time-order';
 import { LongKeyMap } from '../long-key-map';
-import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
+import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, tokenSentBy, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
@@ -126,7 +125,6 @@ export class AfterSignInLinker {
   private readonly exchanges = new Map<CognitoCall, ReadExchange>();
   private readonly steps = new Map<CognitoCall, Step>();
   private readonly responded = new Map<CognitoCall, number>();
-  private readonly tokenSent = new Map<CognitoCall, { accessToken: string | undefined; revoked: string | undefined }>();
   private identity = freshPass();
   /** Since the last resolve: the earliest issue time of a token indexed (-Infinity: one displaced another). */
   private touchedFrom = Infinity;
@@ -286,16 +284,9 @@ export class AfterSignInLinker {
     // User-pool calls outside any sign-in that carry a flow's access token (or revoke its refresh token).
     const stillStandalone: CognitoCall[] = [];
     for (const call of standalone) {
-      let sent = this.tokenSent.get(call);
-      if (!sent) {
-        const request = bodyObject(call.request);
-        sent = { accessToken: str(request, 'AccessToken'), revoked: call.operation === 'RevokeToken' ? str(request, 'Token') : undefined };
-        this.tokenSent.set(call, sent);
-      }
-      const at = this.timeOf(call);
-      const issued = sent.accessToken !== undefined ? this.issuedBefore(sent.accessToken, at) : sent.revoked !== undefined ? this.issuedBefore(sent.revoked, at) : undefined;
-      const fits = issued && (sent.accessToken !== undefined ? issued.as === 'access' : issued.as === 'refresh');
-      if (!issued || !fits) {
+      const sent = tokenSentBy(call);
+      const issued = sent ? this.issuedBefore(sent.value, this.timeOf(call)) : undefined;
+      if (!sent || !issued || issued.as !== sent.as) {
         stillStandalone.push(call);
         continue;
       }

@@ -52,6 +52,26 @@ export function refreshTokenSent(call: CognitoCall): string | null | undefined {
   return undefined;
 }
 
+/** A token a call outside any flow sends that a sign-in's could be, and as what it must have been issued. */
+export type TokenSent = { value: string; as: 'access' | 'refresh' } | null;
+
+const sentBy = new WeakMap<CognitoCall, TokenSent>();
+
+/**
+ * Its `AccessToken` (an access token), else RevokeToken's `Token` (a refresh token), trimmed; null
+ * when it sends neither. Read once per call: the live analysis asks again on every update.
+ */
+export function tokenSentBy(call: CognitoCall): TokenSent {
+  let sent = sentBy.get(call);
+  if (sent !== undefined) return sent;
+  const request = bodyObject(call.request);
+  const access = str(request, 'AccessToken');
+  const revoked = access === undefined && call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
+  sent = access !== undefined ? { value: access.trim(), as: 'access' } : revoked !== undefined ? { value: revoked.trim(), as: 'refresh' } : null;
+  sentBy.set(call, sent);
+  return sent;
+}
+
 export function responseDate(call: CognitoCall): number {
   const date = headerValue(Array.isArray(call.har.response?.headers) ? call.har.response.headers : [], 'Date');
   return date !== undefined ? Date.parse(date) : Number.NaN;

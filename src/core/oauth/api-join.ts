@@ -28,79 +28,25 @@ import type { Analysis, CognitoCall, Flow, Step } from '../model';
 import { bodyObject } from '../body';
 import { str } from '../json';
 import { LongKeyMap } from '../long-key-map';
-import type { OAuthAnalysis, OAuthStep } from './model';
-import { requestParam } from './entries';
-import { decodeSafe } from './link';
+import type { OAuthAnalysis } from './model';
+import { oauthIssuedTokens, type OAuthIssuedToken } from './issued';
+import { tokenSentBy } from '../links/joined-steps';
 
-type Use = 'id' | 'access' | 'refresh';
+type Use = OAuthIssuedToken['as'];
 
 interface Issue {
   flow: string;
   as: Use;
 }
 
-/** `name=` of a URL fragment, decoded (the implicit grant's tokens, §2.2). */
-function fragmentParam(fragment: string, name: string): string | undefined {
-  for (const part of fragment.split('&')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at) === name) return decodeSafe(part.slice(at + 1));
-  }
-  return undefined;
-}
-
-/** The tokens one managed-login step handed out (or, for a refresh, the refresh token it holds). */
-function tokensOf({ entry, link }: OAuthStep): [Use, string | undefined][] {
-  if (entry.kind === 'token') {
-    const out: [Use, string | undefined][] = [];
-    const json = entry.responseJson;
-    if (json && entry.status >= 200 && entry.status < 300) {
-      out.push(['access', str(json, 'access_token')], ['id', str(json, 'id_token')], ['refresh', str(json, 'refresh_token')]);
-    }
-    // A refresh linked by its refresh token or its lineage sends the flow's refresh token (maybe issued
-    // outside the capture); one linked by its client id alone may send anyone's.
-    if ((link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') out.push(['refresh', requestParam(entry, 'refresh_token')]);
-    return out;
-  }
-  const location = entry.location;
-  const hashAt = location === null ? -1 : location.indexOf('#');
-  if (location === null || hashAt < 0) return [];
-  const fragment = location.slice(hashAt + 1);
-  return [['access', fragmentParam(fragment, 'access_token')], ['id', fragmentParam(fragment, 'id_token')]];
-}
-
-/** Every token the managed-login flows were issued, by value (trimmed): the first flow wins. */
+/** Every token the managed-login flows hold (issued.ts), by value (trimmed): the first flow wins. */
 function issuedIndex(oauth: OAuthAnalysis): LongKeyMap<Issue> {
   const index = new LongKeyMap<Issue>();
-  for (const flow of oauth.flows) {
-    for (const step of flow.steps) {
-      for (const [as, raw] of tokensOf(step)) {
-        const value = raw?.trim();
-        if (value && index.get(value) === undefined) index.set(value, { flow: flow.id, as });
-      }
-    }
+  for (const { flow, as, value } of oauthIssuedTokens(oauth)) {
+    const key = value.trim();
+    if (index.get(key) === undefined) index.set(key, { flow, as });
   }
   return index;
-}
-
-type Sent = { value: string; as: Use } | null;
-
-/** Read once per call: the live panel asks again on every update. */
-const sentOf = new WeakMap<CognitoCall, Sent>();
-
-/** What a call outside any flow sends that a sign-in's token could be: its AccessToken, RevokeToken's Token. */
-function tokenSent(call: CognitoCall): Sent {
-  let sent = sentOf.get(call);
-  if (sent !== undefined) return sent;
-  sent = null;
-  if (call.service === 'user-pool') {
-    const request = bodyObject(call.request);
-    const access = str(request, 'AccessToken');
-    const revoked = access === undefined && call.operation === 'RevokeToken' ? str(request, 'Token') : undefined;
-    if (access !== undefined) sent = { value: access.trim(), as: 'access' };
-    else if (revoked !== undefined) sent = { value: revoked.trim(), as: 'refresh' };
-  }
-  sentOf.set(call, sent);
-  return sent;
 }
 
 /** A step shown in a managed-login chain, with the API flow it belongs to (null: a call outside any flow). */
@@ -187,7 +133,7 @@ export function managedLoginCalls(analysis: Pick<Analysis, 'flows' | 'standalone
   }
   const other: CognitoCall[] = [];
   for (const call of analysis.standalone) {
-    const sent = tokenSent(call);
+    const sent = tokenSentBy(call);
     const issue = sent && sent.value !== '' ? issued.get(sent.value) : undefined;
     // An ID token sent as AccessToken (or an access token revoked) is not this flow's use of it: the call stays apart.
     if (!sent || !issue || issue.as !== sent.as) {

@@ -14,6 +14,7 @@ import { refreshTokenSent } from '../links/joined-steps';
 import { bodyObject } from '../body';
 import { str } from '../json';
 import { originJti, tokenClient } from './link';
+import { oauthIssuedTokens } from './issued';
 
 const cache = new WeakMap<Pick<Analysis, 'flows' | 'oauth'>, Map<string, string>>();
 
@@ -26,13 +27,12 @@ export function managedLoginOfRefreshFlows(analysis: Pick<Analysis, 'flows' | 'o
   if (analysis.oauth.flows.length === 0) return joins;
   const byRefresh = new Map<string, string>();
   const byOrigin = new Map<string, { flow: string; client: string | undefined }>();
+  for (const token of oauthIssuedTokens(analysis.oauth)) {
+    // The refresh tokens token responses carried; the first flow a token was issued to wins, as the linkers decide.
+    const refresh = token.as === 'refresh' && !token.sent ? token.value.trim() : undefined;
+    if (refresh && !byRefresh.has(refresh)) byRefresh.set(refresh, token.flow);
+  }
   for (const flow of analysis.oauth.flows) {
-    for (const { entry } of flow.steps) {
-      const json = entry.responseJson;
-      const refresh = entry.kind === 'token' && json && entry.status >= 200 && entry.status < 300 ? str(json, 'refresh_token')?.trim() : undefined;
-      // The first flow a token was issued to wins, as the linkers decide.
-      if (refresh && !byRefresh.has(refresh)) byRefresh.set(refresh, flow.id);
-    }
     // Refreshed tokens keep the sign-in's origin_jti, so the flow's latest tokens carry it.
     for (const token of [flow.tokens.access, flow.tokens.id]) {
       const origin = originJti(token);
