@@ -18,6 +18,7 @@ import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
 import { identityFlowsByManagedLogin } from '../core/oauth/identity-join';
 import { oauthLinkReason } from '../core/oauth/link-reason';
+import { byStartThenEntry } from '../core/links/time-order';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
 import { managedLoginCalls, type JoinedStep } from '../core/oauth/api-join';
 
@@ -232,18 +233,16 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
   }
   // What followed the sign-in, as an API flow shows its own, in time order (as the panel's chain):
   // user-pool calls made with its tokens (oauth/api-join.ts), identity-pool exchanges that sent them.
-  const after: { at: number; entry: number; lines: Line[] }[] = calls.map(({ step, flow: of }) => ({ at: step.call.startedAt, entry: step.call.entry, lines: stepLines(step, of ?? undefined, byEntry) }));
+  const after: { startedAt: number; entry: number; lines: Line[] }[] = calls.map(({ step, flow: of }) => ({ startedAt: step.call.startedAt, entry: step.call.entry, lines: stepLines(step, of ?? undefined, byEntry) }));
   for (const joined of identity) {
     const group: Line[] = [];
     joined.steps.forEach((step, index) => {
       if (index === 0) group.push([dim('    │ identity pool: ID token from this sign-in')]);
       group.push(...stepLines(step, joined, byEntry));
     });
-    after.push({ at: joined.steps[0]?.call.startedAt ?? Number.NaN, entry: joined.steps[0]?.call.entry ?? 0, lines: group });
+    after.push({ startedAt: joined.steps[0]?.call.startedAt ?? Number.NaN, entry: joined.steps[0]?.call.entry ?? 0, lines: group });
   }
-  if (calls.length > 0 && identity.length > 0) {
-    after.sort((a, b) => (Number.isFinite(a.at) && Number.isFinite(b.at) && a.at !== b.at ? a.at - b.at : a.entry - b.entry));
-  }
+  if (calls.length > 0 && identity.length > 0) after.sort(byStartThenEntry);
   for (const part of after) lines.push(...part.lines);
   return lines;
 }

@@ -52,3 +52,15 @@ export function sendTimes(calls: readonly CognitoCall[]): (call: CognitoCall) =>
   }
   return (call) => (byEntry[call.entry] === call ? at[call.entry]! : 0);
 }
+
+/**
+ * The order of what is shown after a sign-in (calls made with its tokens, identity-pool exchanges):
+ * by start time when both are known and differ, else by entry. A call without a date (NaN) sorts by
+ * its entry alone.
+ */
+export function byStartThenEntry(a: { startedAt: number; entry: number }, b: { startedAt: number; entry: number }): number {
+  const ta = a.startedAt;
+  const tb = b.startedAt;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
+  return a.entry - b.entry;
+}

@@ -31,6 +31,7 @@ import { LongKeyMap } from '../long-key-map';
 import type { OAuthAnalysis } from './model';
 import { oauthIssuedTokens, type OAuthIssuedToken } from './issued';
 import { tokenSentBy } from '../links/joined-steps';
+import { byStartThenEntry } from '../links/time-order';
 
 type Use = OAuthIssuedToken['as'];
 
@@ -101,12 +102,7 @@ function startedWithAccessToken(flow: Flow): string | undefined {
   return str(bodyObject(first.call.request), 'AccessToken')?.trim();
 }
 
-function afterOrder(a: JoinedStep, b: JoinedStep): number {
-  const ta = a.step.call.startedAt;
-  const tb = b.step.call.startedAt;
-  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
-  return a.step.call.entry - b.step.call.entry;
-}
+const afterOrder = (a: JoinedStep, b: JoinedStep): number => byStartThenEntry(a.step.call, b.step.call);
 
 const cache = new WeakMap<Pick<Analysis, 'flows' | 'standalone' | 'oauth'>, ManagedLoginCalls>();
 

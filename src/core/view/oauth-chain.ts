@@ -15,6 +15,7 @@ import type { OAuthEntry, OAuthFlow, OAuthLink } from '../oauth/model';
 import { oauthLinkReason } from '../oauth/link-reason';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
+import { byStartThenEntry } from '../links/time-order';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
 
@@ -139,14 +140,6 @@ const merged = new WeakMap<Flow, { calls: readonly Step[]; parts: readonly Flow[
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
-/** Time order of steps after the sign-in; an unknown time (NaN) sorts by entry alone. */
-function stepOrder(a: Step, b: Step): number {
-  const ta = a.call.startedAt;
-  const tb = b.call.startedAt;
-  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta - tb;
-  return a.call.entry - b.call.entry;
-}
-
 function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: readonly Flow[] = []): Flow {
   if (calls.length === 0 && identity.length === 0) return chain;
   const known = merged.get(chain);
@@ -155,7 +148,7 @@ function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: rea
   for (const part of identity) {
     part.steps.forEach((step, index) => joined.push(index === 0 ? { ...step, handoff: 'ok', handoffVia: 'id-token' } : step));
   }
-  if (calls.length > 0 && identity.length > 0) joined.sort(stepOrder);
+  if (calls.length > 0 && identity.length > 0) joined.sort((a, b) => byStartThenEntry(a.call, b.call));
   const ends = [...identity.map((part) => part.endedAt), ...calls.map((step) => step.call.startedAt + step.call.duration).filter(Number.isFinite)];
   const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...ends) };
   merged.set(chain, { calls, parts: identity, flow });
