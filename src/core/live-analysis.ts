@@ -292,18 +292,12 @@ export class LiveAnalysis {
     this.userPoolCalls = [];
     this.times = new Map();
     this.lastDate = 0;
-    this.linker = createLinker(this.sessionValidityMs);
-    this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
+    // With no calls, relinking starts every linking state empty.
+    this.relink();
     this.oauth = new LiveOAuth();
-    this.baseShown = [];
-    this.place = new Map();
-    this.joined = new Map();
-    this.identityShown = new Map();
     this.flowDiagnostics = new WeakMap();
-    this.judgedSteps = new Map();
     this.callFindings = new Map();
     this.standaloneDiagnostics = new Map();
-    this.refreshJudged = new Map();
     this.identityJudged = new WeakMap();
   }
 }
