@@ -2,7 +2,7 @@
  * The stable JSON shape of an analysis (`cognito-flow analyze --json`, version 1).
  * Fields may be added; none may change meaning without bumping `version`.
  */
-import { identityFlowsByManagedLogin } from './oauth/identity-join';
+import { identityFlowsByManagedLogin, managedLoginOfIdentityFlows } from './oauth/identity-join';
 import { managedLoginOfRefreshFlows } from './oauth/api-refresh-join';
 import { managedLoginCalls } from './oauth/api-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
@@ -217,8 +217,7 @@ export function toReport(analysis: Analysis): Report {
   const byOAuth = identityFlowsByManagedLogin(analysis);
   const refreshes = managedLoginOfRefreshFlows(analysis);
   const calls = managedLoginCalls(analysis);
-  const joins = new Map<string, string>();
-  for (const [oauth, flows] of byOAuth) for (const flow of flows) joins.set(flow.id, oauth);
+  const joins = managedLoginOfIdentityFlows(analysis);
   const ignored: Record<string, number> = {};
   for (const entry of analysis.ignored) ignored[entry.reason] = (ignored[entry.reason] ?? 0) + 1;
   return {

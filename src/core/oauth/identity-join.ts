@@ -11,9 +11,14 @@
 import type { Analysis, Flow } from '../model';
 import { oauthIssuedTokens } from './issued';
 
-/** Identity flow id → the managed-login flow id whose token its first exchange with one carries. */
+const joinsOf = new WeakMap<Pick<Analysis, 'flows' | 'oauth'>, Map<string, string>>();
+
+/** Identity flow id → the managed-login flow id whose token its first exchange with one carries; computed once per analysis. */
 export function managedLoginOfIdentityFlows(analysis: Pick<Analysis, 'flows' | 'oauth'>): Map<string, string> {
-  const joins = new Map<string, string>();
+  let joins = joinsOf.get(analysis);
+  if (joins) return joins;
+  joins = new Map<string, string>();
+  joinsOf.set(analysis, joins);
   if (analysis.oauth.flows.length === 0) return joins;
   const issuer = new Map<string, string>();
   for (const token of oauthIssuedTokens(analysis.oauth)) {
