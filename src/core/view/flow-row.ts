@@ -91,9 +91,21 @@ function flowStatus(flow: Flow): string {
  */
 const rowOf = new WeakMap<Flow, FlowRow>();
 
+const shownOf = new WeakMap<Analysis, Map<string, Diagnostic[]>>();
+
+/**
+ * Diagnostics by the flow the panel shows them in (a managed-login row counts those of the calls
+ * and identity exchanges its chain shows): computed once per analysis, for the rows and the filter.
+ */
+export function diagnosticsOfShownFlows(analysis: Analysis): Map<string, Diagnostic[]> {
+  let shown = shownOf.get(analysis);
+  if (!shown) shownOf.set(analysis, (shown = diagnosticsByShownFlow(analysis, diagnosticsByFlow(analysis.diagnostics))));
+  return shown;
+}
+
 /** Rows for every flow of an analysis, in the analysis' order (first call first), managed-login flows after the API flows. */
 export function flowRows(analysis: Analysis): FlowRow[] {
-  const byFlow = diagnosticsByShownFlow(analysis, diagnosticsByFlow(analysis.diagnostics));
+  const byFlow = diagnosticsOfShownFlows(analysis);
   return panelFlows(analysis).map((flow) => {
     const diagnostics = byFlow.get(flow.id) ?? [];
     const known = rowOf.get(flow);

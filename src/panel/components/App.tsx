@@ -3,8 +3,8 @@ import type { Analysis, Diagnostic, Flow, IgnoredEntry } from '../../core/model'
 import type { PanelHost, PanelSettings, Theme } from '../host';
 import { DEFAULT_SETTINGS } from '../host';
 import { CaptureStore } from '../store';
-import { diagnosticsByEntry, diagnosticsByFlow, flowRows } from '../../core/view/flow-row';
-import { diagnosticsByShownFlow, isOAuthFlowId, otherCognitoCalls, panelFlows } from '../../core/view/oauth-chain';
+import { diagnosticsByEntry, diagnosticsOfShownFlows, flowRows } from '../../core/view/flow-row';
+import { isOAuthFlowId, otherCognitoCalls, panelFlows } from '../../core/view/oauth-chain';
 import { flowSearchText, matchesFilter } from '../../core/view/filter';
 import { Toolbar } from './Toolbar';
 import { FlowList, OTHER_CALLS } from './FlowList';
@@ -35,7 +35,7 @@ function searchTextOf(flow: Flow, diagnostics: readonly Diagnostic[]): string {
 
 /** What the filter matches each flow (by id) against. */
 function searchTextsOf(analysis: Analysis): Map<string, string> {
-  const byFlow = diagnosticsByShownFlow(analysis, diagnosticsByFlow(analysis.diagnostics));
+  const byFlow = diagnosticsOfShownFlows(analysis);
   return new Map(panelFlows(analysis).map((flow) => [flow.id, searchTextOf(flow, byFlow.get(flow.id) ?? NONE)]));
 }
 
