@@ -77,13 +77,18 @@ export function responseDate(call: CognitoCall): number {
   return date !== undefined ? Date.parse(date) : Number.NaN;
 }
 
-export function joinStep(call: CognitoCall, flow: Flow, via: Step['handoffVia']): Step {
+/** A step joined to a flow after its sign-in (no challenge, Session or tokens of its own), linked by `via`. */
+export function joinedStep(call: CognitoCall, handoff: 'start' | 'ok', via: Step['handoffVia']): Step {
   return {
-    call, challengeIn: null, challengeOut: null,
-    handoff: flow.steps.length === 0 ? 'start' : 'ok', handoffVia: via,
+    call, challengeIn: null, challengeOut: null, handoff, handoffVia: via,
     sessionAgeMs: null, sessionExpired: false, sessionSent: null, sessionReturned: null,
     tokens: null, expected: null,
   };
+}
+
+/** `call` joined to `flow` by `via`: the flow's first step when it has none yet. */
+export function joinStep(call: CognitoCall, flow: Flow, via: Step['handoffVia']): Step {
+  return joinedStep(call, flow.steps.length === 0 ? 'start' : 'ok', via);
 }
 
 /** The flow of the latest ID token issued before `end` (exclusive index), if it was still valid at `at`. */

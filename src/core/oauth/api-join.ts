@@ -30,7 +30,7 @@ import { str } from '../json';
 import { LongKeyMap } from '../long-key-map';
 import type { OAuthAnalysis } from './model';
 import { oauthIssuedTokens, type OAuthIssuedToken } from './issued';
-import { tokenSentBy } from '../links/joined-steps';
+import { joinedStep, tokenSentBy } from '../links/joined-steps';
 import { byStartThenEntry } from '../links/time-order';
 
 type Use = OAuthIssuedToken['as'];
@@ -70,15 +70,11 @@ export interface ManagedLoginCalls {
 /** One step object per call while it joins the same way, so an unchanged chain keeps its row. */
 const stepOf = new WeakMap<CognitoCall, Step>();
 
-function joinedStep(call: CognitoCall, as: Use): Step {
+function stepWithTokens(call: CognitoCall, as: Use): Step {
   const via: Step['handoffVia'] = as === 'refresh' ? 'refresh-token' : 'access-token';
   const known = stepOf.get(call);
   if (known && known.handoffVia === via) return known;
-  const step: Step = {
-    call, challengeIn: null, challengeOut: null, handoff: 'ok', handoffVia: via,
-    sessionAgeMs: null, sessionExpired: false, sessionSent: null, sessionReturned: null,
-    tokens: null, expected: null, withTokens: true,
-  };
+  const step: Step = { ...joinedStep(call, 'ok', via), withTokens: true };
   stepOf.set(call, step);
   return step;
 }
@@ -136,7 +132,7 @@ export function managedLoginCalls(analysis: Pick<Analysis, 'flows' | 'standalone
       other.push(call);
       continue;
     }
-    add(issue.flow, { step: joinedStep(call, sent.as), flow: null });
+    add(issue.flow, { step: stepWithTokens(call, sent.as), flow: null });
     found.oauthOf.set(call.entry, issue.flow);
   }
   if (found.oauthOf.size > 0) found.other = other;
