@@ -12,8 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectFlow } from '../../scripts/lib/firefox/panel-view';
 import { inPanel } from '../../scripts/lib/firefox/panel-page';
-import { passwordVerifier, srpStart } from '../../src/core/srp/srp';
 import { totpFromSecret } from '../../src/core/srp/totp';
+import { srpWithWrongPassword } from '../support/srp-wrong-password';
 import { startLiveFirefox, type LiveFirefox } from './support/live-firefox';
 
 let live: LiveFirefox;
@@ -147,16 +147,7 @@ describe('re-run the sign-in up to a step in firefox-esr, against the strict dou
 
   it('(2) SRP refused for a wrong password: the re-run with the typed password reaches tokens', async () => {
     const alice = live.env.seed.users.confirmed;
-    const start = srpStart();
-    const challenge = await pageCall('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: live.env.seed.clientId, AuthParameters: { USERNAME: alice.username, SRP_A: start.srpA } });
-    const params = challenge.ChallengeParameters as Record<string, string>;
-    const proof = await passwordVerifier({
-      userPoolId: live.env.seed.userPoolId, userIdForSrp: params.USER_ID_FOR_SRP!, srpB: params.SRP_B!, salt: params.SALT!, secretBlock: params.SECRET_BLOCK!,
-      password: 'not-her-password', start, now: new Date(),
-    });
-    if (!proof.ok) throw new Error(proof.reason);
-    const failed = await pageCall('RespondToAuthChallenge', { ClientId: live.env.seed.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: alice.username, ...proof.responses } });
-    expect(failed.message).toBe('Incorrect username or password.');
+    expect(await srpWithWrongPassword(pageCall, live.env.seed, alice.username)).toBe('Incorrect username or password.');
 
     await editLastCapturedStep(alice.username, 2);
     const state = await inPanel<string>(live.marionette, `async (document, wait) =>

@@ -11,8 +11,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import { selectFlow, showTokens } from '../../scripts/demo/panel-view';
-import { passwordVerifier, srpStart } from '../../src/core/srp/srp';
 import { totpFromSecret } from '../../src/core/srp/totp';
+import { srpWithWrongPassword } from '../support/srp-wrong-password';
 import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
 
 let live: LivePanel;
@@ -118,16 +118,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
 
   it('(2) SRP refused for a wrong password: the re-run with the typed password reaches tokens', async () => {
     const alice = live.env.seed.users.confirmed;
-    const start = srpStart();
-    const challenge = await pageCall('InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: live.env.seed.clientId, AuthParameters: { USERNAME: alice.username, SRP_A: start.srpA } });
-    const params = challenge.ChallengeParameters as Record<string, string>;
-    const proof = await passwordVerifier({
-      userPoolId: live.env.seed.userPoolId, userIdForSrp: params.USER_ID_FOR_SRP!, srpB: params.SRP_B!, salt: params.SALT!, secretBlock: params.SECRET_BLOCK!,
-      password: 'not-her-password', start, now: new Date(),
-    });
-    if (!proof.ok) throw new Error(proof.reason);
-    const failed = await pageCall('RespondToAuthChallenge', { ClientId: live.env.seed.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: alice.username, ...proof.responses } });
-    expect(failed.message).toBe('Incorrect username or password.');
+    expect(await srpWithWrongPassword(pageCall, live.env.seed, alice.username)).toBe('Incorrect username or password.');
 
     await editLastCapturedStep(alice.username);
     expect(await panel.$eval('[data-session-state]', (el) => el.textContent)).toMatch(/bound to its TIMESTAMP and SECRET_BLOCK/);
