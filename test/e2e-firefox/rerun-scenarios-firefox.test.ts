@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectFlow } from '../../scripts/lib/firefox/panel-view';
 import { inPanel } from '../../scripts/lib/firefox/panel-page';
 import { totpFromSecret } from '../../src/core/srp/totp';
-import { srpWithWrongPassword } from '../support/srp-wrong-password';
+import { srpWithWrongPassword, totpWithWrongCode } from '../support/rerun-attempts';
 import { startLiveFirefox, type LiveFirefox } from './support/live-firefox';
 
 let live: LiveFirefox;
@@ -115,12 +115,7 @@ function rerunSignedIn(user: string): Promise<{ id: string; access: boolean }> {
 describe('re-run the sign-in up to a step in firefox-esr, against the strict double', () => {
   it('(1) TOTP with a wrong first code: direct replay refused, re-run with a fresh code reaches tokens', async () => {
     const user = live.env.seed.users['totp-mfa'];
-    const started = await pageCall('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: live.env.seed.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } });
-    const code = (await totpFromSecret(user.totpSecret!, Date.now()))!;
-    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-    const failed = await pageCall('RespondToAuthChallenge', {
-      ClientId: live.env.seed.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: started.Session, ChallengeResponses: { USERNAME: user.username, SOFTWARE_TOKEN_MFA_CODE: wrong },
-    });
+    const { failed, code } = await totpWithWrongCode(pageCall, live.env.seed, user);
     expect(failed.__type).toBe('CodeMismatchException');
 
     // Direct replay with the right code: the Session is spent, the double refuses it as Cognito does.
