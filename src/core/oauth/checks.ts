@@ -20,6 +20,7 @@ import { diffUris } from './uri-diff';
 import { decodeSafe } from './link';
 import { hasMaskedPart, isRedacted, maskedVerifier } from './masked';
 import { TOKEN_ACCEPTED_ANYWAY, TOKEN_REQUEST_RULES, tokenAccepted } from './server-answer';
+import { handedOut, type HandedOut } from './issued';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -290,28 +291,9 @@ function checkImplicitRefresh(f: FlowFacts): OAuthFinding[] {
   return out;
 }
 
-/** Tokens handed out together by one entry: a token response, or an implicit grant's redirect fragment (§2.2). */
-interface IssuedTogether {
-  entry: OAuthEntry;
-  id: string | undefined;
-  access: string | undefined;
-}
-
-function issuedTogether(f: FlowFacts): IssuedTogether[] {
-  const out: IssuedTogether[] = [];
-  for (const { entry } of f.flow.steps) {
-    const json = entry.responseJson;
-    if (entry.kind === 'token' && json && entry.status >= 200 && entry.status < 300) {
-      const issued = { entry, id: str(json, 'id_token'), access: str(json, 'access_token') };
-      if (issued.id !== undefined || issued.access !== undefined) out.push(issued);
-    }
-    if (entry.location?.includes('#')) {
-      const fragment = parseUrl(entry.location).fragment;
-      const issued = { entry, id: param(fragment, 'id_token'), access: param(fragment, 'access_token') };
-      if (issued.id !== undefined || issued.access !== undefined) out.push(issued);
-    }
-  }
-  return out;
+/** ID and access tokens handed out together, entry by entry (issued.ts): a token response, an implicit redirect's fragment. */
+function issuedTogether(f: FlowFacts): HandedOut[] {
+  return f.flow.steps.flatMap(({ entry }) => handedOut(entry)).filter((tokens) => tokens.id !== undefined || tokens.access !== undefined);
 }
 
 /** §3 rule 17: the ID token's at_hash must be the hash of the access token it came with (warning). */

@@ -5,7 +5,7 @@
  * latest: a call sent before a refresh carries the tokens the refresh later replaced.
  */
 import { str } from '../json';
-import type { OAuthAnalysis, OAuthStep } from './model';
+import type { OAuthAnalysis, OAuthEntry, OAuthStep } from './model';
 import { requestParam } from './entries';
 import { param, parseUrl } from './url';
 
@@ -24,28 +24,43 @@ export interface OAuthIssuedToken {
   sent?: true;
 }
 
+/** Tokens handed out together by one entry (the checks pair an ID token with the access token it came with). */
+export interface HandedOut {
+  entry: OAuthEntry;
+  id: string | undefined;
+  access: string | undefined;
+  refresh: string | undefined;
+}
+
+/** What an entry handed out: a token response's tokens (2xx), an implicit grant's redirect fragment's (§2.2). */
+export function handedOut(entry: OAuthEntry): HandedOut[] {
+  const out: HandedOut[] = [];
+  const json = entry.responseJson;
+  if (entry.kind === 'token' && json && entry.status >= 200 && entry.status < 300) {
+    const tokens = { entry, id: str(json, 'id_token'), access: str(json, 'access_token'), refresh: str(json, 'refresh_token') };
+    if (tokens.id !== undefined || tokens.access !== undefined || tokens.refresh !== undefined) out.push(tokens);
+  }
+  if (entry.location?.includes('#')) {
+    const fragment = parseUrl(entry.location).fragment;
+    const tokens = { entry, id: param(fragment, 'id_token'), access: param(fragment, 'access_token'), refresh: undefined };
+    if (tokens.id !== undefined || tokens.access !== undefined) out.push(tokens);
+  }
+  return out;
+}
+
 /** The tokens one step of a flow carries, in the order id, access, refresh. */
 function stepTokens(flow: string, { entry, link }: OAuthStep, out: OAuthIssuedToken[]): void {
   const push = (as: OAuthIssuedToken['as'], value: string | undefined, sent?: true) => {
     if (value !== undefined && value.trim() !== '') out.push({ flow, entry: entry.entry, as, value, ...(sent ? { sent } : {}) });
   };
-  if (entry.kind === 'token') {
-    const json = entry.responseJson;
-    if (json && entry.status >= 200 && entry.status < 300) {
-      push('id', str(json, 'id_token'));
-      push('access', str(json, 'access_token'));
-      push('refresh', str(json, 'refresh_token'));
-    }
-    // One linked by its client id alone may send anyone's refresh token: not counted.
-    if ((link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') push('refresh', requestParam(entry, 'refresh_token'), true);
-    return;
+  for (const { id, access, refresh } of handedOut(entry)) {
+    push('id', id);
+    push('access', access);
+    push('refresh', refresh);
   }
-  // The implicit grant hands its tokens out in the redirect's fragment (§2.2).
-  if (entry.location?.includes('#')) {
-    const fragment = parseUrl(entry.location).fragment;
-    push('id', param(fragment, 'id_token'));
-    push('access', param(fragment, 'access_token'));
-  }
+  // A refresh linked by its refresh token or its lineage sends the flow's refresh token (maybe issued
+  // before the capture); one linked by its client id alone may send anyone's: not counted.
+  if (entry.kind === 'token' && (link === 'refresh-token' || link === 'origin-jti') && requestParam(entry, 'grant_type') === 'refresh_token') push('refresh', requestParam(entry, 'refresh_token'), true);
 }
 
 const cache = new WeakMap<OAuthAnalysis, OAuthIssuedToken[]>();
