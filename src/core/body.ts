@@ -7,6 +7,7 @@ import type { Body, JsonObject } from './model';
 import { isObject } from './json';
 import { decodeBase64Text } from './base64';
 import { describeJsonSyntaxError } from './json-syntax';
+import { shareLongStrings } from './shared-strings';
 
 const PREVIEW_CHARS = 120;
 
@@ -28,6 +29,7 @@ export function parseBodyText(text: string): Body {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
     return { state: 'unparseable', reason: `JSON ${kind}, not an object`, preview: text.slice(0, PREVIEW_CHARS), length: text.length };
   }
+  shareLongStrings(value, text);
   return { state: 'json', value };
 }
 
