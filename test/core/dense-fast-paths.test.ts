@@ -14,6 +14,11 @@ import { headerValue } from '../../src/core/har';
 import { SentTokens, decodeSent } from '../../src/core/diagnostics/sent-tokens';
 import { decodeToken, tokenAt } from '../../src/core/tokens';
 import { cognitoEntry } from './entries';
+import type { HarEntry } from '../../src/core/har';
+import { linkFlows } from '../../src/core/flows';
+import { AfterSignInLinker, linkAfterSignIn } from '../../src/core/links/after-sign-in';
+import { sendTimes } from '../../src/core/links/time-order';
+import { generateSyntheticHar } from '../../scripts/lib/synthetic-har';
 
 const USER_POOL = 'AWSCognitoIdentityProviderService.GetUser';
 const IDENTITY = 'AWSCognitoIdentityService.GetId';
@@ -126,5 +131,52 @@ describe('tokens a call sends are decoded once per analysis', () => {
     getUser.startedDateTime = new Date(issuedAt + 4_000_000).toISOString();
     const analysis = analyzeHar({ log: { entries: [signIn, getUser] } });
     expect(analysis.diagnostics.filter((d) => d.entry === 1).map((d) => d.code)).toContain('token-expired');
+  });
+});
+
+describe('a capture with nothing to join after its sign-ins skips the token index', () => {
+  /** What linkAfterSignIn decides, the long way: every token indexed, then resolved. */
+  function plainJoins(entries: unknown[]) {
+    const calls = entries.map((entry, index) => classifyEntry(entry, index)).flatMap((c) => (c.kind === 'cognito' ? [c.call] : []));
+    const linked = linkFlows(calls.filter((call) => call.service !== 'identity'), 180_000);
+    const identity = calls.filter((call) => call.service === 'identity');
+    const linker = new AfterSignInLinker(sendTimes([...linked.flows.flatMap((f) => f.steps.map((s) => s.call)), ...linked.standalone, ...identity]));
+    linker.addFlows(linked.flows, new Set(linked.flows));
+    linker.addIdentityCalls(identity);
+    return { linked, identity, joins: linker.resolve(linked.flows, linked.standalone) };
+  }
+
+  it('sign-ins only: the plain linker joins nothing either, and the analysis is the same', () => {
+    const { har } = generateSyntheticHar({ seed: 7, flows: 40, cognitoCalls: 160, ordinary: 0, bodies: 'small' });
+    const { linked, identity, joins } = plainJoins(har.log.entries);
+    expect(linked.standalone).toEqual([]);
+    expect(identity).toEqual([]);
+    expect(linked.flows.length).toBe(40);
+    expect([joins.joined.size, joins.refreshOf.size, joins.refreshes.length, joins.identityFlows.length, joins.identity.length]).toEqual([0, 0, 0, 0, 0]);
+    const shortcut = linkAfterSignIn(linked, identity);
+    expect(shortcut).toEqual({ identity: [], refreshes: [] });
+  });
+
+  it('a call with a flow\'s tokens, a refresh or an identity call still joins its sign-in, as the plain linker joins it', () => {
+    const { har } = generateSyntheticHar({ seed: 8, flows: 40, cognitoCalls: 160, ordinary: 0, bodies: 'small' });
+    const signIns = har.log.entries as HarEntry[];
+    const issued = signIns.map((e) => JSON.parse(e.response.content.text ?? '{}') as { AuthenticationResult?: Record<string, string> })
+      .map((body) => body.AuthenticationResult).filter((result) => result !== undefined);
+    expect(issued.length).toBeGreaterThan(3);
+    const at = '2099-01-01T00:00:00.000Z';
+    const after = [
+      cognitoEntry('GetUser', { AccessToken: issued[0]!.AccessToken }, { Username: 'u' }, { at }),
+      cognitoEntry('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'c', AuthParameters: { REFRESH_TOKEN: issued[1]!.RefreshToken } }, { AuthenticationResult: { AccessToken: 'a.b.c' } }, { at }),
+      cognitoEntry('GetId', { IdentityPoolId: 'eu-west-1:00000000-0000-0000-0000-000000000000', Logins: { 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x': issued[2]!.IdToken } }, { IdentityId: 'eu-west-1:11111111-1111-1111-1111-111111111111' }, { at, target: 'AWSCognitoIdentityService.GetId' }),
+    ];
+    for (const extra of after) {
+      const entries = [...signIns, extra];
+      const { joins } = plainJoins(entries);
+      const plain = [...joins.joined.values()].reduce((n, steps) => n + steps.length, 0) + joins.refreshes.filter((r) => r.origin !== null).length;
+      expect(plain, extra.request.headers[0]!.value).toBe(1);
+      const analysis = analyzeHar({ log: { entries } });
+      const joined = analysis.flows.filter((flow) => flow.refreshOf || flow.steps.some((step) => step.withTokens || step.identity));
+      expect(joined.length, extra.request.headers[0]!.value).toBe(1);
+    }
   });
 });

@@ -390,11 +390,21 @@ export class AfterSignInLinker {
   }
 }
 
+/** Whether the flow's first call sends a refresh token (what AfterSignInLinker.addFlows files as a refresh start). */
+function startsWithRefresh(flow: Flow): boolean {
+  const first = flow.steps[0];
+  return first !== undefined && refreshTokenSent(first.call) !== undefined;
+}
+
 /**
  * Links what follows the sign-ins of `linked` in place: flows gain their joined steps (in time
  * order) and `refreshOf`, identity flows are appended, `standalone` keeps the calls no flow claimed.
  */
 export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly CognitoCall[]): AfterSignIn {
+  // Only three kinds of call join a sign-in here: identity-pool calls, calls outside every flow, and
+  // flows that start with a refresh. A capture with none of them (a test run of nothing but
+  // sign-ins) has nothing to join, so its tokens are not indexed: resolve would find no joins.
+  if (identityCalls.length === 0 && linked.standalone.length === 0 && !linked.flows.some(startsWithRefresh)) return { identity: [], refreshes: [] };
   const calls: CognitoCall[] = [];
   for (const flow of linked.flows) for (const step of flow.steps) calls.push(step.call);
   for (const call of linked.standalone) calls.push(call);
