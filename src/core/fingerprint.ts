@@ -4,20 +4,65 @@
  * it on high-entropy values, never on passwords or codes (a short secret's hash can be guessed).
  */
 
+/** The hash's two lanes after mixing in one character (or byte) code. */
+const M1 = 2654435761;
+const M2 = 1597334677;
+
+/** The shown low 32 bits from the two lanes (the high half's last mixing step is not computed). */
+function finish(h1: number, h2: number): number {
+  return (Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)) >>> 0;
+}
+
 /**
- * The low 32 bits of a 53-bit string hash (cyrb53 construction): fast, well mixed, deterministic
- * everywhere. Only the low half is shown, so the high half's last mixing step is not computed.
+ * The low 32 bits of a 53-bit string hash (cyrb53 construction) over the string's UTF-16 code
+ * units: fast, well mixed, deterministic everywhere.
  */
-function hash32(text: string): number {
+function hashCodeUnits(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    h1 = Math.imul(h1 ^ ch, M1);
+    h2 = Math.imul(h2 ^ ch, M2);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  return h1 >>> 0;
+  return finish(h1, h2);
+}
+
+/** The same hash over bytes: equal to hashCodeUnits for a string whose code units are these bytes. */
+function hashBytes(bytes: Uint8Array, length: number): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < length; i++) {
+    const ch = bytes[i]!;
+    h1 = Math.imul(h1 ^ ch, M1);
+    h2 = Math.imul(h2 ^ ch, M2);
+  }
+  return finish(h1, h2);
+}
+
+interface TextEncoderLike {
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+
+/**
+ * Long ASCII values (Sessions, tokens: every value fingerprinted in bulk) are copied into a byte
+ * buffer by the native encoder and hashed from there. Why: a body's long strings are views of its
+ * text (shared-strings.ts), and reading a view one character at a time costs a lookup per
+ * character; bytes read the same for every kind of string. ASCII makes each byte equal to its
+ * code unit, so the hash is the same; anything else is hashed from the string.
+ */
+const Encoder = (globalThis as { TextEncoder?: new () => TextEncoderLike }).TextEncoder;
+const encoder = Encoder ? new Encoder() : undefined;
+const BYTES_FROM = 64;
+/** Longer values (rare: a pasted blob) are hashed from the string rather than kept in a bigger buffer. */
+const BYTES_UP_TO = 16_384;
+const buffer = new Uint8Array(BYTES_UP_TO);
+
+function hash32(text: string): number {
+  if (encoder === undefined || text.length < BYTES_FROM || text.length > BYTES_UP_TO) return hashCodeUnits(text);
+  // A value with a character past ASCII stops being all bytes = code units: `written` tells.
+  const { read, written } = encoder.encodeInto(text, buffer);
+  return read === text.length && written === text.length ? hashBytes(buffer, written) : hashCodeUnits(text);
 }
 
 /**

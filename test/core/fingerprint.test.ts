@@ -25,6 +25,21 @@ describe('fingerprint', () => {
     }), { numRuns: 2000 });
   });
 
+  it('is the same hash for long values read as bytes: ASCII, past ASCII, lone surrogates, views of a text, past the byte buffer', () => {
+    const ascii = fc.string({ minLength: 64, maxLength: 1200, unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.+/=') });
+    const any = fc.string({ minLength: 64, maxLength: 400, unit: 'binary' });
+    fc.assert(fc.property(fc.oneof(ascii, any, ascii.map((a) => `${a}\uD800`), ascii.map((a) => `é${a}`)), (text) => {
+      expect(fingerprint(text)).toBe(reference(text));
+      // A view of a longer text (what a parsed body's long strings are): the same value, the same hash.
+      const view = `{"Session":"${text}"}`.slice(12, 12 + text.length);
+      expect(fingerprint(view)).toBe(reference(text));
+    }), { numRuns: 1000 });
+    for (const length of [63, 64, 16_384, 16_385, 50_000]) {
+      const text = 'AbC0-_'.repeat(Math.ceil(length / 6)).slice(0, length);
+      expect(fingerprint(text), String(length)).toBe(reference(text));
+    }
+  });
+
   it('keeps leading zeros', () => {
     // Some value among these hashes to a number below 0x10000000.
     const values = Array.from({ length: 200 }, (_, i) => `value-${i}`);
