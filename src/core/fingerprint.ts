@@ -65,10 +65,18 @@ function hash32(text: string): number {
   return read === text.length && written === text.length ? hashBytes(buffer, written) : hashCodeUnits(text);
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
+/** `n.toString(16).padStart(8, '0')` for a 32-bit unsigned n, without the radix conversion's runtime call (ten times slower). */
+function hex8(n: number): string {
+  const d = (shift: number) => HEX_DIGITS.charCodeAt((n >>> shift) & 15);
+  return String.fromCharCode(d(28), d(24), d(20), d(16), d(12), d(8), d(4), d(0));
+}
+
 /**
  * 8 hex characters, e.g. "3f9a0c12": the last 8 hex digits of the 53-bit hash (its low 32 bits),
  * formatted directly (one string per value: every step of a flow has one or two).
  */
 export function fingerprint(value: string): string {
-  return hash32(value).toString(16).padStart(8, '0');
+  return hex8(hash32(value));
 }

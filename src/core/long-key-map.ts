@@ -1,43 +1,56 @@
 /**
  * A Map for long, high-entropy string keys (Sessions ~900 characters, SECRET_BLOCKs, access
  * tokens). A plain Map hashes every character of every key it is given, which was a fifth of
- * linking a Cognito-dense capture; this one hashes a short sample (the last characters: the
- * random end of a Session, a token's signature) and compares the whole key only on a sample
- * match. Keys that share a sample (unlikely for random values, possible for made-up ones) share
- * a bucket and are told apart exactly: never a wrong hit.
+ * linking a Cognito-dense capture; this one files a long key under a number computed from its
+ * length and its last characters (the random end of a Session, a token's signature) and compares
+ * the whole key only when that number matches. Keys that share it (unlikely for random values,
+ * possible for made-up ones) share a bucket and are told apart exactly: never a wrong hit.
+ *
+ * A number rather than a slice of the key: a parsed body's long strings are views of the body
+ * text (shared-strings.ts), and a slice of one is a new view whose characters the Map then reads
+ * through it to hash them; a small integer is hashed by value.
  */
 const SAMPLE = 24;
 
-function sample(key: string): string {
-  // A slice is a view of the key, not a copy: nothing to flatten before hashing.
-  return key.length <= 2 * SAMPLE ? key : key.slice(-SAMPLE);
+/** The bucket of a key longer than 2 × SAMPLE: its length and last SAMPLE characters, mixed into 30 bits (a small integer). */
+function bucket(key: string): number {
+  let h = key.length;
+  for (let i = key.length - SAMPLE; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
 interface Item<V> {
   key: string;
   value: V;
-  /** The next key with the same sample, if any. */
+  /** The next key in the same bucket, if any. */
   next: Item<V> | undefined;
 }
 
 export class LongKeyMap<V> {
-  private readonly items = new Map<string, Item<V>>();
+  /** Keys up to 2 × SAMPLE characters, as a plain Map keeps them. */
+  private readonly short = new Map<string, V>();
+  private readonly long = new Map<number, Item<V>>();
 
   get(key: string): V | undefined {
-    for (let item = this.items.get(sample(key)); item; item = item.next) if (item.key === key) return item.value;
+    if (key.length <= 2 * SAMPLE) return this.short.get(key);
+    for (let item = this.long.get(bucket(key)); item; item = item.next) if (item.key === key) return item.value;
     return undefined;
   }
 
   /** Sets or replaces the value under `key`, like Map.set. */
   set(key: string, value: V): void {
-    const at = sample(key);
-    const first = this.items.get(at);
+    if (key.length <= 2 * SAMPLE) {
+      this.short.set(key, value);
+      return;
+    }
+    const at = bucket(key);
+    const first = this.long.get(at);
     for (let item = first; item; item = item.next) {
       if (item.key === key) {
         item.value = value;
         return;
       }
     }
-    this.items.set(at, { key, value, next: first });
+    this.long.set(at, { key, value, next: first });
   }
 }

@@ -19,6 +19,18 @@ describe('LongKeyMap', () => {
     expect(map.get(`b${tail}`)).toBe(2);
   });
 
+  it('finds a key stored as a copy when asked with a view of a longer text, and the other way round', () => {
+    const session = 'AYABe'.padEnd(900, 'q0-_') + 'tail-of-the-session';
+    const text = `{"Session":"${session}","x":1}`;
+    const view = text.slice(12, 12 + session.length);
+    const map = new LongKeyMap<string>();
+    map.set(session, 'copy');
+    expect(map.get(view)).toBe('copy');
+    map.set(view, 'view');
+    expect(map.get(session)).toBe('view');
+    expect(map.get(view.slice(0, -1))).toBeUndefined();
+  });
+
   it('answers like a Map on random keys sharing ends', () => {
     const key = fc.tuple(fc.constantFrom('', 'p', 'AYAB'), fc.string({ maxLength: 60 }), fc.constantFrom('', 'z'.repeat(30))).map((parts) => parts.join(''));
     fc.assert(fc.property(fc.array(fc.tuple(key, fc.integer())), fc.array(key), (sets, gets) => {
