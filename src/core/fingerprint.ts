@@ -62,7 +62,10 @@ function hash32(text: string): number {
   if (encoder === undefined || text.length < BYTES_FROM || text.length > BYTES_UP_TO) return hashCodeUnits(text);
   // A value with a character past ASCII stops being all bytes = code units: `written` tells.
   const { read, written } = encoder.encodeInto(text, buffer);
-  return read === text.length && written === text.length ? hashBytes(buffer, written) : hashCodeUnits(text);
+  const hash = read === text.length && written === text.length ? hashBytes(buffer, written) : hashCodeUnits(text);
+  // The values are secrets: no copy of the last one stays in the buffer.
+  buffer.fill(0, 0, written);
+  return hash;
 }
 
 const HEX_DIGITS = '0123456789abcdef';

@@ -12,8 +12,10 @@
  * it. It is found where compact JSON puts it, right after `"key":"` (what the SDKs and Cognito
  * send), looking from where the previous value ended: values come in the order JSON.parse created
  * them, their order in the text. Anything else (spaces around the colon, escapes in the value or
- * key, integer-like keys, which JSON.parse orders first) keeps the parsed copy. One pass over the
- * text per body, whatever it holds.
+ * key, integer-like keys, which JSON.parse orders first) keeps the parsed copy. The look-ups only
+ * move forward, and the first value not found where compact JSON would put it ends the walk (the
+ * body is not written that way), so a body costs at most two passes over its text, whatever it
+ * holds.
  */
 import type { JsonObject } from './model';
 
@@ -28,20 +30,34 @@ const MAX_DEPTH = 4;
  */
 export function shareLongStrings(value: JsonObject, text: string): number {
   if (text.length < SHARED_MIN_LENGTH) return 0;
-  const walk = { cursor: 0, shared: 0 };
+  const walk: Walk = { cursor: 0, shared: 0, done: false };
   shareIn(value, text, walk, 0);
   return walk.shared;
 }
 
+interface Walk {
+  /** Where the next value is looked for from: past the last value found. */
+  cursor: number;
+  shared: number;
+  /** A value was not where compact JSON puts it: the rest of the body keeps its copies. */
+  done: boolean;
+}
+
 /** Shares the strings of one object, moving `walk.cursor` past each value it finds. */
-function shareIn(value: JsonObject, text: string, walk: { cursor: number; shared: number }, depth: number): void {
+function shareIn(value: JsonObject, text: string, walk: Walk, depth: number): void {
   for (const key in value) {
+    if (walk.done) return;
     const member = value[key];
     if (typeof member === 'string') {
       if (member.length < SHARED_MIN_LENGTH || key === '__proto__') continue;
       const head = text.indexOf(`"${key}":"`, walk.cursor);
-      if (head < 0) continue;
+      if (head < 0) {
+        walk.done = true;
+        return;
+      }
       const start = head + key.length + 4;
+      // Past this key either way: the next value comes later in the text.
+      walk.cursor = start;
       const view = text.slice(start, start + member.length);
       if (view !== member) continue;
       value[key] = view;

@@ -43,10 +43,19 @@ describe('shareLongStrings', () => {
     expect(shared(`{"Session":"${value.slice(0, 10)}\\/${value.slice(10)}"}`).count).toBe(0);
   });
 
-  it('finds values after integer-like keys, which JSON.parse puts first, or leaves them', () => {
+  it('stops at the first long value not written compactly, and still moves past values it could not share', () => {
+    const [a, b, c] = [long('a'), long('b'), long('c')];
+    // B is spaced: the walk ends there, so C keeps its copy too (linear whatever the body holds).
+    expect(shared(`{"A":"${a}","B" : "${b}","C":"${c}"}`).count).toBe(1);
+    // B has an escape: found where compact JSON puts it but not equal, so skipped; C is still shared.
+    expect(shared(`{"A":"${a}","B":"\\u0062${b.slice(1)}","C":"${c}"}`).count).toBe(2);
+  });
+
+  it('shares the value of an integer-like key, which JSON.parse puts first, and leaves the rest', () => {
     const text = `{"Session":"${long('s')}","7":"${long('seven')}","Token":"${long('t')}"}`;
-    // "7" is walked first (JSON.parse's order) and found; Session, before it in the text, is not.
-    expect(shared(text).count).toBe(2);
+    // "7" is walked first (JSON.parse's order) and found; Session, before it in the text, is then
+    // not found after it, which ends the walk: Token keeps its copy too.
+    expect(shared(text).count).toBe(1);
   });
 
   it('does not mistake a key inside a value, an own __proto__ or a repeated value for the real one', () => {
