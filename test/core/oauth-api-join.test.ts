@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { analyzeHar } from '../../src/core/analyze';
 import { LiveAnalysis } from '../../src/core/live-analysis';
+import { liveEntryByEntry } from '../support/live-stream';
 import { exportHar } from '../../src/core/export';
 import { managedLoginCalls } from '../../src/core/oauth/api-join';
 import { toReport } from '../../src/core/report';
@@ -233,13 +234,7 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
     ];
     for (const order of [[...calls, ...entries], [...entries, ...calls], [calls[0]!, ...entries, calls[1]!]]) {
       const expected = JSON.stringify(toReport(analyzeHar(har(order))));
-      const live = new LiveAnalysis();
-      const growing: HarEntry[] = [];
-      let analysis = live.update(growing);
-      for (const e of order) {
-        growing.push(e);
-        analysis = live.update(growing);
-      }
+      const analysis = liveEntryByEntry(order);
       expect(JSON.stringify(toReport(analysis))).toBe(expected);
       expect(toReport(analysis).flows.find((f) => f.kind === 'oauth')?.apiCalls).toHaveLength(2);
       expect(otherCognitoCalls(analysis)).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeHar } from '../../src/core/analyze';
-import { LiveAnalysis } from '../../src/core/live-analysis';
+import { liveEntryByEntry } from '../support/live-stream';
 import { toReport } from '../../src/core/report';
 import { flowRows } from '../../src/core/view/flow-row';
 import { formatText, PLAIN } from '../../src/cli/format-text';
@@ -84,13 +84,7 @@ describe('API refreshes of managed-login tokens', () => {
     const { entries, refresh } = signIn();
     const refreshCall = idpCall('GetTokensFromRefreshToken', T0 + 3_600_000, { ClientId: CLIENT, RefreshToken: refresh }, result('r1', 'oj-s1'));
     const expected = JSON.stringify(toReport(analyzeHar(har([refreshCall, ...entries]))));
-    const live = new LiveAnalysis();
-    const growing: HarEntry[] = [];
-    let analysis = live.update(growing);
-    for (const e of [refreshCall, ...entries]) {
-      growing.push(e);
-      analysis = live.update(growing);
-    }
+    const analysis = liveEntryByEntry([refreshCall, ...entries]);
     expect(JSON.stringify(toReport(analysis))).toBe(expected);
     expect(toReport(analysis).flows.find((f) => f.kind === 'api')?.refreshOf).toBe('oauth-1');
   });

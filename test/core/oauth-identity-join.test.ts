@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeEntries } from '../../src/core/analyze';
-import { LiveAnalysis } from '../../src/core/live-analysis';
+import { liveEntryByEntry } from '../support/live-stream';
 import { managedLoginOfIdentityFlows } from '../../src/core/oauth/identity-join';
 import { toReport } from '../../src/core/report';
 import { flowRows } from '../../src/core/view/flow-row';
@@ -115,13 +115,7 @@ describe('identity-pool exchanges after a managed-login sign-in', () => {
 
   it('the live panel shows the same chain, entry by entry', () => {
     const entries = signInThenCredentials('id_token');
-    const live = new LiveAnalysis();
-    const grown: unknown[] = [];
-    let analysis = live.update(grown);
-    for (const entry of entries) {
-      grown.push(entry);
-      analysis = live.update(grown);
-    }
+    const analysis = liveEntryByEntry(entries);
     expect(panelFlows(analysis).map((flow) => [flow.id, flow.steps.length])).toEqual([['oauth-1', 8]]);
   });
 });
