@@ -60,6 +60,13 @@ interface RefreshStart {
   request: JsonObject;
 }
 
+/** The refresh a flow starts with (its first call sends a refresh token), or undefined. */
+function refreshStart(flow: Flow): RefreshStart | undefined {
+  const first = flow.steps[0];
+  const token = first ? refreshTokenSent(first.call) : undefined;
+  return first && token !== undefined ? { flow, first: first.call, token, request: bodyObject(first.call.request) } : undefined;
+}
+
 type Answer = ReturnType<Parameters<typeof readExchange>[1]>;
 
 interface ReadExchange {
@@ -140,9 +147,8 @@ export class AfterSignInLinker {
       const flow = flows[i]!;
       this.order.set(flow, i);
       this.flowById.set(flow.id, flow);
-      const first = flow.steps[0];
-      const token = first ? refreshTokenSent(first.call) : undefined;
-      if (first && token !== undefined) this.refreshStarts.push({ flow, first: first.call, token, request: bodyObject(first.call.request) });
+      const start = refreshStart(flow);
+      if (start) this.refreshStarts.push(start);
     }
     for (const flow of changed) {
       const order = this.order.get(flow)!;
@@ -390,11 +396,6 @@ export class AfterSignInLinker {
   }
 }
 
-/** Whether the flow's first call sends a refresh token (what AfterSignInLinker.addFlows files as a refresh start). */
-function startsWithRefresh(flow: Flow): boolean {
-  const first = flow.steps[0];
-  return first !== undefined && refreshTokenSent(first.call) !== undefined;
-}
 
 /**
  * Links what follows the sign-ins of `linked` in place: flows gain their joined steps (in time
@@ -404,7 +405,7 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   // Only three kinds of call join a sign-in here: identity-pool calls, calls outside every flow, and
   // flows that start with a refresh. A capture with none of them (a test run of nothing but
   // sign-ins) has nothing to join, so its tokens are not indexed: resolve would find no joins.
-  if (identityCalls.length === 0 && linked.standalone.length === 0 && !linked.flows.some(startsWithRefresh)) return { identity: [], refreshes: [] };
+  if (identityCalls.length === 0 && linked.standalone.length === 0 && !linked.flows.some((flow) => refreshStart(flow) !== undefined)) return { identity: [], refreshes: [] };
   const calls: CognitoCall[] = [];
   for (const flow of linked.flows) for (const step of flow.steps) calls.push(step.call);
   for (const call of linked.standalone) calls.push(call);
