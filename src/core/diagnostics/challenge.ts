@@ -12,7 +12,8 @@ import { outstandingChallengeUnknown } from './evidence';
 
 /**
  * The keys every answer to a known challenge needs, with their reasons: the same for every step,
- * so worded once per challenge name (the rules table is fixed) instead of once per request.
+ * so worded once per challenge name (the rules table is fixed) instead of once per request. Each
+ * step's list is its own array (keys are added to it), holding these shared, frozen key objects.
  */
 const baseChallengeKeys = new Map<string, readonly ExpectedKey[]>();
 
@@ -21,7 +22,7 @@ function challengeBaseKeys(challenge: string, required: readonly string[]): read
   if (base === undefined) {
     const keys: ExpectedKey[] = [{ key: USERNAME, why: keyMeaning(USERNAME, challenge) ?? 'every challenge answer names the user' }];
     for (const key of required) keys.push({ key, why: keyMeaning(key, challenge) ?? `${challenge} is answered with ${key}` });
-    base = keys;
+    base = keys.map((key) => Object.freeze(key));
     baseChallengeKeys.set(challenge, base);
   }
   return base;
@@ -31,8 +32,7 @@ function challengeBaseKeys(challenge: string, required: readonly string[]): read
 export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
   const rule = challengeRule(challenge);
   if (!rule) return [];
-  // Fresh objects: each step owns its list (the panel shows it, nothing may share it).
-  const keys: ExpectedKey[] = challengeBaseKeys(challenge, rule.required).map(({ key, why }) => ({ key, why }));
+  const keys: ExpectedKey[] = challengeBaseKeys(challenge, rule.required).slice();
   const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
   if (rule.keysListedIn) {
     const listed = parseJsonString(str(parameters, rule.keysListedIn));
@@ -59,16 +59,15 @@ export function requiredChallengeKeys(challenge: string, responses: JsonObject, 
   return keys;
 }
 
-function checkAnswer(input: StepInput): Finding[] {
+function checkAnswer(findings: Finding[], input: StepInput): void {
   const { step, ctx, request } = input;
   const challenge = step.challengeIn;
-  const findings: Finding[] = [];
   if (challenge === null) {
     if (input.step.call.request.state === 'json') {
       findings.push(finding('missing-challenge-response', 'error', `${step.call.operation} names no ChallengeName.`,
         'ChallengeName is required: send the name of the challenge being answered.', ['ChallengeName']));
     }
-    return findings;
+    return;
   }
   if (!challengeRule(challenge)) {
     if (challenge !== ctx.expectedChallenge) {
@@ -93,9 +92,8 @@ function checkAnswer(input: StepInput): Finding[] {
       absent.map((k) => k.key),
       Object.fromEntries(absent.map((k) => [k.key, k.why]))));
   }
-  findings.push(...checkAnswerOffered(challenge, responses, input));
-  findings.push(...checkUserIdForSrp(challenge, responses, input));
-  return findings;
+  checkAnswerOffered(findings, challenge, responses, input);
+  checkUserIdForSrp(findings, challenge, responses, input);
 }
 
 /**
@@ -105,23 +103,21 @@ function checkAnswer(input: StepInput): Finding[] {
  * own CLI example answers NEW_PASSWORD_REQUIRED with the e-mail alias [CLI-AIA] — so nothing is
  * said there.
  */
-function checkUserIdForSrp(challenge: string, responses: JsonObject, { ctx }: StepInput): Finding[] {
+function checkUserIdForSrp(out: Finding[], challenge: string, responses: JsonObject, { ctx }: StepInput): void {
   const rule = challengeRule(challenge);
   const parameters = ctx.expectedChallenge === challenge ? ctx.expectedParameters : null;
   // DEVICE_PASSWORD_VERIFIER names the user in USERNAME rather than USER_ID_FOR_SRP.
   const srpId = str(parameters, 'USER_ID_FOR_SRP') ?? (rule?.srp ? str(parameters, USERNAME) : undefined);
   const username = str(responses, USERNAME);
-  if (srpId === undefined || username === undefined || username === srpId) return [];
+  if (srpId === undefined || username === undefined || username === srpId) return;
   const named = `USERNAME is "${username}" but Cognito named the user "${srpId}" (USER_ID_FOR_SRP)`;
   if (rule?.srp) {
-    return [finding('username-not-srp-id', 'error', `${named}; ${challenge} is SRP math over that name.`,
-      `After signing in with an alias (e-mail, phone), answer ${challenge} with USER_ID_FOR_SRP as USERNAME: the SRP signature is computed over it, and so is SECRET_HASH when the app client has a secret.`)];
+    out.push(finding('username-not-srp-id', 'error', `${named}; ${challenge} is SRP math over that name.`,
+      `After signing in with an alias (e-mail, phone), answer ${challenge} with USER_ID_FOR_SRP as USERNAME: the SRP signature is computed over it, and so is SECRET_HASH when the app client has a secret.`));
+  } else if (Object.hasOwn(responses, 'SECRET_HASH')) {
+    out.push(finding('username-not-srp-id', 'warning', `${named}, and SECRET_HASH is sent with the alias.`,
+      'After an alias sign-in, compute SECRET_HASH over USER_ID_FOR_SRP and send that as USERNAME: Cognito checks the hash against the user\'s internal name ("Unable to verify secret hash"). Without SECRET_HASH this challenge would accept the alias.'));
   }
-  if (Object.hasOwn(responses, 'SECRET_HASH')) {
-    return [finding('username-not-srp-id', 'warning', `${named}, and SECRET_HASH is sent with the alias.`,
-      'After an alias sign-in, compute SECRET_HASH over USER_ID_FOR_SRP and send that as USERNAME: Cognito checks the hash against the user\'s internal name ("Unable to verify secret hash"). Without SECRET_HASH this challenge would accept the alias.')];
-  }
-  return [];
 }
 
 /** The AuthParameters every request of an AuthFlow needs, worded once per AuthFlow (see challengeBaseKeys). */
@@ -133,7 +129,7 @@ function authFlowBaseKeys(authFlow: string, required: readonly string[]): readon
     base = required.map((key) => {
       // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
       const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
-      return { key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` };
+      return Object.freeze({ key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` });
     });
     baseAuthFlowKeys.set(authFlow, base);
   }
@@ -145,7 +141,7 @@ function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'
   const authFlow = str(request, 'AuthFlow');
   const rule = authFlowRule(authFlow);
   if (!authFlow || !rule) return null;
-  const keys: ExpectedKey[] = authFlowBaseKeys(authFlow, rule.required).map(({ key, why }) => ({ key, why }));
+  const keys: ExpectedKey[] = authFlowBaseKeys(authFlow, rule.required).slice();
   if (rule.keysByParameter) {
     const { parameter, values } = rule.keysByParameter;
     const value = str(obj(request, 'AuthParameters'), parameter);
@@ -179,46 +175,45 @@ export function expectedKeys(input: Pick<StepInput, 'step' | 'ctx' | 'request'>)
 }
 
 /** SELECT_MFA_TYPE: the ANSWER must be one of the MFA types the challenge offered. */
-function checkAnswerOffered(challenge: string, responses: JsonObject, { ctx }: StepInput): Finding[] {
+function checkAnswerOffered(out: Finding[], challenge: string, responses: JsonObject, { ctx }: StepInput): void {
   const listedIn = challengeRule(challenge)?.answerListedIn;
-  if (!listedIn || ctx.expectedChallenge !== challenge) return [];
+  if (!listedIn || ctx.expectedChallenge !== challenge) return;
   const offered = parseJsonString(str(ctx.expectedParameters, listedIn));
   const answer = str(responses, 'ANSWER');
-  if (!Array.isArray(offered) || answer === undefined || offered.includes(answer)) return [];
+  if (!Array.isArray(offered) || answer === undefined || offered.includes(answer)) return;
   const choices = offered.filter((item): item is string => typeof item === 'string');
-  return [finding('answer-not-offered', 'error',
+  out.push(finding('answer-not-offered', 'error',
     `ANSWER is ${answer}, but ${challenge} offered only ${choices.join(', ') || 'nothing'} (${listedIn}).`,
-    `Answer with one of ${listedIn}: the user has no ${answer} set up, or the app assumed a choice Cognito did not give.`)];
+    `Answer with one of ${listedIn}: the user has no ${answer} set up, or the app assumed a choice Cognito did not give.`));
 }
 
-function checkAuthParameters({ step, request }: StepInput): Finding[] {
+function checkAuthParameters(out: Finding[], { step, request }: StepInput): void {
   const authFlow = str(request, 'AuthFlow');
   const required = step.expected?.field === 'AuthParameters' ? step.expected.keys : [];
   const parameters = obj(request, 'AuthParameters') ?? {};
   const absent = required.filter((k) => !Object.hasOwn(parameters, k.key));
-  if (absent.length === 0) return [];
+  if (absent.length === 0) return;
   const names = absent.map((k) => k.key);
-  return [finding('missing-auth-parameter', 'error',
+  out.push(finding('missing-auth-parameter', 'error',
     `${step.call.operation} ${authFlow ?? ''} lacks AuthParameters ${names.join(', ')}.`,
     names.includes('SECRET_HASH')
       ? 'The app client has a secret: send SECRET_HASH = Base64(HMAC_SHA256(client secret, USERNAME + ClientId)).'
       : `${absent.map((k) => `${k.key}: ${k.why}.`).join(' ')} Keys are upper case and case-sensitive.`,
     names,
-    Object.fromEntries(absent.map((k) => [k.key, k.why])))];
+    Object.fromEntries(absent.map((k) => [k.key, k.why]))));
 }
 
-function checkIssuedChallenge({ step }: StepInput): Finding[] {
+function checkIssuedChallenge(findings: Finding[], { step }: StepInput): void {
   const out = step.challengeOut;
-  if (out === null || challengeRule(out)) return [];
-  return [finding('unknown-challenge', 'warning', `Cognito issued a challenge this tool does not know: ${out}.`,
-    'The chain goes on, but the keys its answer needs cannot be checked. Please report it with a redacted HAR.')];
+  if (out === null || challengeRule(out)) return;
+  findings.push(finding('unknown-challenge', 'warning', `Cognito issued a challenge this tool does not know: ${out}.`,
+    'The chain goes on, but the keys its answer needs cannot be checked. Please report it with a redacted HAR.'));
 }
 
-export const checkChallenge: StepCheck = (input) => {
+export const checkChallenge: StepCheck = (findings, input) => {
   const op = input.step.call.operation;
-  const findings = checkIssuedChallenge(input);
-  if (ANSWER_OPERATIONS.has(op) && input.step.call.request.state === 'json') findings.push(...checkAnswer(input));
-  if ((op === 'InitiateAuth' || op === 'AdminInitiateAuth') && input.step.call.request.state === 'json') findings.push(...checkAuthParameters(input));
-  return findings;
+  checkIssuedChallenge(findings, input);
+  if (ANSWER_OPERATIONS.has(op) && input.step.call.request.state === 'json') checkAnswer(findings, input);
+  if ((op === 'InitiateAuth' || op === 'AdminInitiateAuth') && input.step.call.request.state === 'json') checkAuthParameters(findings, input);
 };
 

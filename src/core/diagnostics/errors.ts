@@ -8,9 +8,9 @@ import type { CallCheck } from './types';
 import { finding } from './types';
 import { callErrorContext, errorContext } from './error-context';
 
-export const checkError: CallCheck = (call, _options, input) => {
+export const checkError: CallCheck = (out, call, _options, input) => {
   const error = call.error;
-  if (!error) return [];
+  if (!error) return;
   // Each service has its own table: the same type (NotAuthorizedException) means different things.
   const known = call.service === 'identity'
     ? explainIdentityError(error)
@@ -21,5 +21,5 @@ export const checkError: CallCheck = (call, _options, input) => {
     : error.source === 'status'
       ? 'The response carries no Cognito error type; it may come from a proxy, a gateway or the network.'
       : 'Not in our table of common failures; see the API reference for this error type.';
-  return [finding('cognito-error', 'error', `${call.operation} failed — ${said}`, hint)];
+  out.push(finding('cognito-error', 'error', `${call.operation} failed — ${said}`, hint));
 };

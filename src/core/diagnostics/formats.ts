@@ -44,8 +44,7 @@ export function timestampProblem(value: string, sentAt: number): { problem: stri
   return null;
 }
 
-export const checkFormats: StepCheck = ({ step, ctx, request, options }) => {
-  const findings: Finding[] = [];
+export const checkFormats: StepCheck = (findings, { step, ctx, request, options }) => {
   const timestamp = str(obj(request, 'ChallengeResponses'), 'TIMESTAMP');
   if (timestamp !== undefined) {
     const wrong = timestampProblem(timestamp, step.call.startedAt);
@@ -63,5 +62,4 @@ export const checkFormats: StepCheck = ({ step, ctx, request, options }) => {
         'Cognito expects the SRP answer "within a few seconds" (exact window unverified): compute it right away, without waiting for user input.'));
     }
   }
-  return findings;
 };

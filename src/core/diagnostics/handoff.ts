@@ -70,8 +70,7 @@ const minutes = (ms: number): string => `${(ms / 60_000).toFixed(1)} min`;
 /** For a replay the user just sent from the panel, the cause is the replay, not the app's code. */
 const REPLAY_HINT = 'This is a replay you sent from the panel with a captured Session, which an earlier request had spent or which has expired: Cognito refuses it. Use "Re-run the sign-in up to this step" in the editor: it signs in again and answers with a fresh Session.';
 
-export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
-  const findings = [];
+export const checkHandoff: StepCheck = (findings, { step, ctx, options }) => {
   const op = step.call.operation;
   const replay = step.call.replayOf !== null;
   if (step.handoff === 'missing' && step.handoffVia === 'session') {
@@ -105,5 +104,4 @@ export const checkHandoff: StepCheck = ({ step, ctx, options }) => {
       `${op} was sent ${minutes(step.sessionAgeMs)} after its Session was issued; sessions last ${options.sessionValidityMinutes} min by default.`,
       replay ? REPLAY_HINT : 'Answer within the app client\'s AuthSessionValidity (3 to 15 minutes) or raise it; an expired Session gets "Invalid session for the user, session is expired".'));
   }
-  return findings;
 };

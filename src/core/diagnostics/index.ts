@@ -36,15 +36,15 @@ export function diagnoseStep(step: Step, ctx: StepContext | undefined, options: 
   // Computed once here, read by the checks and kept on the step for the panel.
   step.expected = expectedKeys(input);
   const findings: Finding[] = [];
-  for (const check of STEP_CHECKS) for (const f of check(input)) findings.push(f);
-  for (const check of CALL_CHECKS) for (const f of check(step.call, options, input, tokens)) findings.push(f);
+  for (const check of STEP_CHECKS) check(findings, input);
+  for (const check of CALL_CHECKS) check(findings, step.call, options, input, tokens);
   return findings.length === 0 ? findings : serverOutranks(step.call, findings);
 }
 
 /** Findings of a call judged on its own (outside any flow, or joined to one after the sign-in). */
 export function diagnoseCall(call: CognitoCall, options: ResolvedOptions, tokens?: SentTokens): Finding[] {
   const findings: Finding[] = [];
-  for (const check of CALL_CHECKS) for (const f of check(call, options, undefined, tokens)) findings.push(f);
+  for (const check of CALL_CHECKS) check(findings, call, options, undefined, tokens);
   return findings.length === 0 ? findings : serverOutranks(call, findings);
 }
 

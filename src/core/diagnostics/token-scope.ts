@@ -26,16 +26,16 @@ export const SELF_SERVICE_OPERATIONS: ReadonlySet<string> = new Set([
   'DeleteWebAuthnCredential', 'StartWebAuthnRegistration', 'CompleteWebAuthnRegistration',
 ]);
 
-export const checkTokenScope: CallCheck = (call, _options, _step, tokens) => {
-  if (call.service !== 'user-pool' || !SELF_SERVICE_OPERATIONS.has(call.operation)) return [];
+export const checkTokenScope: CallCheck = (out, call, _options, _step, tokens) => {
+  if (call.service !== 'user-pool' || !SELF_SERVICE_OPERATIONS.has(call.operation)) return;
   const sent = str(bodyObject(call.request), 'AccessToken');
-  if (sent === undefined) return [];
+  if (sent === undefined) return;
   const token = decodeSent(tokens, sent, call.startedAt);
-  if (token.kind !== 'jwt' || typeof token.claims.scope !== 'string') return [];
+  if (token.kind !== 'jwt' || typeof token.claims.scope !== 'string') return;
   const scopes = token.claims.scope.split(' ').filter((s) => s !== '');
-  if (scopes.includes(ADMIN_SCOPE)) return [];
-  return [finding('access-token-scope', 'error',
+  if (scopes.includes(ADMIN_SCOPE)) return;
+  out.push(finding('access-token-scope', 'error',
     `${call.operation} sent an access token whose scope (${scopes.join(' ') || 'empty'}) lacks ${ADMIN_SCOPE}.`,
     `Self-service calls need ${ADMIN_SCOPE} in the access token ("Access Token does not have required scopes"): add it to the app client's allowed OAuth scopes and to the authorize request's scope, or make the call from a server with admin credentials.`,
-    [ADMIN_SCOPE])];
+    [ADMIN_SCOPE]));
 };

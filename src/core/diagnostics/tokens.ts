@@ -6,6 +6,7 @@ import { str } from '../json';
 import { bodyObject } from '../body';
 import { decodeSent } from './sent-tokens';
 import type { CallCheck, Finding, StepCheck } from './types';
+import type { DecodedToken } from '../tokens';
 import { finding } from './types';
 import { formatDuration } from '../view/format';
 
@@ -13,27 +14,28 @@ import { formatDuration } from '../view/format';
 const ago = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : formatDuration(ms));
 
 /** Any call (in a flow or not) that sends an AccessToken. */
-export const checkSentToken: CallCheck = (call, _options, _step, tokens) => {
+export const checkSentToken: CallCheck = (out, call, _options, _step, tokens) => {
   const sent = str(bodyObject(call.request), 'AccessToken');
-  if (sent === undefined || !Number.isFinite(call.startedAt)) return [];
+  if (sent === undefined || !Number.isFinite(call.startedAt)) return;
   const token = decodeSent(tokens, sent, call.startedAt);
-  if (token.kind !== 'jwt' || token.expiresInMs === null || token.expiresInMs > 0) return [];
-  return [finding('token-expired', 'error',
+  if (token.kind !== 'jwt' || token.expiresInMs === null || token.expiresInMs > 0) return;
+  out.push(finding('token-expired', 'error',
     `${call.operation} sent an AccessToken that had expired ${ago(-token.expiresInMs)} before.`,
-    'Refresh the tokens (REFRESH_TOKEN_AUTH) before calling; access tokens last 5 min to 1 day (1 h by default).')];
+    'Refresh the tokens (REFRESH_TOKEN_AUTH) before calling; access tokens last 5 min to 1 day (1 h by default).'));
 };
 
-/** The tokens a step's response issued, as the linker decoded them at the response time. */
-export const checkIssuedTokens: StepCheck = ({ step }) => {
-  const findings: Finding[] = [];
-  const issued = step.tokens;
-  if (!issued || !Number.isFinite(step.call.startedAt)) return findings;
-  for (const [name, token] of [['IdToken', issued.id], ['AccessToken', issued.access]] as const) {
-    if (token?.kind === 'jwt' && token.expiresInMs !== null && token.expiresInMs <= 0) {
-      findings.push(finding('token-expired', 'warning',
-        `The ${name} was already expired (${ago(-token.expiresInMs)} ago) when this response arrived.`,
-        'The clock of the machine that captured this is off, or the HAR mixes captures from different times.'));
-    }
+function checkIssued(out: Finding[], name: 'IdToken' | 'AccessToken', token: DecodedToken | null): void {
+  if (token?.kind === 'jwt' && token.expiresInMs !== null && token.expiresInMs <= 0) {
+    out.push(finding('token-expired', 'warning',
+      `The ${name} was already expired (${ago(-token.expiresInMs)} ago) when this response arrived.`,
+      'The clock of the machine that captured this is off, or the HAR mixes captures from different times.'));
   }
-  return findings;
+}
+
+/** The tokens a step's response issued, as the linker decoded them at the response time. */
+export const checkIssuedTokens: StepCheck = (out, { step }) => {
+  const issued = step.tokens;
+  if (!issued || !Number.isFinite(step.call.startedAt)) return;
+  checkIssued(out, 'IdToken', issued.id);
+  checkIssued(out, 'AccessToken', issued.access);
 };

@@ -11,8 +11,12 @@ export type ResolvedOptions = Required<AnalyzeOptions>;
  * Checks that judge one call on its own (bodies, errors, tokens sent). For a call in a flow they
  * also get its step, so advice can fit the step (an error's explanation depends on the challenge).
  * Tokens a call sends are decoded through `tokens` when given (once per analysis, sent-tokens.ts).
+ *
+ * Every check adds what it finds to `out`, the list the runner keeps for the step, rather than
+ * returning a list: the checks run for every call of a capture and nearly always find nothing,
+ * and an empty list per check and call was most of what the diagnostics allocated (issue 13).
  */
-export type CallCheck = (call: CognitoCall, options: ResolvedOptions, step?: StepInput, tokens?: SentTokens) => Finding[];
+export type CallCheck = (out: Finding[], call: CognitoCall, options: ResolvedOptions, step?: StepInput, tokens?: SentTokens) => void;
 
 export interface StepInput {
   step: Step;
@@ -23,7 +27,7 @@ export interface StepInput {
 }
 
 /** Checks that judge a step against the flow it belongs to (handoffs, challenge answers). */
-export type StepCheck = (input: StepInput) => Finding[];
+export type StepCheck = (out: Finding[], input: StepInput) => void;
 
 export function finding(code: Finding['code'], severity: Finding['severity'], message: string, hint: string, keys: string[] = [], reasons: Record<string, string> = {}): Finding {
   return { code, severity, message, hint, keys, reasons };
