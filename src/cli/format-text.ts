@@ -13,6 +13,7 @@ import { bodyObject } from '../core/body';
 import { jsonText } from '../core/json-text';
 import { visibleLine } from './terminal-text';
 import { handoffView, linkKind, linkWords } from '../core/view/handoff-view';
+import { sentSessionFingerprint } from '../core/step-sessions';
 import { formatClientId } from '../core/view/format';
 import { formatOffset, storyTimeline } from '../core/view/timeline';
 import type { OAuthEntry, OAuthFlow } from '../core/oauth/model';
@@ -124,7 +125,8 @@ function handoffLine(step: Step, flow: Flow | undefined): Line | null {
   if (kind === 'unchecked' || kind === 'retried') return [yellow(`    │ ${handoffView(step, flow).label}`)];
   const what = step.handoffVia === 'secret-block' ? 'SECRET_BLOCK' : step.handoffVia === 'access-token' ? 'AccessToken' : 'Session';
   const age = step.sessionAgeMs !== null ? ` after ${duration(step.sessionAgeMs)}` : '';
-  const fp: Segment[] = step.sessionSent ? [' ', dim(step.sessionSent)] : [];
+  const print = sentSessionFingerprint(step);
+  const fp: Segment[] = print ? [' ', dim(print)] : [];
   const text: Segment[] = ['    │ ', `${what} ${step.handoff}`, ...fp, `${age}${step.sessionExpired ? ' (expired)' : ''}`];
   return [step.handoff === 'ok' && !step.sessionExpired ? dim(...text) : red(...text)];
 }

@@ -12,7 +12,6 @@ import type { CognitoCall, Flow, Handoff, HandoffVia, JsonObject, Step } from '.
 import { isObject, obj, str } from './json';
 import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
 import { decodeToken } from './tokens';
-import { fingerprint } from './fingerprint';
 import { bodyObject } from './body';
 import { CandidateIndex, type CandidateFacts } from './candidate-index';
 import { LongKeyMap } from './long-key-map';
@@ -97,8 +96,6 @@ interface Issued {
   /** The entry whose response issued it. */
   by: number;
   usedBy: number | null;
-  /** A Session's fingerprint, computed once when it was issued. */
-  fingerprint?: string | null;
 }
 
 /** The user a request names: USERNAME in AuthParameters / ChallengeResponses, or `Username`. */
@@ -295,9 +292,6 @@ export function createLinker(sessionValidityMs: number, { replays = true }: { re
       handoffVia: via,
       sessionAgeMs,
       sessionExpired: sessionAgeMs !== null && via !== 'access-token' && sessionAgeMs > sessionValidityMs,
-      // A Session sent back was fingerprinted when it was issued (they are ~900 characters).
-      sessionSent: sessionIn === undefined ? null : (issued?.fingerprint ?? fingerprint(sessionIn)),
-      sessionReturned: sessionOut === undefined ? null : fingerprint(sessionOut),
       tokens: null,
       expected: null,
     };
@@ -330,7 +324,7 @@ export function createLinker(sessionValidityMs: number, { replays = true }: { re
     const end = at + call.duration;
     flow.endedAt = Math.max(flow.endedAt, end);
     if (sessionOut !== undefined) {
-      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null, fingerprint: step.sessionReturned });
+      sessions.set(sessionOut, { state, issuedAt: end, by: call.entry, usedBy: null });
       state.latestSessionFrom = call.entry;
       insertSorted(state.sessionIssueTimes, end);
     }

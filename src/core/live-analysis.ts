@@ -30,6 +30,7 @@ import { checkIdentity } from './identity/checks';
 import type { IdentityStepContext, RefreshContext } from './links/after-sign-in';
 import { LiveOAuth } from './oauth/analyze';
 import type { Finding } from './diagnostics/types';
+import { sessionSent } from './step-sessions';
 
 /** Diagnostics of one refresh or identity step, kept while what they were judged by stays the same. */
 interface Judged<K> {
@@ -204,8 +205,12 @@ export class LiveAnalysis {
     let same = 0;
     if (before && before.id === flow.id) {
       while (same < flow.steps.length && same < before.steps.length && flow.steps[same] === before.steps[same]) same++;
-      const sent = new Set<string | null>(flow.steps.slice(same).map((step) => step.sessionSent).filter((session) => session !== null));
-      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => step.handoff === 'reused' && sent.has(step.sessionSent));
+      const sent = new Set<string>();
+      for (const step of flow.steps.slice(same)) {
+        const session = sessionSent(step);
+        if (session !== null) sent.add(session);
+      }
+      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => step.handoff === 'reused' && sent.has(sessionSent(step) ?? ''));
       if (reused >= 0) same = reused;
     }
     const perStep = flow.steps.map((step, i) => {

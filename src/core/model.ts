@@ -102,10 +102,6 @@ export interface Step {
   sessionAgeMs: number | null;
   /** True when sessionAgeMs exceeds the configured session validity. */
   sessionExpired: boolean;
-  /** Short stable fingerprint of the Session sent (never the value itself). */
-  sessionSent: string | null;
-  /** Short stable fingerprint of the Session returned. */
-  sessionReturned: string | null;
   /** The tokens this step's response issued (AuthenticationResult), decoded; null when none. */
   tokens: FlowTokens | null;
   /** The keys this request had to carry, each with why (from the rules table); null when none apply. */

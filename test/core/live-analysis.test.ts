@@ -10,6 +10,7 @@ import { analyzeEntries } from '../../src/core/analyze';
 import { LiveAnalysis } from '../../src/core/live-analysis';
 import type { Analysis } from '../../src/core/model';
 import { toReport } from '../../src/core/report';
+import { sessionReturned, sessionSent } from '../../src/core/step-sessions';
 import { generateSyntheticHar } from '../../scripts/lib/synthetic-har';
 import { scenarios } from '../fixtures/scenarios';
 
@@ -17,7 +18,7 @@ import { scenarios } from '../fixtures/scenarios';
 function seen(analysis: Analysis): unknown {
   return {
     report: toReport(analysis),
-    steps: analysis.flows.map((flow) => flow.steps.map((step) => [step.call.entry, step.handoff, step.sessionSent, step.sessionReturned, step.expected])),
+    steps: analysis.flows.map((flow) => flow.steps.map((step) => [step.call.entry, step.handoff, sessionSent(step), sessionReturned(step), step.expected])),
     diagnostics: analysis.diagnostics,
     calls: analysis.calls.map((call) => call.entry),
     standalone: analysis.standalone.map((call) => call.entry),

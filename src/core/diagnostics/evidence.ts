@@ -4,6 +4,7 @@
  * that compare against such things say what cannot be checked instead of guessing a failure.
  */
 import type { Flow, Step } from '../model';
+import { sessionReturned, sessionSent } from '../step-sessions';
 
 const unread = (step: Step): boolean => step.call.response.state === 'not-captured' || step.call.response.state === 'unparseable';
 
@@ -33,13 +34,15 @@ export function uncheckableHandoff(flow: Flow, step: Step): Step | undefined {
   if (step.handoff !== 'mismatch') return undefined;
   const before = flow.steps.slice(0, flow.steps.indexOf(step));
   // A Session the flow did issue (an older one) is checkable: it is stale.
-  if (step.handoffVia !== 'secret-block' && step.sessionSent !== null && before.some((s) => s.sessionReturned === step.sessionSent)) return undefined;
+  const sent = sessionSent(step);
+  if (step.handoffVia !== 'secret-block' && sent !== null && before.some((s) => sessionReturned(s) === sent)) return undefined;
   return lastUnreadResponse(flow, step);
 }
 
 /** The Session sent again after the request that first carried it was rejected (a wrong code, say). */
 export function retriedAfterRejection(flow: Flow, step: Step): boolean {
-  if (step.handoff !== 'reused' || step.sessionSent === null) return false;
-  const first = flow.steps.find((s) => s !== step && s.sessionSent === step.sessionSent);
+  const sent = step.handoff === 'reused' ? sessionSent(step) : null;
+  if (sent === null) return false;
+  const first = flow.steps.find((s) => s !== step && sessionSent(s) === sent);
   return first !== undefined && first.call.error !== null;
 }

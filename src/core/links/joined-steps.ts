@@ -81,7 +81,7 @@ export function responseDate(call: CognitoCall): number {
 export function joinedStep(call: CognitoCall, handoff: 'start' | 'ok', via: Step['handoffVia']): Step {
   return {
     call, challengeIn: null, challengeOut: null, handoff, handoffVia: via,
-    sessionAgeMs: null, sessionExpired: false, sessionSent: null, sessionReturned: null,
+    sessionAgeMs: null, sessionExpired: false,
     tokens: null, expected: null,
   };
 }

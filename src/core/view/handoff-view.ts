@@ -5,6 +5,7 @@
 import type { Flow, Step } from '../model';
 import { retriedAfterRejection, uncheckableHandoff } from '../diagnostics/evidence';
 import { formatAge } from './format';
+import { sentSessionFingerprint } from '../step-sessions';
 
 export type LinkKind = 'start' | 'ok' | 'missing' | 'mismatch' | 'reused' | 'expired' | 'unchecked' | 'retried';
 
@@ -76,6 +77,7 @@ export function linkKind(step: Step, flow?: Flow): LinkKind {
 export function handoffView(step: Step, flow?: Flow): HandoffView {
   const kind = linkKind(step, flow);
   const via = VIA_LABEL[step.handoffVia];
+  const print = sentSessionFingerprint(step);
   // Calls after the sign-in that carry its tokens read as part of its story, not as a handoff
   // (RevokeToken after a managed-login sign-in sends its refresh token: oauth/api-join.ts).
   const label = step.withTokens && kind === 'ok' ? `with this sign-in's tokens (${step.handoffVia === 'refresh-token' ? via : 'access token'})`
@@ -85,7 +87,7 @@ export function handoffView(step: Step, flow?: Flow): HandoffView {
     kind,
     label: linkWords(step) ?? label,
     age: formatAge(step.sessionAgeMs),
-    fingerprint: step.sessionSent ? `#${step.sessionSent}` : '',
+    fingerprint: print ? `#${print}` : '',
     via,
   };
 }

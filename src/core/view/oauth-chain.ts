@@ -95,8 +95,6 @@ export function oauthChainFlow(flow: OAuthFlow): Flow {
       handoffVia: VIA[link],
       sessionAgeMs: null,
       sessionExpired: false,
-      sessionSent: null,
-      sessionReturned: null,
       tokens: flow.tokens.issuedBy === entry.entry ? flow.tokens : null,
       expected: null,
     };
