@@ -9,8 +9,15 @@
  * A number rather than a slice of the key: a parsed body's long strings are views of the body
  * text (shared-strings.ts), and a slice of one is a new view whose characters the Map then reads
  * through it to hash them; a small integer is hashed by value.
+ *
+ * Keys that all end alike (a constant trailer a proxy or a redaction tool appends) would all land
+ * in one bucket, and each look-up would walk every key before it: quadratic. So a bucket that
+ * holds CROWDED keys becomes a plain Map of its keys, which hashes them whole: every operation
+ * stays bounded, whatever the keys share.
  */
 const SAMPLE = 24;
+/** Keys a bucket chains before it turns into a Map of its own. */
+const CROWDED = 8;
 
 /** The bucket of a key longer than 2 × SAMPLE: its length and last SAMPLE characters, mixed into 30 bits (a small integer). */
 function bucket(key: string): number {
@@ -29,11 +36,14 @@ interface Item<V> {
 export class LongKeyMap<V> {
   /** Keys up to 2 × SAMPLE characters, as a plain Map keeps them. */
   private readonly short = new Map<string, V>();
-  private readonly long = new Map<number, Item<V>>();
+  /** Each bucket: a chain of fewer than CROWDED keys, or a Map once it had that many. */
+  private readonly long = new Map<number, Item<V> | Map<string, V>>();
 
   get(key: string): V | undefined {
     if (key.length <= 2 * SAMPLE) return this.short.get(key);
-    for (let item = this.long.get(bucket(key)); item; item = item.next) if (item.key === key) return item.value;
+    const found = this.long.get(bucket(key));
+    if (found instanceof Map) return found.get(key);
+    for (let item = found; item; item = item.next) if (item.key === key) return item.value;
     return undefined;
   }
 
@@ -45,12 +55,23 @@ export class LongKeyMap<V> {
     }
     const at = bucket(key);
     const first = this.long.get(at);
-    for (let item = first; item; item = item.next) {
+    if (first instanceof Map) {
+      first.set(key, value);
+      return;
+    }
+    let chained = 0;
+    for (let item = first; item; item = item.next, chained++) {
       if (item.key === key) {
         item.value = value;
         return;
       }
     }
-    this.long.set(at, { key, value, next: first });
+    if (chained + 1 < CROWDED) {
+      this.long.set(at, { key, value, next: first });
+      return;
+    }
+    const map = new Map<string, V>([[key, value]]);
+    for (let item = first; item; item = item.next) map.set(item.key, item.value);
+    this.long.set(at, map);
   }
 }

@@ -31,6 +31,20 @@ describe('LongKeyMap', () => {
     expect(map.get(view.slice(0, -1))).toBeUndefined();
   });
 
+  it('keeps answering like a Map when thousands of long keys end alike (their bucket turns into a Map)', () => {
+    // A constant trailer (a proxy's, a redaction tool's) puts every key in one bucket: past a few
+    // keys the bucket hashes keys whole instead of walking them all (linear; timed in npm run bench).
+    const trailer = '.'.repeat(8) + 'same-trailer-on-every-session';
+    const keys = Array.from({ length: 3_000 }, (_, i) => `${String(i).padStart(6, '0')}${'q'.repeat(200)}${trailer}`);
+    const map = new LongKeyMap<number>();
+    keys.forEach((key, i) => map.set(key, i));
+    keys.forEach((key, i) => expect(map.get(key)).toBe(i));
+    map.set(keys[5]!, -5);
+    expect(map.get(keys[5]!)).toBe(-5);
+    expect(map.get(keys[6]!)).toBe(6);
+    expect(map.get(`999999${'q'.repeat(200)}${trailer}`)).toBeUndefined();
+  });
+
   it('answers like a Map on random keys sharing ends', () => {
     const key = fc.tuple(fc.constantFrom('', 'p', 'AYAB'), fc.string({ maxLength: 60 }), fc.constantFrom('', 'z'.repeat(30))).map((parts) => parts.join(''));
     fc.assert(fc.property(fc.array(fc.tuple(key, fc.integer())), fc.array(key), (sets, gets) => {
