@@ -14,7 +14,8 @@
  * 2. Linking on pathological shapes, each against independent sign-ins of the same size
  *    (scripts/lib/synthetic-signins.ts): 80,000 entries that never name a user, for one app
  *    client; 100,000 entries of one user whose answers send Sessions the capture never saw
- *    issued. Goal: ≤ 3× the independent sign-ins.
+ *    issued; 50,000 entries whose Sessions all end with the same 64 characters. Goal: ≤ 3× the
+ *    independent sign-ins.
  * 3. CLI start-up: `cognito-flow --help` (the built dist/cli) against `node -e 0`, fastest of 15
  *    runs each. Goal ≤ 2×.
  *
@@ -205,7 +206,7 @@ function benchDense(entries: number, runs: number): void {
 function checkSignIns(name: string, analysis: Analysis, shape: SignInShape, signIns: number): void {
   const linked = analysis.flows.reduce((sum, flow) => sum + flow.steps.length, 0);
   if (analysis.calls.length !== signIns * 2 || linked !== signIns * 2) fail(`${name}: ${analysis.calls.length} calls, ${linked} in flows; expected ${signIns * 2} of each`);
-  if (shape === 'independent') {
+  if (shape === 'independent' || shape === 'shared-trailer') {
     if (analysis.flows.length !== signIns) fail(`${name}: ${analysis.flows.length} flows, expected ${signIns}`);
     const broken = analysis.flows.find((flow) => flow.steps.map((step) => step.handoff).join() !== 'start,ok');
     if (broken) fail(`${name}: ${broken.id} has handoffs ${broken.steps.map((step) => step.handoff).join(', ')}`);
@@ -308,6 +309,7 @@ function main(): void {
   benchDense(50_000, 3);
   benchPathological('no-username', 80_000, '80,000 entries that never name a user, one app client');
   benchPathological('unknown-sessions', 100_000, '100,000 entries of one user answering with Sessions never issued');
+  benchPathological('shared-trailer', 50_000, '50,000 entries whose Sessions all end with the same 64 characters');
   benchStartup();
   const panel = coreOnly ? { rows: [], status: 0 } : runPanelBench();
   console.log(`\nIssue 13 goals (Node ${process.version}, ${cpus().length} × ${cpu}${coreOnly ? '; panel half skipped: --core' : ''}):`);

@@ -10,7 +10,9 @@
  * - `no-username`: no request names a user and no answer sends a Session, all for one app client —
  *   each answer has to be matched to an open sign-in of that client;
  * - `unknown-sessions`: one user signs in again and again and every answer sends a Session the
- *   capture never saw issued (redacted, or from an older capture) — matched by user.
+ *   capture never saw issued (redacted, or from an older capture) — matched by user;
+ * - `shared-trailer`: like `independent`, but every Session ends with the same 64 characters (a
+ *   trailer a proxy or a redaction tool appends) — the Session index must not walk them all.
  *
  * Same options → byte-identical JSON (seeded PRNG, fixed dates).
  */
@@ -20,7 +22,7 @@ import { Rng } from './prng';
 import { makeSession } from './synthetic-flows';
 import { APP_ORIGIN } from './synthetic-traffic';
 
-export type SignInShape = 'independent' | 'no-username' | 'unknown-sessions';
+export type SignInShape = 'independent' | 'no-username' | 'unknown-sessions' | 'shared-trailer';
 
 export interface SignInCaptureOptions {
   shape: SignInShape;
@@ -30,6 +32,8 @@ export interface SignInCaptureOptions {
 }
 
 const ENDPOINT = 'https://cognito-idp.eu-west-1.amazonaws.com/';
+/** The end every Session of the `shared-trailer` shape shares (replacing as many characters: same sizes). */
+const TRAILER = 'Zz'.repeat(32);
 
 function cognitoEntry(rng: Rng, operation: string, start: number, request: unknown, response: unknown): SyntheticEntry {
   const requestText = JSON.stringify(request);
@@ -54,6 +58,11 @@ function cognitoEntry(rng: Rng, operation: string, start: number, request: unkno
   }, rng);
 }
 
+function shapedSession(shape: SignInShape, rng: Rng): string {
+  const session = makeSession(rng);
+  return shape === 'shared-trailer' ? session.slice(0, -TRAILER.length) + TRAILER : session;
+}
+
 export function generateSignInCapture(options: SignInCaptureOptions): Har {
   const rng = new Rng(options.seed ?? 20261201);
   const { shape } = options;
@@ -65,7 +74,7 @@ export function generateSignInCapture(options: SignInCaptureOptions): Har {
     const start = t0 + i * 1_500;
     const user = shape === 'unknown-sessions' ? sameUser : { sub: rng.uuid(), email: `user.${i}@example.com` };
     const named = shape !== 'no-username';
-    const session = makeSession(rng);
+    const session = shapedSession(shape, rng);
     entries.push(cognitoEntry(rng, 'InitiateAuth', start, {
       AuthFlow: 'USER_PASSWORD_AUTH',
       ClientId: clientId,
@@ -75,7 +84,7 @@ export function generateSignInCapture(options: SignInCaptureOptions): Har {
       Session: session,
       ChallengeParameters: { USER_ID_FOR_SRP: user.sub, requiredAttributes: '[]', userAttributes: JSON.stringify({ email: user.email }) },
     }));
-    const sessionSent = shape === 'independent' ? session : shape === 'unknown-sessions' ? makeSession(rng) : undefined;
+    const sessionSent = shape === 'unknown-sessions' ? makeSession(rng) : shape === 'no-username' ? undefined : session;
     entries.push(cognitoEntry(rng, 'RespondToAuthChallenge', start + 600, {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       ClientId: clientId,
@@ -83,7 +92,7 @@ export function generateSignInCapture(options: SignInCaptureOptions): Har {
       ...(sessionSent !== undefined ? { Session: sessionSent } : {}),
     }, {
       ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      Session: makeSession(rng),
+      Session: shapedSession(shape, rng),
       ChallengeParameters: { USER_ID_FOR_SRP: user.sub },
     }));
   }
