@@ -2,16 +2,16 @@
  * What the capture cannot show. A response whose body was not captured (or could not be read) may
  * have issued a Session, a SECRET_BLOCK or a new challenge that this capture never saw: checks
  * that compare against such things say what cannot be checked instead of guessing a failure.
+ * Each question reads the flow's facts (flow-facts.ts), kept per flow: asked for every step of a
+ * long flow, a scan of the steps before each was quadratic.
  */
 import type { Flow, Step } from '../model';
-import { sessionReturned, sessionSent } from '../step-sessions';
-
-const unread = (step: Step): boolean => step.call.response.state === 'not-captured' || step.call.response.state === 'unparseable';
+import { sessionSent } from '../step-sessions';
+import { flowFacts } from './flow-facts';
 
 /** The latest step before `step` whose response could not be read, if any. */
 export function lastUnreadResponse(flow: Flow, step: Step): Step | undefined {
-  const before = flow.steps.slice(0, flow.steps.indexOf(step));
-  return before.filter(unread).at(-1);
+  return flowFacts(flow.steps).lastUnreadBefore(step);
 }
 
 /**
@@ -19,10 +19,7 @@ export function lastUnreadResponse(flow: Flow, step: Step): Step | undefined {
  * this capture saw issued could not be read, and may have issued another one.
  */
 export function outstandingChallengeUnknown(flow: Flow, step: Step): boolean {
-  const before = flow.steps.slice(0, flow.steps.indexOf(step));
-  const lastIssued = before.findLastIndex((s) => s.challengeOut !== null);
-  const lastUnread = before.findLastIndex(unread);
-  return lastUnread > lastIssued;
+  return flowFacts(flow.steps).unreadSinceLastChallenge(step);
 }
 
 /**
@@ -32,17 +29,17 @@ export function outstandingChallengeUnknown(flow: Flow, step: Step): boolean {
  */
 export function uncheckableHandoff(flow: Flow, step: Step): Step | undefined {
   if (step.handoff !== 'mismatch') return undefined;
-  const before = flow.steps.slice(0, flow.steps.indexOf(step));
+  const facts = flowFacts(flow.steps);
   // A Session the flow did issue (an older one) is checkable: it is stale.
   const sent = sessionSent(step);
-  if (step.handoffVia !== 'secret-block' && sent !== null && before.some((s) => sessionReturned(s) === sent)) return undefined;
-  return lastUnreadResponse(flow, step);
+  if (step.handoffVia !== 'secret-block' && sent !== null && facts.returnedBefore(sent, step)) return undefined;
+  return facts.lastUnreadBefore(step);
 }
 
 /** The Session sent again after the request that first carried it was rejected (a wrong code, say). */
 export function retriedAfterRejection(flow: Flow, step: Step): boolean {
   const sent = step.handoff === 'reused' ? sessionSent(step) : null;
   if (sent === null) return false;
-  const first = flow.steps.find((s) => s !== step && sessionSent(s) === sent);
+  const first = flowFacts(flow.steps).otherSender(sent, step);
   return first !== undefined && first.call.error !== null;
 }

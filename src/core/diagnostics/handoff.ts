@@ -9,6 +9,7 @@ import type { Finding, StepCheck } from './types';
 import { finding } from './types';
 import { accepted } from './error-context';
 import { uncheckableHandoff } from './evidence';
+import { flowFacts } from './flow-facts';
 
 /** Cognito's own words for a Session it refused (cognito-protocol.md, "Common failures"). */
 const INVALID_SESSION = /invalid session/i;
@@ -47,7 +48,7 @@ function unknownSession(step: Step, ctx: StepContext): Finding {
  */
 function reusedSession(step: Step, ctx: StepContext): Finding {
   const op = step.call.operation;
-  const first = ctx.flow.steps.find((s) => s.call.entry === ctx.firstUsedBy);
+  const first = flowFacts(ctx.flow.steps).stepOfEntry(ctx.firstUsedBy);
   const by = `entry ${ctx.firstUsedBy ?? '?'}`;
   const refused = INVALID_SESSION.test(step.call.error?.message ?? '');
   if (first && !accepted(first.call)) {
