@@ -14,8 +14,8 @@
  * 2. Linking on pathological shapes, each against independent sign-ins of the same size
  *    (scripts/lib/synthetic-signins.ts): 80,000 entries that never name a user, for one app
  *    client; 100,000 entries of one user whose answers send Sessions the capture never saw
- *    issued; 50,000 entries whose Sessions all end with the same 64 characters. Goal: ≤ 3× the
- *    independent sign-ins.
+ *    issued; 50,000 entries whose Sessions all end with the same 64 characters; 50,000 answers of
+ *    one user that all join one flow. Goal: ≤ 3× the independent sign-ins.
  * 3. CLI start-up: `cognito-flow --help` (the built dist/cli) against `node -e 0`, fastest of 15
  *    runs each. Goal ≤ 2×.
  *
@@ -211,6 +211,7 @@ function checkSignIns(name: string, analysis: Analysis, shape: SignInShape, sign
     const broken = analysis.flows.find((flow) => flow.steps.map((step) => step.handoff).join() !== 'start,ok');
     if (broken) fail(`${name}: ${broken.id} has handoffs ${broken.steps.map((step) => step.handoff).join(', ')}`);
   }
+  if (shape === 'one-flow' && analysis.flows.length !== 1) fail(`${name}: ${analysis.flows.length} flows, expected one`);
   console.log(`  ${name}: ${analysis.flows.length} flows, ${linked} calls linked, ${analysis.diagnostics.length} diagnostics — OK`);
 }
 
@@ -310,6 +311,7 @@ function main(): void {
   benchPathological('no-username', 80_000, '80,000 entries that never name a user, one app client');
   benchPathological('unknown-sessions', 100_000, '100,000 entries of one user answering with Sessions never issued');
   benchPathological('shared-trailer', 50_000, '50,000 entries whose Sessions all end with the same 64 characters');
+  benchPathological('one-flow', 50_000, '50,000 answers of one user joined into one flow, half of them refused');
   benchStartup();
   const panel = coreOnly ? { rows: [], status: 0 } : runPanelBench();
   console.log(`\nIssue 13 goals (Node ${process.version}, ${cpus().length} × ${cpu}${coreOnly ? '; panel half skipped: --core' : ''}):`);

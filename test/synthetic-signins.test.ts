@@ -34,7 +34,16 @@ describe('synthetic sign-in shapes', () => {
     expect(shared.map((session) => session.length)).toEqual(independent.map((session) => session.length));
   });
 
-  it.each<SignInShape>(['no-username', 'unknown-sessions'])('%s: no call is dropped, though no Session links them', (shape) => {
+  it('one-flow: every answer of the one user joins a single flow, every other one refused', () => {
+    const { analysis } = analyzed('one-flow');
+    expect(analysis.flows).toHaveLength(1);
+    const [flow] = analysis.flows;
+    expect(flow!.steps).toHaveLength(SIGN_INS * 2);
+    expect(flow!.steps.every((step) => step.call.operation === 'RespondToAuthChallenge')).toBe(true);
+    expect(flow!.steps.filter((step) => step.call.error?.type === 'NotAuthorizedException')).toHaveLength(SIGN_INS);
+  });
+
+  it.each<SignInShape>(['no-username', 'unknown-sessions', 'one-flow'])('%s: no call is dropped, though no Session links them', (shape) => {
     const { analysis } = analyzed(shape);
     expect(analysis.flows.reduce((sum, flow) => sum + flow.steps.length, 0)).toBe(SIGN_INS * 2);
     expect(analysis.flows.flatMap((flow) => flow.steps).filter((step) => step.handoff === 'ok')).toHaveLength(0);

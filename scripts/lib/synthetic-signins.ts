@@ -12,7 +12,10 @@
  * - `unknown-sessions`: one user signs in again and again and every answer sends a Session the
  *   capture never saw issued (redacted, or from an older capture) — matched by user;
  * - `shared-trailer`: like `independent`, but every Session ends with the same 64 characters (a
- *   trailer a proxy or a redaction tool appends) — the Session index must not walk them all.
+ *   trailer a proxy or a redaction tool appends) — the Session index must not walk them all;
+ * - `one-flow`: like `unknown-sessions`, but the sign-ins were not captured: every request is an
+ *   answer, every other one refused ("Invalid session"), so they all join one flow of 2 ×
+ *   `signIns` steps — each step's checks must not rescan the steps before it.
  *
  * Same options → byte-identical JSON (seeded PRNG, fixed dates).
  */
@@ -22,7 +25,7 @@ import { Rng } from './prng';
 import { makeSession } from './synthetic-flows';
 import { APP_ORIGIN } from './synthetic-traffic';
 
-export type SignInShape = 'independent' | 'no-username' | 'unknown-sessions' | 'shared-trailer';
+export type SignInShape = 'independent' | 'no-username' | 'unknown-sessions' | 'shared-trailer' | 'one-flow';
 
 export interface SignInCaptureOptions {
   shape: SignInShape;
@@ -35,7 +38,7 @@ const ENDPOINT = 'https://cognito-idp.eu-west-1.amazonaws.com/';
 /** The end every Session of the `shared-trailer` shape shares (replacing as many characters: same sizes). */
 const TRAILER = 'Zz'.repeat(32);
 
-function cognitoEntry(rng: Rng, operation: string, start: number, request: unknown, response: unknown): SyntheticEntry {
+function cognitoEntry(rng: Rng, operation: string, start: number, request: unknown, response: unknown, status = 200): SyntheticEntry {
   const requestText = JSON.stringify(request);
   return buildEntry({
     start,
@@ -51,7 +54,7 @@ function cognitoEntry(rng: Rng, operation: string, start: number, request: unkno
       ['X-Amz-User-Agent', 'aws-amplify/6.15.5 auth/4 framework/2'],
     ],
     postData: { mimeType: 'application/x-amz-json-1.1', text: requestText },
-    status: 200,
+    status,
     responseHeaders: [['Content-Type', 'application/x-amz-json-1.1'], ['x-amzn-RequestId', rng.uuid()]],
     content: { mimeType: 'application/x-amz-json-1.1', text: JSON.stringify(response) },
     resourceType: 'fetch',
@@ -72,19 +75,28 @@ export function generateSignInCapture(options: SignInCaptureOptions): Har {
   const entries: SyntheticEntry[] = [];
   for (let i = 0; i < options.signIns; i++) {
     const start = t0 + i * 1_500;
-    const user = shape === 'unknown-sessions' ? sameUser : { sub: rng.uuid(), email: `user.${i}@example.com` };
+    const user = shape === 'unknown-sessions' || shape === 'one-flow' ? sameUser : { sub: rng.uuid(), email: `user.${i}@example.com` };
     const named = shape !== 'no-username';
     const session = shapedSession(shape, rng);
-    entries.push(cognitoEntry(rng, 'InitiateAuth', start, {
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: clientId,
-      AuthParameters: { ...(named ? { USERNAME: user.email } : {}), PASSWORD: `Pw-${rng.base64(9)}` },
-    }, {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: session,
-      ChallengeParameters: { USER_ID_FOR_SRP: user.sub, requiredAttributes: '[]', userAttributes: JSON.stringify({ email: user.email }) },
-    }));
-    const sessionSent = shape === 'unknown-sessions' ? makeSession(rng) : shape === 'no-username' ? undefined : session;
+    if (shape === 'one-flow') {
+      entries.push(cognitoEntry(rng, 'RespondToAuthChallenge', start, {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: clientId,
+        ChallengeResponses: { USERNAME: user.email, NEW_PASSWORD: `Pw-${rng.base64(12)}` },
+        Session: session,
+      }, { __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' }, 400));
+    } else {
+      entries.push(cognitoEntry(rng, 'InitiateAuth', start, {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { ...(named ? { USERNAME: user.email } : {}), PASSWORD: `Pw-${rng.base64(9)}` },
+      }, {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: session,
+        ChallengeParameters: { USER_ID_FOR_SRP: user.sub, requiredAttributes: '[]', userAttributes: JSON.stringify({ email: user.email }) },
+      }));
+    }
+    const sessionSent = shape === 'unknown-sessions' || shape === 'one-flow' ? makeSession(rng) : shape === 'no-username' ? undefined : session;
     entries.push(cognitoEntry(rng, 'RespondToAuthChallenge', start + 600, {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       ClientId: clientId,
