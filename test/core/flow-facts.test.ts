@@ -119,6 +119,21 @@ describe('flow facts', () => {
     }), { numRuns: 200 });
   });
 
+  it('answer for copies of a flow: one that grew, and one with steps merged in between, asked in turn', () => {
+    fc.assert(fc.property(fc.array(stepSpec, { minLength: 2, maxLength: 8 }), fc.array(stepSpec, { minLength: 1, maxLength: 6 }), (first, later) => {
+      const base = first.map(stepOf);
+      const extra = later.map(stepOf);
+      const flow = { steps: base } as unknown as Flow;
+      const grown = { steps: [...base, ...extra] } as unknown as Flow;
+      const merged = { steps: [base[0]!, ...extra, ...base.slice(1)] } as unknown as Flow;
+      for (let round = 0; round < 2; round++) {
+        expectSameAnswers(flow, flow.steps);
+        expectSameAnswers(grown, grown.steps);
+        expectSameAnswers(merged, merged.steps);
+      }
+    }), { numRuns: 150 });
+  });
+
   it('stepOfEntry: none for a null entry', () => {
     expect(flowFacts([]).stepOfEntry(null)).toBeUndefined();
   });

@@ -6,9 +6,10 @@
  * scan each, a flow of thousands of steps (one user's answers, all joined to one flow) took time
  * quadratic in its length: 20,000 entries of one flow took 33 s (issue 13).
  *
- * Kept per steps array (a flow's, or the one a view shows) and extended when steps were appended
- * since (the live panel's flows grow); rebuilt when its last indexed step moved. Nothing changes a
- * steps array otherwise: merging joined steps into a flow makes a new array (after-sign-in.ts).
+ * Kept per flow, found by its first step, and extended when steps were appended since: the live
+ * panel shows a growing flow as a new copy of its steps after each update, and rebuilding the
+ * facts for each copy was quadratic again. A steps array that does not begin with the steps
+ * already indexed (joined steps merged in between, say) gets facts of its own.
  */
 import type { CognitoCall, JsonObject, Step } from '../model';
 import { bodyObject } from '../body';
@@ -36,9 +37,8 @@ function proofsOf(step: Step, request: JsonObject): { proof: 'srp' | 'plain'; pr
 }
 
 export class FlowFacts {
-  /** How many steps of `steps` are indexed, and the last of them (to tell an append from a change). */
-  private count = 0;
-  private lastStep: Step | undefined;
+  /** The steps indexed, in order: `steps` began with them when they were indexed. */
+  private readonly indexed: Step[] = [];
   private readonly position = new Map<Step, number>();
   private readonly byEntry = new Map<number, Step>();
   /** Per step: the index of the latest earlier step whose response was unread / that issued a challenge; -1 if none. */
@@ -54,13 +54,33 @@ export class FlowFacts {
   /** The first step that sent a proof of the password and was accepted; Infinity if none. */
   private firstAcceptedProof = Infinity;
 
-  constructor(readonly steps: readonly Step[]) {}
+  constructor(private steps: readonly Step[]) {}
 
-  /** Indexes the steps appended since the last call; false when the array changed otherwise. */
-  extend(): boolean {
+  /**
+   * Answers for `steps` from now on: the same array, or another that begins with the steps indexed
+   * (a copy of a flow that grew since), whose new steps are indexed. False, changing nothing, when
+   * `steps` does not begin with them.
+   */
+  adopt(steps: readonly Step[]): boolean {
+    const { indexed } = this;
+    const count = indexed.length;
+    if (steps.length < count) return false;
+    if (steps === this.steps) {
+      // The same array: appended to at most (checking its last indexed step is enough for that).
+      if (count > 0 && steps[count - 1] !== indexed[count - 1]) return false;
+    } else {
+      for (let i = 0; i < count; i++) if (steps[i] !== indexed[i]) return false;
+      this.steps = steps;
+    }
+    this.extend();
+    return true;
+  }
+
+  /** Indexes the steps of `steps` past those indexed. */
+  private extend(): void {
     const { steps } = this;
-    if (this.count > steps.length || (this.count > 0 && steps[this.count - 1] !== this.lastStep)) return false;
-    for (let i = this.count; i < steps.length; i++) {
+    for (let i = this.indexed.length; i < steps.length; i++) {
+      this.indexed.push(steps[i]!);
       const step = steps[i]!;
       if (!this.position.has(step)) this.position.set(step, i);
       if (!this.byEntry.has(step.call.entry)) this.byEntry.set(step.call.entry, step);
@@ -87,9 +107,6 @@ export class FlowFacts {
       }
       this.lastProof.push(proof);
     }
-    this.count = steps.length;
-    this.lastStep = steps.at(-1);
-    return true;
   }
 
   /**
@@ -147,15 +164,17 @@ export class FlowFacts {
   }
 }
 
-const kept = new WeakMap<readonly Step[], FlowFacts>();
+/** Facts by the first step of the flow they index. */
+const kept = new WeakMap<Step, FlowFacts>();
 
 /** The facts of `steps` (a flow's), indexed up to its last step. */
 export function flowFacts(steps: readonly Step[]): FlowFacts {
-  let facts = kept.get(steps);
-  if (!facts || !facts.extend()) {
+  const first = steps[0];
+  let facts = first === undefined ? undefined : kept.get(first);
+  if (!facts || !facts.adopt(steps)) {
     facts = new FlowFacts(steps);
-    facts.extend();
-    kept.set(steps, facts);
+    facts.adopt(steps);
+    if (first !== undefined) kept.set(first, facts);
   }
   return facts;
 }
