@@ -210,7 +210,10 @@ export class LiveAnalysis {
         const session = sessionSent(step);
         if (session !== null) sent.add(session);
       }
-      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => step.handoff === 'reused' && sent.has(sessionSent(step) ?? ''));
+      const reused = sent.size === 0 ? -1 : flow.steps.slice(0, same).findIndex((step) => {
+        const session = step.handoff === 'reused' ? sessionSent(step) : null;
+        return session !== null && sent.has(session);
+      });
       if (reused >= 0) same = reused;
     }
     const perStep = flow.steps.map((step, i) => {

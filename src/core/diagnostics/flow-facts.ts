@@ -80,8 +80,8 @@ export class FlowFacts {
   private extend(): void {
     const { steps } = this;
     for (let i = this.indexed.length; i < steps.length; i++) {
-      this.indexed.push(steps[i]!);
       const step = steps[i]!;
+      this.indexed.push(step);
       if (!this.position.has(step)) this.position.set(step, i);
       if (!this.byEntry.has(step.call.entry)) this.byEntry.set(step.call.entry, step);
       const previous = i - 1;
