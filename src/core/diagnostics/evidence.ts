@@ -33,7 +33,7 @@ export function uncheckableHandoff(flow: Flow, step: Step): Step | undefined {
   // A Session the flow did issue (an older one) is checkable: it is stale.
   const sent = sessionSent(step);
   if (step.handoffVia !== 'secret-block' && sent !== null && facts.returnedBefore(sent, step)) return undefined;
-  return facts.lastUnreadBefore(step);
+  return lastUnreadResponse(flow, step);
 }
 
 /** The Session sent again after the request that first carried it was rejected (a wrong code, say). */

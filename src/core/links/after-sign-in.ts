@@ -396,7 +396,6 @@ export class AfterSignInLinker {
   }
 }
 
-
 /**
  * Links what follows the sign-ins of `linked` in place: flows gain their joined steps (in time
  * order) and `refreshOf`, identity flows are appended, `standalone` keeps the calls no flow claimed.
