@@ -8,7 +8,7 @@
  */
 import type { Analysis, Diagnostic, Flow, Step } from '../core/model';
 import type { DecodedToken } from '../core/tokens';
-import { relativeTime } from '../core/tokens';
+import { relativeTime, tokenClaims } from '../core/tokens';
 import { bodyObject } from '../core/body';
 import { jsonText } from '../core/json-text';
 import { visibleLine } from './terminal-text';
@@ -134,7 +134,7 @@ function handoffLine(step: Step, flow: Flow | undefined): Line | null {
 function tokenLine(name: string, token: DecodedToken | null): Line | null {
   if (!token) return null;
   if (token.kind !== 'jwt') return [`    ${name}: `, token.reason];
-  const c = token.claims;
+  const c = tokenClaims(token);
   const who = c['cognito:username'] ?? c.username ?? c.sub;
   const parts = [`user ${claimText(who)}`];
   if (typeof c.scope === 'string') parts.push(`scope ${c.scope}`);

@@ -11,7 +11,7 @@
 import type { CognitoCall, Flow, Handoff, HandoffVia, JsonObject, Step } from './model';
 import { isObject, obj, str } from './json';
 import { ANSWER_OPERATIONS, CONTINUE_OPERATIONS, START_OPERATIONS, challengeRule } from './rules';
-import { decodeToken } from './tokens';
+import { decodeToken, tokenClaims } from './tokens';
 import { bodyObject } from './body';
 import { CandidateIndex, type CandidateFacts } from './candidate-index';
 import { LongKeyMap } from './long-key-map';
@@ -354,7 +354,7 @@ export function createLinker(sessionValidityMs: number, { replays = true }: { re
       if (accessToken !== undefined) accessTokens.set(accessToken, { state, issuedAt: end, by: call.entry, usedBy: null });
       if (isObject(result.NewDeviceMetadata)) flow.deviceInPlay = true;
       if (flow.user === null) {
-        const claims = flow.tokens.access?.kind === 'jwt' ? flow.tokens.access.claims : flow.tokens.id?.kind === 'jwt' ? flow.tokens.id.claims : {};
+        const claims = flow.tokens.access?.kind === 'jwt' ? tokenClaims(flow.tokens.access) : flow.tokens.id?.kind === 'jwt' ? tokenClaims(flow.tokens.id) : {};
         const name = claims['username'] ?? claims['cognito:username'];
         flow.user = typeof name === 'string' ? name : null;
       }

@@ -7,6 +7,7 @@ import { managedLoginOfRefreshFlows } from './oauth/api-refresh-join';
 import { managedLoginCalls } from './oauth/api-join';
 import type { Analysis, CognitoService, Diagnostic, Flow, FlowTokens, Handoff, IdentityExchange, Outcome, Severity, DiagnosticCode, Step } from './model';
 import type { OAuthFlow } from './oauth/model';
+import { tokenClaims } from './tokens';
 
 /** What an identity-pool step sent and got; never a token, a key or a secret. */
 export interface ReportIdentity {
@@ -117,7 +118,7 @@ function reportIdentity(exchange: IdentityExchange): ReportIdentity {
     identityIdReturned: exchange.identityIdReturned,
     logins: exchange.logins.map((login) => ({
       provider: login.provider,
-      tokenUse: login.token.kind === 'jwt' && typeof login.token.claims.token_use === 'string' ? login.token.claims.token_use : null,
+      tokenUse: login.token.kind === 'jwt' ? login.token.use : null,
       fingerprint: login.fingerprint,
       issuedBy: login.issued,
       problem: login.token.kind === 'malformed' ? login.token.reason : null,
@@ -142,8 +143,8 @@ function optionalStepFields(step: Step): Pick<ReportStep, 'withTokens' | 'identi
 
 function reportTokens(tokens: FlowTokens): ReportFlow['tokens'] {
   return {
-    id: tokens.id?.kind === 'jwt' ? tokens.id.claims : null,
-    access: tokens.access?.kind === 'jwt' ? tokens.access.claims : null,
+    id: tokens.id?.kind === 'jwt' ? tokenClaims(tokens.id) : null,
+    access: tokens.access?.kind === 'jwt' ? tokenClaims(tokens.access) : null,
   };
 }
 

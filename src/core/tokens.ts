@@ -18,9 +18,10 @@ export interface JwtToken {
   kind: 'jwt';
   raw: string;
   header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  /** `token_use` claim: "id" or "access" for Cognito tokens. */
+  /** `token_use` claim: "id" or "access" for Cognito tokens. Every other claim: `tokenClaims`. */
   use: string | null;
+  /** `origin_jti` claim: the same in every token refreshed from one sign-in [KC-REVOKE]; null when absent. */
+  originJti: string | null;
   /** Epoch ms from `iat` / `exp` / `auth_time`, null when absent. */
   issuedAt: number | null;
   expiresAt: number | null;
@@ -151,12 +152,13 @@ export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
   }
   if (!isObject(header) || !isObject(claims)) return { kind: 'malformed', raw, reason: 'cannot be read: its header or payload is not a JSON object' };
   const expiresAt = seconds(claims, 'exp');
+  // The claims themselves are not kept (tokenClaims): a plain object of the facts analyses read.
   return {
     kind: 'jwt',
     raw,
     header,
-    claims,
     use: typeof claims.token_use === 'string' ? claims.token_use : null,
+    originJti: typeof claims.origin_jti === 'string' ? claims.origin_jti : null,
     issuedAt: seconds(claims, 'iat'),
     expiresAt,
     authTime: seconds(claims, 'auth_time'),
@@ -173,7 +175,41 @@ export function decodeToken(raw: unknown, capturedAt: number): DecodedToken {
 export function tokenAt(token: DecodedToken, capturedAt: number): DecodedToken {
   if (token.kind !== 'jwt' || Object.is(token.capturedAt, capturedAt)) return token;
   const { expiresAt } = token;
-  return { ...token, capturedAt, expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null };
+  const seen: JwtToken = { ...token, capturedAt, expiresInMs: expiresAt !== null && Number.isFinite(capturedAt) ? expiresAt - capturedAt : null };
+  firstDecoded.set(seen, firstDecoded.get(token) ?? token);
+  return seen;
+}
+
+/** The token `tokenAt` copied each copy from (transitively): the copies share its claims. */
+const firstDecoded = new WeakMap<JwtToken, JwtToken>();
+/** Claims read so far, by the token first decoded; kept while it is. */
+const claimsRead = new WeakMap<JwtToken, Record<string, unknown>>();
+
+/**
+ * Every claim of a decoded JWT, decoded from its text when first asked (the Tokens tab, a report,
+ * the few checks that read a claim beyond the facts `decodeToken` keeps) and kept while the token is.
+ *
+ * Why not on the token: an analysis decodes every token a capture issued (their expiry is
+ * checked), and keeping each claim set made claims the largest part of what an analysis kept
+ * alive. What stays alive is what young-generation collections copy, again and again: on a
+ * Cognito-dense capture, not keeping them took about a fifteenth off the analysis. Decoding again
+ * is the same function over the same text (fast path or jwt-decode), so it reads the same claims.
+ */
+export function tokenClaims(token: JwtToken): Record<string, unknown> {
+  const first = firstDecoded.get(token) ?? token;
+  let claims = claimsRead.get(first);
+  if (claims === undefined) {
+    const text = first.raw.trim();
+    let decoded: unknown;
+    try {
+      decoded = decodePart(text, text.split('.'), 1);
+    } catch {
+      decoded = undefined;
+    }
+    // An object when the token was decoded, so an object now: the guard only narrows the type.
+    claimsRead.set(first, (claims = isObject(decoded) ? decoded : {}));
+  }
+  return claims;
 }
 
 /** "in 59 min", "3 h ago": a token time relative to the capture, for people. */

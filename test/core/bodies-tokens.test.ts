@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBodyText, readRequestBody, readResponseBody } from '../../src/core/body';
-import { decodeToken, relativeTime } from '../../src/core/tokens';
+import { decodeToken, relativeTime, tokenAt, tokenClaims } from '../../src/core/tokens';
 import { b64url, jwt } from './entries';
 
 describe('reading bodies', () => {
@@ -35,6 +35,22 @@ describe('decoding tokens', () => {
     expect(relativeTime(3_600_000)).toBe('in 1 h');
     expect(relativeTime(3_540_000)).toBe('in 59 min');
     expect(relativeTime(-90_000)).toBe('2 min ago');
+  });
+
+  it('keeps the facts analyses read and decodes the claims when asked, once per token and its re-timed copies', () => {
+    const claims = { token_use: 'access', origin_jti: 'o-1', username: 'alice', iat: at / 1000, exp: at / 1000 + 3600 };
+    const token = decodeToken(` ${jwt(claims)}\n`, at);
+    if (token.kind !== 'jwt') throw new Error('expected a JWT');
+    // Plain data: what an analysis keeps alive is what it has to copy (tokens.ts, tokenClaims).
+    expect(Object.keys(token).sort()).toEqual(['authTime', 'capturedAt', 'expiresAt', 'expiresInMs', 'header', 'issuedAt', 'kind', 'originJti', 'raw', 'use']);
+    expect(token).toMatchObject({ use: 'access', originJti: 'o-1' });
+    const read = tokenClaims(token);
+    expect(read).toEqual(claims);
+    expect(tokenClaims(token)).toBe(read);
+    const later = tokenAt(token, at + 7_200_000);
+    expect(later).toMatchObject({ expiresInMs: -3_600_000, originJti: 'o-1' });
+    expect(tokenClaims(later as typeof token)).toBe(read);
+    expect(decodeToken(jwt({ token_use: 'id' }), at)).toMatchObject({ originJti: null, issuedAt: null, expiresInMs: null });
   });
 
   it('recognises the refresh token as an encrypted JWE and reads only its header', () => {

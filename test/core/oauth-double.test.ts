@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeOAuth } from '../../src/core/oauth/analyze';
 import type { OAuthAnalysis } from '../../src/core/oauth/model';
 import { OAUTH_SCENARIOS, recordOAuthScenario, type OAuthScenarioName } from '../support/oauth-scenarios';
+import { tokenClaims } from '../../src/core/tokens';
 
 interface Expected {
   /** Step kinds of each flow, in order. */
@@ -58,8 +59,8 @@ describe('the committed captures in detail', () => {
   it('good: tokens decoded, issued by the cognito-idp issuer, ID token fingerprint exported', () => {
     const [flow] = analyzeOAuth(fixture('good').log.entries).flows;
     expect(flow!.user).toBe('alice');
-    expect(flow!.tokens.id?.kind === 'jwt' && flow!.tokens.id.claims.iss).toMatch(/^https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/);
-    expect(flow!.tokens.access?.kind === 'jwt' && flow!.tokens.access.claims.scope).toBe('openid email profile');
+    expect(flow!.tokens.id?.kind === 'jwt' && tokenClaims(flow!.tokens.id).iss).toMatch(/^https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/);
+    expect(flow!.tokens.access?.kind === 'jwt' && tokenClaims(flow!.tokens.access).scope).toBe('openid email profile');
     expect(flow!.idTokenFingerprints).toHaveLength(1);
     expect(flow!.steps.map((s) => s.link)).toEqual(['start', 'location', 'location', 'location', 'location', 'code']);
   });

@@ -4,6 +4,7 @@ import { allClaims, keyClaims, tokenSummary } from '../../src/core/view/token-vi
 import { handoffView } from '../../src/core/view/handoff-view';
 import { errorContext } from '../../src/core/diagnostics/error-context';
 import { onlyFlow, realCapture, scenario } from './view-support';
+import { tokenClaims } from '../../src/core/tokens';
 
 describe('Response tab', () => {
   it('decodes the JSON lists inside NEW_PASSWORD_REQUIRED parameters (real capture)', () => {
@@ -58,7 +59,7 @@ describe('Tokens tab', () => {
     const labels = rows.map((r) => r.label);
     for (const label of ['client', 'issued', 'expires', 'auth_time']) expect(labels).toContain(label);
     expect(rows.find((r) => r.label === 'expires')?.value).toMatch(/^in /);
-    expect(allClaims(id.kind === 'jwt' ? id.claims : {}).length).toBeGreaterThan(rows.length - 3);
+    expect(allClaims(id.kind === 'jwt' ? tokenClaims(id) : {}).length).toBeGreaterThan(rows.length - 3);
   });
 
   it('says a malformed token cannot be read and why, and a refresh JWE is encrypted', () => {

@@ -8,6 +8,7 @@
 import { str } from '../json';
 import { bodyObject } from '../body';
 import { decodeSent } from './sent-tokens';
+import { tokenClaims } from '../tokens';
 import type { CallCheck } from './types';
 import { finding } from './types';
 
@@ -31,8 +32,10 @@ export const checkTokenScope: CallCheck = (out, call, _options, _step, tokens) =
   const sent = str(bodyObject(call.request), 'AccessToken');
   if (sent === undefined) return;
   const token = decodeSent(tokens, sent, call.startedAt);
-  if (token.kind !== 'jwt' || typeof token.claims.scope !== 'string') return;
-  const scopes = token.claims.scope.split(' ').filter((s) => s !== '');
+  if (token.kind !== 'jwt') return;
+  const scope = tokenClaims(token).scope;
+  if (typeof scope !== 'string') return;
+  const scopes = scope.split(' ').filter((s) => s !== '');
   if (scopes.includes(ADMIN_SCOPE)) return;
   out.push(finding('access-token-scope', 'error',
     `${call.operation} sent an access token whose scope (${scopes.join(' ') || 'empty'}) lacks ${ADMIN_SCOPE}.`,

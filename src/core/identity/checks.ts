@@ -8,6 +8,7 @@ import type { IdentityStepContext } from '../links/after-sign-in';
 import type { Finding } from '../diagnostics/types';
 import { finding } from '../diagnostics/types';
 import { isMasked } from '../redact/mask';
+import { tokenClaims } from '../tokens';
 import { IDENTITY_CHECKS, IDENTITY_ENDPOINT_HOST, IDENTITY_LIMITS, OPAQUE_LOGIN_PROVIDER, UNSIGNED_OPERATIONS, USER_POOL_LOGIN_KEY, type IdentityCheckCode } from './rules';
 
 type Check = (ctx: IdentityStepContext) => Finding[];
@@ -28,7 +29,7 @@ const providerMismatch: Check = (ctx) => {
       continue;
     }
     if (login.token.kind !== 'jwt') continue;
-    const iss = login.token.claims.iss;
+    const iss = tokenClaims(login.token).iss;
     if (typeof iss !== 'string') continue;
     const expected = iss.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
     if (expected !== login.provider) {
@@ -40,7 +41,7 @@ const providerMismatch: Check = (ctx) => {
 
 /** An access (or refresh) token where the ID token belongs. */
 const notIdToken: Check = (ctx) => ctx.exchange.logins.flatMap((login) => {
-  const use = login.token.kind === 'jwt' ? login.token.claims.token_use : undefined;
+  const use = login.token.kind === 'jwt' ? tokenClaims(login.token).token_use : undefined;
   const as = login.issued?.as;
   if (use === 'access' || as === 'access') {
     return [report('logins-not-id-token', `Logins holds an access token${as === 'access' ? ` (of #${login.issued!.entry})` : ''}, not the ID token.`)];
@@ -114,9 +115,9 @@ const roleNotInToken: Check = (ctx) => {
   const role = ctx.exchange.customRoleArn;
   if (role === null) return [];
   return jwtLogins(ctx).flatMap((login) => {
-    if (login.token.claims.token_use !== 'id') return [];
+    if (login.token.use !== 'id') return [];
     // Without the claim only rules-based mapping could grant the role: nothing to prove from the capture.
-    const roles = rolesOf(login.token.claims['cognito:roles']);
+    const roles = rolesOf(tokenClaims(login.token)['cognito:roles']);
     if (roles === null) return [];
     return roles.includes(role) ? [] : [report('role-not-in-token', `CustomRoleArn is not among cognito:roles (${roles.join(', ') || 'none'}).`)];
   });

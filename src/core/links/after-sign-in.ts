@@ -192,8 +192,8 @@ export class AfterSignInLinker {
         this.byValue.set(key, { value: { flow, entry, as, issuedAt }, rank });
         this.touchedFrom = known ? -Infinity : Math.min(this.touchedFrom, issuedAt);
       }
-      const origin = token.kind === 'jwt' ? token.claims.origin_jti : undefined;
-      if (typeof origin === 'string') {
+      const origin = token.kind === 'jwt' ? token.originJti : null;
+      if (origin !== null) {
         const first = this.byOrigin.get(origin);
         if (!first || earlier(rank, first.rank)) this.byOrigin.set(origin, { value: flow, rank });
       }
@@ -272,8 +272,8 @@ export class AfterSignInLinker {
       let linkedBy: RefreshContext['linkedBy'] = origin ? 'refresh-token' : null;
       if (!origin) {
         for (const issued of [flow.tokens.id, flow.tokens.access]) {
-          const jti = issued?.kind === 'jwt' ? issued.claims.origin_jti : undefined;
-          const found = typeof jti === 'string' ? this.byOrigin.get(jti)?.value : undefined;
+          const jti = issued?.kind === 'jwt' ? issued.originJti : null;
+          const found = jti !== null ? this.byOrigin.get(jti)?.value : undefined;
           if (found && found !== flow) {
             origin = found;
             linkedBy = 'origin-jti';

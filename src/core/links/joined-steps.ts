@@ -7,6 +7,7 @@ import type { CognitoCall, Flow, IdentityExchange, JsonObject, Step } from '../m
 import { bodyObject } from '../body';
 import { headerValue } from '../har';
 import { obj, str } from '../json';
+import { tokenClaims } from '../tokens';
 
 export interface IdentityStepContext {
   step: Step;
@@ -99,7 +100,7 @@ export function latestValid(idTokens: readonly { flow: Flow; expiresAt: number |
 
 /** An identity flow: exchanges with no user-pool token of this capture (social, guests, older tokens). */
 export function newIdentityFlow(id: string, call: CognitoCall, at: number, exchange: IdentityExchange): Flow {
-  const claims = exchange.logins.map((l) => (l.token.kind === 'jwt' ? l.token.claims : null)).find((c) => c !== null) ?? {};
+  const claims = exchange.logins.map((l) => (l.token.kind === 'jwt' ? tokenClaims(l.token) : null)).find((c) => c !== null) ?? {};
   const user = claims['cognito:username'] ?? claims.sub;
   const client = claims.aud;
   return {

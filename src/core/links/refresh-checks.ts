@@ -6,6 +6,7 @@ import type { Diagnostic, Flow, Severity } from '../model';
 import type { RefreshContext } from './after-sign-in';
 import { finding } from '../diagnostics/types';
 import { obj, str } from '../json';
+import { tokenClaims } from '../tokens';
 
 type RefreshCode = 'refresh-client-mismatch' | 'refresh-device-key-missing' | 'refresh-secret-hash-alias' | 'refresh-token-rotated';
 
@@ -41,7 +42,8 @@ function report(code: RefreshCode, message: string, severity: Severity = REFRESH
 function internalName(flow: Flow): string | null {
   for (const token of [flow.tokens.access, flow.tokens.id]) {
     if (token?.kind !== 'jwt') continue;
-    const name = token.claims.username ?? token.claims['cognito:username'];
+    const claims = tokenClaims(token);
+    const name = claims.username ?? claims['cognito:username'];
     if (typeof name === 'string') return name;
   }
   return null;

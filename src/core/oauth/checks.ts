@@ -5,7 +5,7 @@
  * codes, verifiers and tokens are named by fingerprint only.
  */
 import type { Diagnostic, Severity } from '../model';
-import { decodeToken, type JwtToken } from '../tokens';
+import { decodeToken, tokenClaims, type JwtToken } from '../tokens';
 import { decodeBase64Text } from '../base64';
 import { fingerprint } from '../fingerprint';
 import { isObject, str } from '../json';
@@ -50,6 +50,10 @@ function facts(flow: OAuthFlow): FlowFacts {
 
 const codeExchanges = (f: FlowFacts) => f.tokens.filter((t) => requestParam(t, 'grant_type') === 'authorization_code');
 const jwt = (token: unknown): JwtToken | null => (token && typeof token === 'object' && (token as { kind?: string }).kind === 'jwt' ? (token as JwtToken) : null);
+const claimsOf = (token: unknown): Record<string, unknown> | undefined => {
+  const decoded = jwt(token);
+  return decoded ? tokenClaims(decoded) : undefined;
+};
 
 function checkRedirectUri(f: FlowFacts): OAuthFinding[] {
   const out: OAuthFinding[] = [];
@@ -220,8 +224,8 @@ function checkClient(f: FlowFacts): OAuthFinding[] {
   const expected = authorizeClient ?? f.flow.clientId ?? undefined;
   const issuer = f.flow.tokens.issuedBy;
   if (expected !== undefined && issuer !== null) {
-    const aud = str(jwt(f.flow.tokens.id)?.claims, 'aud');
-    const accessClient = str(jwt(f.flow.tokens.access)?.claims, 'client_id');
+    const aud = str(claimsOf(f.flow.tokens.id), 'aud');
+    const accessClient = str(claimsOf(f.flow.tokens.access), 'client_id');
     if (aud !== undefined && aud !== expected) out.push({ entry: issuer, code: 'client-mismatch', keys: ['aud'], message: `The ID token's aud is ${aud}, not the flow's client ${expected}.` });
     if (accessClient !== undefined && accessClient !== expected) out.push({ entry: issuer, code: 'client-mismatch', keys: ['client_id'], message: `The access token's client_id is ${accessClient}, not the flow's client ${expected}.` });
   }
@@ -234,7 +238,7 @@ function checkScopes(f: FlowFacts): OAuthFinding[] {
   if (requested === undefined || issuer === null) return [];
   const asked = requested.split(/\s+/).filter((s) => s !== '');
   const out: OAuthFinding[] = [];
-  const scopeClaim = str(jwt(f.flow.tokens.access)?.claims, 'scope');
+  const scopeClaim = str(claimsOf(f.flow.tokens.access), 'scope');
   if (scopeClaim !== undefined) {
     const granted = new Set(scopeClaim.split(/\s+/));
     const missing = asked.filter((s) => !granted.has(s));
@@ -264,7 +268,7 @@ function checkNonce(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
   const issuer = signIn ? signIn.entry.entry : null;
   if (!id || issuer === null || !f.authorize) return [];
   const sent = param(f.authorize.query, 'nonce');
-  const got = str(id.claims, 'nonce');
+  const got = str(tokenClaims(id), 'nonce');
   if (sent !== undefined && got !== sent) {
     return [{ entry: issuer, code: 'nonce-mismatch', keys: ['nonce'], message: got === undefined ? 'The authorize request sent a nonce, but the ID token has none.' : 'The ID token\'s nonce is not the one the authorize request sent.' }];
   }
@@ -301,7 +305,7 @@ function checkAtHash(f: FlowFacts, ctx: CheckContext): OAuthFinding[] {
   const out: OAuthFinding[] = [];
   for (const { entry, id, access } of issuedTogether(f)) {
     const idToken = id === undefined ? null : ctx.jwtOf(id, entry.startedAt);
-    const claimed = idToken ? str(idToken.claims, 'at_hash') : undefined;
+    const claimed = idToken ? str(tokenClaims(idToken), 'at_hash') : undefined;
     // Nothing to compare: no at_hash, or the access token's signature is masked or was cut when a HAR was cleaned
     // by hand ("REDACTED"): the hash covers the whole token. A real signature is at least 32 bytes of base64url.
     if (!idToken || claimed === undefined || access === undefined || hasMaskedPart(access)) continue;
@@ -327,7 +331,7 @@ function regionFindings(ctx: CheckContext, entry: OAuthEntry, tokens: readonly (
   const domainRegion = prefixDomainRegion(parseAddress(entry.url).host);
   for (const raw of tokens) {
     const token = raw === undefined ? null : ctx.jwtOf(raw, entry.startedAt);
-    const iss = token ? str(token.claims, 'iss') : undefined;
+    const iss = token ? str(tokenClaims(token), 'iss') : undefined;
     const regions = iss === undefined ? undefined : issuerRegions(iss);
     if (!regions) continue;
     const add = (message: string, keys: string[]) => {
@@ -372,7 +376,7 @@ const checkUserInfoToken: EntryCheck = (entry, ctx) => {
   }];
   if (token.use === 'id') return finding('The Bearer token sent to userInfo is an ID token (token_use id); userInfo takes the access token.', ['token_use']);
   if (token.use !== 'access') return [];
-  const scope = str(token.claims, 'scope');
+  const scope = str(tokenClaims(token), 'scope');
   const scopes = scope === undefined ? [] : scope.split(/\s+/).filter((s) => s !== '');
   if (scopes.includes('openid')) return [];
   if (scope === undefined) return finding('The access token sent to userInfo has no scope claim, so no openid scope.', ['openid']);

@@ -6,7 +6,7 @@
  */
 import type { HarEntry } from '../har';
 import { isObject, str } from '../json';
-import { decodeToken } from '../tokens';
+import { decodeToken, tokenClaims } from '../tokens';
 import { readResponseBody } from '../body';
 import type { DomainEvidence, OAuthEntry } from './model';
 import { mayHaveRulePath, pathRule, type PathRule } from './paths';
@@ -33,7 +33,7 @@ function issuersOf(raw: HarEntry): string[] {
   for (const key of ['id_token', 'access_token']) {
     const token = decodeToken(str(body.value, key), 0);
     if (token.kind === 'jwt') {
-      const iss = str(token.claims, 'iss');
+      const iss = str(tokenClaims(token), 'iss');
       if (iss) issuers.push(iss);
     }
   }

@@ -10,7 +10,7 @@
  * is kept as standalone (userInfo, revoke, logout).
  */
 import type { FlowTokens } from '../model';
-import { decodeToken, type DecodedToken } from '../tokens';
+import { decodeToken, tokenClaims, type DecodedToken } from '../tokens';
 import { fingerprint } from '../fingerprint';
 import { str } from '../json';
 import type { OAuthEntry, OAuthFlow, OAuthLink, OAuthStep } from './model';
@@ -34,12 +34,12 @@ interface Lineage {
 
 /** The `origin_jti` claim of a decoded token, if it is a JWT that has one. */
 export function originJti(token: DecodedToken | null): string | undefined {
-  return token?.kind === 'jwt' ? str(token.claims, 'origin_jti') : undefined;
+  return token?.kind === 'jwt' ? (token.originJti ?? undefined) : undefined;
 }
 
 /** The app client a token was issued to: the access token's `client_id`, the ID token's `aud`. */
 export function tokenClient(token: DecodedToken | null): string | undefined {
-  return token?.kind === 'jwt' ? (str(token.claims, 'client_id') ?? str(token.claims, 'aud')) : undefined;
+  return token?.kind === 'jwt' ? (str(tokenClaims(token), 'client_id') ?? str(tokenClaims(token), 'aud')) : undefined;
 }
 
 export interface LinkResult {
@@ -54,7 +54,8 @@ function emptyTokens(): FlowTokens {
 /** The user a token names, for the flows list. */
 function userOf(token: DecodedToken | null): string | null {
   if (token?.kind !== 'jwt') return null;
-  return str(token.claims, 'cognito:username') ?? str(token.claims, 'username') ?? str(token.claims, 'email') ?? str(token.claims, 'sub') ?? null;
+  const claims = tokenClaims(token);
+  return str(claims, 'cognito:username') ?? str(claims, 'username') ?? str(claims, 'email') ?? str(claims, 'sub') ?? null;
 }
 
 export class OAuthLinker {

@@ -8,7 +8,8 @@
  */
 import type { CognitoCall, Flow, JsonObject, Step } from '../model';
 import { bodyObject } from '../body';
-import { isObject, obj, str } from '../json';
+import { obj, str } from '../json';
+import { tokenClaims } from '../tokens';
 
 /** What the user is asked for; the names are the editor's `data-input` hooks. */
 export type RerunInput = 'password' | 'code' | 'client-secret' | 'user-pool-id';
@@ -101,7 +102,7 @@ export function userPoolIdFromTokens(flows: readonly Flow[], clientId: string | 
   for (const flow of flows) {
     if (clientId !== null && flow.clientId !== clientId) continue;
     for (const token of [flow.tokens.id, flow.tokens.access]) {
-      const iss = token?.kind === 'jwt' && isObject(token.claims) ? str(token.claims, 'iss') : undefined;
+      const iss = token?.kind === 'jwt' ? str(tokenClaims(token), 'iss') : undefined;
       const pool = iss?.split('/').pop();
       if (pool && /^[\w-]+_[0-9A-Za-z]+$/.test(pool)) return pool;
     }

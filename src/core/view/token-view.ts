@@ -3,7 +3,7 @@
  * expires, auth_time), then everything. Times are relative to the capture, not to now: a HAR
  * opened a week later must still say "expires in 59 min" for a token that was fresh then.
  */
-import type { DecodedToken } from '../tokens';
+import { tokenClaims, type DecodedToken } from '../tokens';
 import { formatDate, formatRelative } from './format';
 
 export interface ClaimRow {
@@ -23,7 +23,7 @@ function text(value: unknown): string | null {
 /** Key claims of an ID or access token, in reading order; only those present. */
 export function keyClaims(token: DecodedToken): ClaimRow[] {
   if (token.kind !== 'jwt') return [];
-  const c = token.claims;
+  const c = tokenClaims(token);
   const rows: ClaimRow[] = [];
   const add = (label: string, value: unknown) => {
     const shown = text(value);

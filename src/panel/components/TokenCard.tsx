@@ -1,4 +1,4 @@
-import type { DecodedToken } from '../../core/tokens';
+import { tokenClaims, type DecodedToken } from '../../core/tokens';
 import { allClaims, keyClaims, tokenSummary } from '../../core/view/token-view';
 import { SecretValue } from './SecretValue';
 
@@ -20,7 +20,7 @@ export function TokenCard({ kind, token }: { kind: 'id' | 'access' | 'refresh'; 
               ))}
             </tbody>
           </table>
-          {([['All claims', token.claims, ' all-claims'], ['Header', token.header, '']] as const).map(([summary, claims, extra]) => (
+          {([['All claims', tokenClaims(token), ' all-claims'], ['Header', token.header, '']] as const).map(([summary, claims, extra]) => (
             <details key={summary}>
               <summary>{summary}</summary>
               <table class={`kv claims${extra}`}>
