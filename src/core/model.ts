@@ -156,10 +156,10 @@ export interface ExpectedKey {
   why: string;
 }
 
-/** ChallengeResponses of a challenge answer, AuthParameters of InitiateAuth. */
+/** ChallengeResponses of a challenge answer, AuthParameters of InitiateAuth. Shared between steps where equal: never changed. */
 export interface ExpectedKeys {
-  field: 'ChallengeResponses' | 'AuthParameters';
-  keys: ExpectedKey[];
+  readonly field: 'ChallengeResponses' | 'AuthParameters';
+  readonly keys: readonly ExpectedKey[];
 }
 
 export type Outcome = 'authenticated' | 'failed' | 'pending';

@@ -28,11 +28,49 @@ function challengeBaseKeys(challenge: string, required: readonly string[]): read
   return base;
 }
 
+/**
+ * The keys of answers whose list depends only on the challenge and on whether a client secret and
+ * a device are in play: most answers of a capture. One frozen ExpectedKeys per combination, shared
+ * by every such step, instead of a list of its own per step: the analysis keeps every step's
+ * expected keys, and what it keeps alive is what young-generation collections copy.
+ */
+const sharedChallengeKeys = new Map<string, (ExpectedKeys | undefined)[]>();
+
+function sharedAnswerKeys(challenge: string, base: readonly ExpectedKey[], secret: boolean, device: boolean): ExpectedKeys {
+  let variants = sharedChallengeKeys.get(challenge);
+  if (variants === undefined) sharedChallengeKeys.set(challenge, (variants = []));
+  const at = (secret ? 1 : 0) + (device ? 2 : 0);
+  let shared = variants[at];
+  if (shared === undefined) {
+    const keys = base.slice();
+    addConditionalKeys(keys, secret, device);
+    variants[at] = shared = Object.freeze({ field: 'ChallengeResponses', keys: Object.freeze(keys) });
+  }
+  return shared;
+}
+
+/** The conditional keys as expected keys (what and why), worded once. */
+const conditionalKeys = CONDITIONAL_KEYS.map(({ key, when, why }) => ({ when, expected: Object.freeze({ key, why }) }));
+
+/** SECRET_HASH and DEVICE_KEY where they apply, after the keys the challenge itself needs. */
+function addConditionalKeys(keys: ExpectedKey[], secret: boolean, device: boolean): void {
+  for (const { when, expected } of conditionalKeys) {
+    const applies = when === 'client-has-secret' ? secret : device;
+    if (applies && !keys.some((k) => k.key === expected.key)) keys.push(expected);
+  }
+}
+
 /** Every key the answer to `challenge` needs in this flow, each with the reason it is needed. */
-export function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKey[] {
+function requiredChallengeKeys(challenge: string, responses: JsonObject, input: Pick<StepInput, 'ctx' | 'step'>): ExpectedKeys {
   const rule = challengeRule(challenge);
-  if (!rule) return [];
-  const keys: ExpectedKey[] = challengeBaseKeys(challenge, rule.required).slice();
+  if (!rule) return NO_ANSWER_KEYS;
+  const base = challengeBaseKeys(challenge, rule.required);
+  const secret = input.ctx.secretSeenBefore || SECRET_NOT_RECEIVED.test(input.step.call.error?.message ?? '');
+  const device = input.ctx.deviceSeenBefore || rule.device === true;
+  const answer = str(responses, 'ANSWER');
+  const byAnswer = ownEntry(rule.keysByAnswer, answer);
+  if (!rule.keysListedIn && !byAnswer?.length) return sharedAnswerKeys(challenge, base, secret, device);
+  const keys: ExpectedKey[] = base.slice();
   const parameters = input.ctx.expectedChallenge === challenge ? input.ctx.expectedParameters : null;
   if (rule.keysListedIn) {
     const listed = parseJsonString(str(parameters, rule.keysListedIn));
@@ -44,20 +82,16 @@ export function requiredChallengeKeys(challenge: string, responses: JsonObject, 
       }
     }
   }
-  const answer = str(responses, 'ANSWER');
-  for (const key of ownEntry(rule.keysByAnswer, answer) ?? []) {
+  for (const key of byAnswer ?? []) {
     const meaning = keyMeaning(key, challenge);
     keys.push({ key, why: `ANSWER is ${answer}, so the same answer carries ${key}${meaning ? `: ${meaning}` : ''}` });
   }
-  const secretSignalled = SECRET_NOT_RECEIVED.test(input.step.call.error?.message ?? '');
-  for (const conditional of CONDITIONAL_KEYS) {
-    const applies = conditional.when === 'client-has-secret'
-      ? input.ctx.secretSeenBefore || secretSignalled
-      : input.ctx.deviceSeenBefore || rule.device === true;
-    if (applies && !keys.some((k) => k.key === conditional.key)) keys.push({ key: conditional.key, why: conditional.why });
-  }
-  return keys;
+  addConditionalKeys(keys, secret, device);
+  return { field: 'ChallengeResponses', keys };
 }
+
+/** An answer to a challenge the rules table does not know: no keys to check. */
+const NO_ANSWER_KEYS: ExpectedKeys = Object.freeze({ field: 'ChallengeResponses', keys: Object.freeze([]) });
 
 function checkAnswer(findings: Finding[], input: StepInput): void {
   const { step, ctx, request } = input;
@@ -120,40 +154,44 @@ function checkUserIdForSrp(out: Finding[], challenge: string, responses: JsonObj
   }
 }
 
-/** The AuthParameters every request of an AuthFlow needs, worded once per AuthFlow (see challengeBaseKeys). */
-const baseAuthFlowKeys = new Map<string, readonly ExpectedKey[]>();
+/** The AuthParameters every request of an AuthFlow needs, worded once per AuthFlow (see challengeBaseKeys), frozen. */
+const baseAuthFlowKeys = new Map<string, ExpectedKeys>();
 
-function authFlowBaseKeys(authFlow: string, required: readonly string[]): readonly ExpectedKey[] {
+function authFlowBaseKeys(authFlow: string, required: readonly string[]): ExpectedKeys {
   let base = baseAuthFlowKeys.get(authFlow);
   if (base === undefined) {
-    base = required.map((key) => {
+    const keys = required.map((key) => {
       // USERNAME's meaning is written for challenge answers; in AuthParameters it is plainly the user.
       const meaning = key === USERNAME ? undefined : keyMeaning(key, null);
       return Object.freeze({ key, why: meaning ? `${meaning} (${authFlow} needs it)` : `${authFlow} needs ${key}` });
     });
+    base = Object.freeze({ field: 'AuthParameters', keys: Object.freeze(keys) });
     baseAuthFlowKeys.set(authFlow, base);
   }
   return base;
 }
 
 /** The AuthParameters InitiateAuth / AdminInitiateAuth needs for its AuthFlow, each with why. */
-function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'>): ExpectedKey[] | null {
+function authParameterKeys({ step, request }: Pick<StepInput, 'step' | 'request'>): ExpectedKeys | null {
   const authFlow = str(request, 'AuthFlow');
   const rule = authFlowRule(authFlow);
   if (!authFlow || !rule) return null;
-  const keys: ExpectedKey[] = authFlowBaseKeys(authFlow, rule.required).slice();
-  if (rule.keysByParameter) {
-    const { parameter, values } = rule.keysByParameter;
-    const value = str(obj(request, 'AuthParameters'), parameter);
-    for (const key of ownEntry(values, value) ?? []) {
-      const meaning = keyMeaning(key, null);
-      keys.push({ key, why: `${parameter} is ${value ?? ''}, so AuthParameters carry ${key} too${meaning ? `: ${meaning}` : ''}` });
-    }
+  const base = authFlowBaseKeys(authFlow, rule.required);
+  const parameter = rule.keysByParameter?.parameter;
+  const value = parameter === undefined ? undefined : str(obj(request, 'AuthParameters'), parameter);
+  const byParameter = rule.keysByParameter ? ownEntry(rule.keysByParameter.values, value) : undefined;
+  const secretSignalled = SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '');
+  // Shared like the answers' keys (sharedAnswerKeys): one frozen list per AuthFlow.
+  if (!byParameter?.length && !secretSignalled) return base;
+  const keys: ExpectedKey[] = base.keys.slice();
+  for (const key of byParameter ?? []) {
+    const meaning = keyMeaning(key, null);
+    keys.push({ key, why: `${parameter ?? ''} is ${value ?? ''}, so AuthParameters carry ${key} too${meaning ? `: ${meaning}` : ''}` });
   }
-  if (SECRET_NOT_RECEIVED.test(step.call.error?.message ?? '') && !keys.some((k) => k.key === 'SECRET_HASH')) {
+  if (secretSignalled && !keys.some((k) => k.key === 'SECRET_HASH')) {
     keys.push({ key: 'SECRET_HASH', why: 'the app client has a secret (Cognito said so)' });
   }
-  return keys;
+  return { field: 'AuthParameters', keys };
 }
 
 /**
@@ -165,12 +203,9 @@ export function expectedKeys(input: Pick<StepInput, 'step' | 'ctx' | 'request'>)
   if (step.call.request.state !== 'json') return null;
   const op = step.call.operation;
   if (ANSWER_OPERATIONS.has(op) && step.challengeIn !== null) {
-    return { field: 'ChallengeResponses', keys: requiredChallengeKeys(step.challengeIn, obj(request, 'ChallengeResponses') ?? {}, input) };
+    return requiredChallengeKeys(step.challengeIn, obj(request, 'ChallengeResponses') ?? {}, input);
   }
-  if (op === 'InitiateAuth' || op === 'AdminInitiateAuth') {
-    const keys = authParameterKeys(input);
-    return keys ? { field: 'AuthParameters', keys } : null;
-  }
+  if (op === 'InitiateAuth' || op === 'AdminInitiateAuth') return authParameterKeys(input);
   return null;
 }
 
