@@ -12,8 +12,8 @@ import { outstandingChallengeUnknown } from './evidence';
 
 /**
  * The keys every answer to a known challenge needs, with their reasons: the same for every step,
- * so worded once per challenge name (the rules table is fixed) instead of once per request. Each
- * step's list is its own array (keys are added to it), holding these shared, frozen key objects.
+ * so worded once per challenge name (the rules table is fixed) instead of once per request, and
+ * frozen: steps share them, and most steps share a whole list (sharedAnswerKeys).
  */
 const baseChallengeKeys = new Map<string, readonly ExpectedKey[]>();
 

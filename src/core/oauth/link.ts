@@ -39,7 +39,9 @@ export function originJti(token: DecodedToken | null): string | undefined {
 
 /** The app client a token was issued to: the access token's `client_id`, the ID token's `aud`. */
 export function tokenClient(token: DecodedToken | null): string | undefined {
-  return token?.kind === 'jwt' ? (str(tokenClaims(token), 'client_id') ?? str(tokenClaims(token), 'aud')) : undefined;
+  if (token?.kind !== 'jwt') return undefined;
+  const claims = tokenClaims(token);
+  return str(claims, 'client_id') ?? str(claims, 'aud');
 }
 
 export interface LinkResult {
