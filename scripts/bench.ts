@@ -104,9 +104,8 @@ function analyzeText(text: string): Analysis {
 /**
  * Heap used once another collection frees nothing more. Why not one gc(): from one analysis to
  * the next, one call's reading of what a finished analysis retains moved from −85 to +102 MB
- * (garbage not yet counted off, or the parsed HAR still held through the cycle that was marking
- * when it was made). Even settled, a reading now and then still keeps the whole parsed HAR, so
- * the least of three analyses is printed.
+ * (a parsed HAR of an earlier run still counted before, or this one's still held after). Even
+ * settled, one reading in a few still does either, so the median of five analyses is printed.
  */
 function settledHeapUsed(): number {
   let used = Infinity;
@@ -235,9 +234,9 @@ function benchMixed(): void {
   console.log(`Mixed capture: ${what}\n  written to ${relative(root, outFile)}; generated in ${ms(performance.now() - t)}`);
   benchParseCost(`mixed ${EXPECTED.entries.toLocaleString('en')}`, text, capture, 9);
   // Heap while a finished analysis is alive (it references the parsed entries of its calls).
-  const readings = [retainedBy(text), retainedBy(text), retainedBy(text)];
-  const least = readings.reduce((a, b) => (b.retained < a.retained ? b : a));
-  console.log(`  heap used with the analysis alive: ${mb(least.before + least.retained)} (the text alone: ${mb(least.before)}; the analysis retains ${mb(least.retained)}, incl. the HAR entries of its calls; least of 3: ${readings.map((r) => mb(r.retained)).join(', ')})`);
+  const readings = Array.from({ length: 5 }, () => retainedBy(text)).sort((a, b) => a.retained - b.retained);
+  const middle = readings[2]!;
+  console.log(`  heap used with the analysis alive: ${mb(middle.before + middle.retained)} (the text alone: ${mb(middle.before)}; the analysis retains ${mb(middle.retained)}, incl. the HAR entries of its calls; median of ${readings.map((r) => mb(r.retained)).join(', ')})`);
 }
 
 /**
