@@ -41,30 +41,7 @@ export interface LinkResult {
   flows: Flow[];
   /** Cognito calls that are not part of any sign-in flow. */
   standalone: CognitoCall[];
-  contexts: StepContexts;
-}
-
-/**
- * Each linked step's context, filed by its entry number: what a Map keyed by the step gives, with
- * an array slot instead of a hash-table insert and look-up per call (the linker files one context
- * per call, the diagnostics read each once; on a Cognito-dense capture of 10,000 entries, paired
- * runs measured the analysis 5-12 ms faster). A step the linker did not make, for an entry it
- * linked (a copy joined after the sign-in), has none, as with the Map.
- */
-export class StepContexts {
-  private readonly steps: (Step | undefined)[] = [];
-  private readonly contexts: (StepContext | undefined)[] = [];
-
-  set(step: Step, context: StepContext): void {
-    const entry = step.call.entry;
-    this.steps[entry] = step;
-    this.contexts[entry] = context;
-  }
-
-  get(step: Step): StepContext | undefined {
-    const entry = step.call.entry;
-    return this.steps[entry] === step ? this.contexts[entry] : undefined;
-  }
+  contexts: Map<Step, StepContext>;
 }
 
 interface FlowState {
@@ -190,7 +167,7 @@ export function createLinker(sessionValidityMs: number, { replays = true }: { re
   /** The same flows as `Flow`s: what `result` hands out (copied, a cheap copy), kept as flows are made. */
   const flowList: Flow[] = [];
   const standalone: CognitoCall[] = [];
-  const contexts = new StepContexts();
+  const contexts = new Map<Step, StepContext>();
   const sessions = new LongKeyMap<Issued>();
   const secretBlocks = new LongKeyMap<Issued>();
   const accessTokens = new LongKeyMap<Issued>();
