@@ -157,8 +157,9 @@ async function main(): Promise<void> {
   if (!root) throw new Error('no #app');
   // One-shot first (as when a HAR is opened, or getHAR() returns a long capture at once), then
   // streamed; after one one-shot run to warm the JIT up, so neither side pays for compiling.
-  // The median of several one-shots: it is the ratio's denominator, a single analysis of about
-  // 80 ms, and one run of it moved the streaming ratio between 1.06× and 1.49× from run to run.
+  // The median of several one-shots: it is the ratio's denominator, and the single one-shot right
+  // after the warm-up, as measured before, was not yet as warm as the streamed run that comes after
+  // them all (58–99 ms, where the median of five measures 41–59 ms): it flattered the ratio.
   await runOnce(root, feed, total, everyMs, calls);
   const oneShots: StreamRun[] = [];
   for (let i = 0; i < ONE_SHOT_RUNS; i++) oneShots.push(await runOnce(root, feed, total, everyMs, calls));
