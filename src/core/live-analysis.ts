@@ -72,16 +72,14 @@ export class LiveAnalysis {
   /** The identity flow shown last, by the call that started it. */
   private identityShown = new Map<CognitoCall, Flow>();
   /**
-   * Per place in the linker's order: the flow shown there whose diagnostics are known, and those
-   * diagnostics. A flow shown keeps its place, and a changed one is a new object there, so a
-   * look-up is an array read, not a WeakMap's (one per flow per update, for every flow).
+   * Per place in the linker's order: the flow shown there when it was last judged, each of its
+   * steps' diagnostics and all of them. A flow shown keeps its place, and a changed one is a new
+   * object there, so "judged already" is an array read, not a WeakMap's (one per flow per update,
+   * for every flow).
    */
-  private judgedAt: Flow[] = [];
-  private diagnosticsAt: Diagnostic[][] = [];
+  private judgedFlows: ({ flow: Flow; perStep: Diagnostic[][]; diagnostics: Diagnostic[] } | undefined)[] = [];
   /** Per identity flow, by the call that starts it: the flow shown last and its diagnostics. */
   private identityDiagnostics = new Map<CognitoCall, { flow: Flow; diagnostics: Diagnostic[] }>();
-  /** Per linker flow: the steps last judged, and each one's diagnostics. */
-  private judgedSteps = new Map<Flow, { id: string; steps: readonly Step[]; perStep: Diagnostic[][] }>();
   private callFindings = new Map<CognitoCall, Finding[]>();
   private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
   private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
@@ -169,7 +167,7 @@ export class LiveAnalysis {
     const put = (diagnostics: readonly Diagnostic[]) => {
       for (const d of diagnostics) (perEntry[d.entry] ??= []).push(d);
     };
-    flows.forEach((flow, i) => put(i < linked.flows.length ? this.diagnoseFlow(flow, linked, linked.flows[i]!, i) : this.diagnoseIdentityFlow(flow)));
+    flows.forEach((flow, i) => put(i < linked.flows.length ? this.diagnoseFlow(flow, linked, i) : this.diagnoseIdentityFlow(flow)));
     for (const call of joins.standalone) put(this.diagnoseStandalone(call));
     for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
     for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
@@ -196,12 +194,13 @@ export class LiveAnalysis {
    * names; the one look further is "the first other step that sent this Session"
    * (retriedAfterRejection), so a reused step whose Session a new step also sent is judged again.
    */
-  private diagnoseFlow(flow: Flow, linked: LinkResult, base: Flow, at: number): Diagnostic[] {
-    if (this.judgedAt[at] === flow) return this.diagnosticsAt[at]!;
-    const before = this.judgedSteps.get(base);
+  private diagnoseFlow(flow: Flow, linked: LinkResult, at: number): Diagnostic[] {
+    const before = this.judgedFlows[at];
+    if (before?.flow === flow) return before.diagnostics;
     let same = 0;
-    if (before && before.id === flow.id) {
-      while (same < flow.steps.length && same < before.steps.length && flow.steps[same] === before.steps[same]) same++;
+    if (before && before.flow.id === flow.id) {
+      const judgedSteps = before.flow.steps;
+      while (same < flow.steps.length && same < judgedSteps.length && flow.steps[same] === judgedSteps[same]) same++;
       const sent = new Set<string>();
       for (const step of flow.steps.slice(same)) {
         const session = sessionSent(step);
@@ -220,13 +219,11 @@ export class LiveAnalysis {
       const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
       return stamp(findings, step.call.entry, flow.id);
     });
-    if (base) this.judgedSteps.set(base, { id: flow.id, steps: flow.steps, perStep });
     // A loop, not perStep.flat(): flat() cost ten times as much, and a flow of thousands of steps
     // is listed again on each update that extends it.
     const diagnostics: Diagnostic[] = [];
     for (const list of perStep) for (const diagnostic of list) diagnostics.push(diagnostic);
-    this.judgedAt[at] = flow;
-    this.diagnosticsAt[at] = diagnostics;
+    this.judgedFlows[at] = { flow, perStep, diagnostics };
     return diagnostics;
   }
 
@@ -236,7 +233,7 @@ export class LiveAnalysis {
    * renumbers every identity flow, so an update that adds one shows a new object for each. Filed
    * by object, in a WeakMap, they grew its table by all of them on every update, the largest
    * single cost of an update of the bench's capture (228 identity flows; an update adding one
-   * sign-in to 3,233 kept entries: 0.47 → 0.2 ms, with judgedAt above).
+   * sign-in to 3,233 kept entries: 0.47 → 0.2 ms, with `judgedFlows` above).
    */
   private diagnoseIdentityFlow(flow: Flow): Diagnostic[] {
     const starter = flow.steps[0]?.call;
@@ -311,13 +308,11 @@ export class LiveAnalysis {
     this.after = new AfterSignInLinker((call) => this.times.get(call) ?? 0);
     this.after.addIdentityCalls(identity);
     this.baseShown = [];
-    this.judgedAt = [];
-    this.diagnosticsAt = [];
+    this.judgedFlows = [];
     this.place = new Map();
     this.joined = new Map();
     this.identityShown = new Map();
     this.refreshJudged = new Map();
-    this.judgedSteps = new Map();
   }
 
   private reset(entries: readonly unknown[] | null): void {
