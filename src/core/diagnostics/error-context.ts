@@ -7,8 +7,6 @@ import type { ErrorContext } from '../errors';
 import type { CognitoCall, Flow, Step } from '../model';
 import { flowFacts } from './flow-facts';
 
-export { accepted } from './flow-facts';
-
 /** The context of `step` in `flow` (the flow's facts up to it: flow-facts.ts). */
 export function errorContext(flow: Flow, step: Step): ErrorContext {
   return { operation: step.call.operation, challenge: step.challengeIn, ...flowFacts(flow.steps).upTo(step) };

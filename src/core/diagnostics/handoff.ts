@@ -7,9 +7,8 @@ import type { StepContext } from '../flows';
 import type { Step } from '../model';
 import type { Finding, StepCheck } from './types';
 import { finding } from './types';
-import { accepted } from './error-context';
 import { uncheckableHandoff } from './evidence';
-import { flowFacts } from './flow-facts';
+import { accepted, flowFacts } from './flow-facts';
 
 /** Cognito's own words for a Session it refused (cognito-protocol.md, "Common failures"). */
 const INVALID_SESSION = /invalid session/i;

@@ -6,7 +6,7 @@
  */
 import type { CognitoCall, DiagnosticCode } from '../model';
 import type { Finding } from './types';
-import { accepted } from './error-context';
+import { accepted } from './flow-facts';
 
 /** The codes that judge the request itself: an acceptance contradicts them. */
 const REQUEST_RULES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
