@@ -25,10 +25,12 @@ export const PANEL_HTML = 'src/devtools/panel.html';
  * 1.5 KB) and the last four managed-login checks with their texts (issue 12, about 1.5 KB) brought it
  * to 74.5 KB: 78 KB then. Managed login's joins from the API side (refresh lineage, API refreshes,
  * calls made with its tokens), client-credentials-in-browser and the OAuth server-answer rule (issue
- * 12, about 2 KB) brought it to 78.1 KB: 80 KB since. Loading the managed-login and identity analyses
- * only once such an entry arrives is the way back down (src/core/oauth alone is 55 KB raw); until
- * then this guards growth.
+ * 12, about 2 KB) brought it to 78.1 KB: 80 KB then. The live analysis keeping sign-in and identity
+ * diagnostics filed between updates instead of walking every flow on each (issue 13,
+ * diagnostics/filed-by-entry.ts and live-identity.ts, about 0.8 KB) brought it to 80.7 KB: 82 KB
+ * since. Loading the managed-login and identity analyses only once such an entry arrives is the way
+ * back down (src/core/oauth alone is 55 KB raw); until then this guards growth.
  */
-export const PANEL_JS_BUDGET_GZIP = 80 * 1024;
+export const PANEL_JS_BUDGET_GZIP = 82 * 1024;
 /** Code the panel loads on demand (the replay editor, on its first use), gzipped, on top of the start-up budget. */
 export const PANEL_LAZY_JS_BUDGET_GZIP = 16 * 1024;

@@ -10,7 +10,9 @@
  *   kept as tokens appear (links/after-sign-in.ts AfterSignInLinker, which the one-shot uses too).
  * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
  *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
- *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only.
+ *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only,
+ *   and a sign-in flow's stay filed by entry between updates: an update walks the flows it changed,
+ *   not every flow (identity-pool flows are still walked: a new sign-in renumbers them).
  * - Managed login is read entry by entry and re-linked only when an entry that can change it
  *   arrived (oauth/analyze.ts LiveOAuth).
  *
@@ -31,6 +33,7 @@ import type { IdentityStepContext, RefreshContext } from './links/after-sign-in'
 import { LiveOAuth } from './oauth/analyze';
 import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
+import { FiledByEntry } from './diagnostics/filed-by-entry';
 
 /** Diagnostics of one refresh or identity step, kept while what they were judged by stays the same. */
 interface Judged<K> {
@@ -39,6 +42,7 @@ interface Judged<K> {
 }
 
 const NONE: readonly Step[] = [];
+const NO_LISTS: readonly (readonly Diagnostic[])[] = [];
 
 const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
 
@@ -77,7 +81,9 @@ export class LiveAnalysis {
    * object there, so "judged already" is an array read, not a WeakMap's (one per flow per update,
    * for every flow).
    */
-  private judgedFlows: ({ flow: Flow; perStep: Diagnostic[][]; diagnostics: Diagnostic[] } | undefined)[] = [];
+  private judgedFlows: ({ flow: Flow; perStep: Diagnostic[][] } | undefined)[] = [];
+  /** The sign-in flows' diagnostics by entry, filed by place as each was judged last. */
+  private signIn = new FiledByEntry();
   /** Per identity flow, by the call that starts it: the flow shown last and its diagnostics. */
   private identityDiagnostics = new Map<CognitoCall, { flow: Flow; diagnostics: Diagnostic[] }>();
   private callFindings = new Map<CognitoCall, Finding[]>();
@@ -131,6 +137,8 @@ export class LiveAnalysis {
     const place = this.place;
     for (let i = baseShown.length; i < linked.flows.length; i++) place.set(linked.flows[i]!, i);
     const suspects = new Set<Flow>([...linked.changed, ...joins.joined.keys(), ...joinedBefore.keys(), ...joins.refreshOf.keys()]);
+    /** Places whose flow is shown anew: only theirs are judged again. */
+    const renewed: number[] = [];
     for (const base of suspects) {
       const index = place.get(base)!;
       const before = baseShown[index];
@@ -142,6 +150,7 @@ export class LiveAnalysis {
         if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);
         else flow.steps = base.steps.slice();
         baseShown[index] = flow;
+        renewed.push(index);
       }
       if (joined.length > 0) joinedBefore.set(base, joined);
       else joinedBefore.delete(base);
@@ -161,19 +170,29 @@ export class LiveAnalysis {
     /** Linker or identity-draft flow → the flow shown. */
     const shownOf = (flow: Flow): Flow => (flow.kind === 'identity' ? identityShown.get(flow)! : baseShown[place.get(flow)!]!);
 
-    // The one-shot order: by entry, and for one entry the step's, refresh, identity, then
-    // managed-login findings. Bucketed by entry rather than sorted: an update stays linear.
-    const perEntry: (Diagnostic[] | undefined)[] = new Array<Diagnostic[] | undefined>(entryCount);
+    // Sign-in flows: only those shown anew are judged again; the others' diagnostics stay filed by
+    // entry from the update that judged them (a walk over every flow, on every update, was the
+    // largest part of streaming a capture in the panel, where each update starts with cold caches).
+    for (const at of renewed) {
+      const before = this.judgedFlows[at];
+      this.signIn.refile(at, before?.perStep ?? NO_LISTS, this.diagnoseFlow(baseShown[at]!, linked, at));
+    }
+    // The rest, judged on each update as before: identity flows (renumbered whenever a sign-in
+    // starts), calls outside any flow, refreshes, identity exchanges, managed login.
+    const others = new Map<number, Diagnostic[]>();
     const put = (diagnostics: readonly Diagnostic[]) => {
-      for (const d of diagnostics) (perEntry[d.entry] ??= []).push(d);
+      for (const d of diagnostics) {
+        const list = others.get(d.entry);
+        if (list) list.push(d);
+        else others.set(d.entry, [d]);
+      }
     };
-    flows.forEach((flow, i) => put(i < linked.flows.length ? this.diagnoseFlow(flow, linked, i) : this.diagnoseIdentityFlow(flow)));
+    for (let i = linked.flows.length; i < flows.length; i++) put(this.diagnoseIdentityFlow(flows[i]!));
     for (const call of joins.standalone) put(this.diagnoseStandalone(call));
     for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
     for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
     put(oauth.diagnostics);
-    const diagnostics: Diagnostic[] = [];
-    for (const list of perEntry) if (list) diagnostics.push(...list);
+    const diagnostics = this.signIn.mergedWith(others);
 
     const inOAuth = new Set(oauth.entries.map((e) => e.entry));
     return {
@@ -194,9 +213,9 @@ export class LiveAnalysis {
    * names; the one look further is "the first other step that sent this Session"
    * (retriedAfterRejection), so a reused step whose Session a new step also sent is judged again.
    */
-  private diagnoseFlow(flow: Flow, linked: LinkResult, at: number): Diagnostic[] {
+  private diagnoseFlow(flow: Flow, linked: LinkResult, at: number): Diagnostic[][] {
     const before = this.judgedFlows[at];
-    if (before?.flow === flow) return before.diagnostics;
+    if (before?.flow === flow) return before.perStep;
     let same = 0;
     if (before && before.flow.id === flow.id) {
       const judgedSteps = before.flow.steps;
@@ -219,12 +238,8 @@ export class LiveAnalysis {
       const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
       return stamp(findings, step.call.entry, flow.id);
     });
-    // A loop, not perStep.flat(): flat() cost ten times as much, and a flow of thousands of steps
-    // is listed again on each update that extends it.
-    const diagnostics: Diagnostic[] = [];
-    for (const list of perStep) for (const diagnostic of list) diagnostics.push(diagnostic);
-    this.judgedFlows[at] = { flow, perStep, diagnostics };
-    return diagnostics;
+    this.judgedFlows[at] = { flow, perStep };
+    return perStep;
   }
 
   /**
@@ -309,6 +324,7 @@ export class LiveAnalysis {
     this.after.addIdentityCalls(identity);
     this.baseShown = [];
     this.judgedFlows = [];
+    this.signIn = new FiledByEntry();
     this.place = new Map();
     this.joined = new Map();
     this.identityShown = new Map();

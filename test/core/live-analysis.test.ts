@@ -13,6 +13,7 @@ import { toReport } from '../../src/core/report';
 import { sessionReturned, sessionSent } from '../../src/core/step-sessions';
 import { generateSyntheticHar } from '../../scripts/lib/synthetic-har';
 import { scenarios } from '../fixtures/scenarios';
+import { ALICE, authenticates, Capture, fails, issues, signIn, WEB_CLIENT } from '../fixtures/builders';
 
 /** Everything the views read: the report, plus what it leaves out (fingerprints, expected keys). */
 function seen(analysis: Analysis): unknown {
@@ -60,6 +61,24 @@ describe('LiveAnalysis', () => {
       cuts.push(i + 1);
     }
     feedAndCompare(swapped, cuts);
+  });
+
+  // A sign-in flow's diagnostics stay filed by entry between updates; these re-judge steps that
+  // already had some, so what was filed for them must go (and only theirs).
+  it('matches one analysis when a later answer re-judges a step that already had diagnostics', () => {
+    // Three clicks on one SMS_MFA answer: the third sends the Session the second had already
+    // reused, which judges the second again (diagnostics/evidence.ts: retriedAfterRejection).
+    const capture = new Capture({ seed: 'live-triple-submit' });
+    const alice = signIn(capture, { client: WEB_CLIENT, user: ALICE });
+    alice.initiateAuth('USER_PASSWORD_AUTH', { result: issues('SMS_MFA') });
+    const first = alice.respond('SMS_MFA', { timing: { after: 6800, duration: 640 }, result: authenticates() });
+    const used = fails('NotAuthorizedException', 'Invalid session for the user, session can only be used once.');
+    alice.respond('SMS_MFA', { session: 'reuse', timing: { at: capture.offsetOf(first) + 120, duration: 150 }, result: used });
+    alice.respond('SMS_MFA', { session: 'reuse', timing: { at: capture.offsetOf(first) + 240, duration: 150 }, result: used });
+    const entries = capture.har().log.entries;
+    const oneShot = analyzeEntries(entries);
+    expect(oneShot.diagnostics.filter((d) => d.code === 'session-reused').map((d) => d.entry)).toEqual([2, 3]);
+    feedAndCompare(entries, entries.map((_entry, index) => index));
   });
 
   it('starts over on another list, and answers the same object while nothing was added', () => {
