@@ -183,7 +183,7 @@ describe('the text chain', () => {
     expect(enhanced).toMatch(/provider cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_\w+ · identity eu-west-1:[0-9a-f-]+ · credentials ASIA…\w{4} expire in 60 min/);
     const guest = text('identity-guest-after-sign-in');
     expect(guest).toMatch(/1 sign-in flow, 1 identity-pool flow/);
-    expect(guest).toMatch(/flow-2 {2}\(no user\) {2}client — {2}identity pool/);
+    expect(guest).toMatch(/identity-1 {2}\(no user\) {2}client — {2}identity pool/);
     expect(guest).toMatch(/guest \(empty Logins\)/);
     expect(text('totp-setup-after-sign-in')).toMatch(/│ with this sign-in's tokens \(access token\)\n {2}#1 {2}GetUser/);
     expect(text('refresh-linked-to-sign-in')).toMatch(/flow-2 {2}alice .* REFRESH_TOKEN_AUTH {2}refresh of flow-1/);

@@ -11,8 +11,8 @@
  * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
  *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
  *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only,
- *   and a sign-in flow's stay filed by entry between updates: an update walks the flows it changed,
- *   not every flow (identity-pool flows are still walked: a new sign-in renumbers them).
+ *   and a sign-in flow's stay filed by entry between updates: an update walks the sign-in flows it
+ *   changed, not every one (identity-pool flows, fewer, are still looked over on each update).
  * - Managed login is read entry by entry and re-linked only when an entry that can change it
  *   arrived (oauth/analyze.ts LiveOAuth).
  *
@@ -26,10 +26,9 @@ import { classifyEntry } from './calls';
 import type { ResolvedOptions } from './diagnostics/types';
 import { createLinker, type LinkResult, type Linker } from './flows';
 import { diagnoseCall, diagnoseStep, stamp } from './diagnostics/index';
-import { AfterSignInLinker } from './links/after-sign-in';
+import { AfterSignInLinker, identityFlowId, type IdentityStepContext, type RefreshContext } from './links/after-sign-in';
 import { checkRefreshes } from './links/refresh-checks';
 import { checkIdentity } from './identity/checks';
-import type { IdentityStepContext, RefreshContext } from './links/after-sign-in';
 import { LiveOAuth } from './oauth/analyze';
 import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
@@ -155,10 +154,11 @@ export class LiveAnalysis {
       if (joined.length > 0) joinedBefore.set(base, joined);
       else joinedBefore.delete(base);
     }
-    // Identity flows are numbered after the sign-in flows: a new sign-in renumbers them.
+    // Identity flows are numbered apart (identity-1, …), in the order they start: a flow shown before
+    // keeps its id, and its object while its steps stay the same.
     const identityShown = new Map<Flow, Flow>();
     const identityFlows = joins.identityFlows.map((draft, k) => {
-      const id = `flow-${linked.flows.length + k + 1}`;
+      const id = identityFlowId(k);
       const starter = draft.steps[0]!.call;
       const before = this.identityShown.get(starter);
       const flow = before && before.id === id && sameIdentityFlow(before, draft) ? before : { ...draft, id, steps: draft.steps.slice() };
@@ -177,8 +177,9 @@ export class LiveAnalysis {
       const before = this.judgedFlows[at];
       this.signIn.refile(at, before?.perStep ?? NO_LISTS, this.diagnoseFlow(baseShown[at]!, linked, at));
     }
-    // The rest, judged on each update as before: identity flows (renumbered whenever a sign-in
-    // starts), calls outside any flow, refreshes, identity exchanges, managed login.
+    // The rest, looked over on each update (each answers from what it judged before when its flow
+    // and context are the same): identity flows, calls outside any flow, refreshes, identity
+    // exchanges, managed login.
     const others = new Map<number, Diagnostic[]>();
     const put = (diagnostics: readonly Diagnostic[]) => {
       for (const d of diagnostics) {
@@ -244,11 +245,8 @@ export class LiveAnalysis {
 
   /**
    * An identity flow's diagnostics: its steps are judged on their own (joined, no sign-in
-   * context). Filed by the call that starts it, not by the flow object: a new sign-in flow
-   * renumbers every identity flow, so an update that adds one shows a new object for each. Filed
-   * by object, in a WeakMap, they grew its table by all of them on every update, the largest
-   * single cost of an update of the bench's capture (228 identity flows; an update adding one
-   * sign-in to 3,233 kept entries: 0.47 → 0.2 ms, with `judgedFlows` above).
+   * context). Filed by the call that starts it, not by the flow object: a flow that gains a step is
+   * a new object, and filed by object, in a WeakMap, every version would stay filed until collected.
    */
   private diagnoseIdentityFlow(flow: Flow): Diagnostic[] {
     const starter = flow.steps[0]?.call;
@@ -289,9 +287,9 @@ export class LiveAnalysis {
 
   /**
    * An identity step's diagnostics, judged again only when its context is new (the identity pass
-   * started over or reached it) or the sign-in it names changed. The flow's id only stamps them:
-   * identity flows are numbered after the sign-in flows, so their ids move whenever a sign-in
-   * starts; that re-stamps, it does not re-judge.
+   * started over or reached it) or the sign-in it names changed. The flow's id only stamps them: an
+   * identity pass that starts over (a call arrived before those linked) can number the flows
+   * differently; that re-stamps, it does not re-judge.
    */
   private judgeIdentity(ctx: IdentityStepContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
     const flow = shownOf(ctx.flow);

@@ -81,6 +81,26 @@ describe('LiveAnalysis', () => {
     feedAndCompare(entries, entries.map((_entry, index) => index));
   });
 
+  it('keeps every flow id on the same flow while a capture grows in time order (the panel selects a flow by its id)', () => {
+    // Identity-pool flows were numbered after the sign-in flows: each new sign-in renamed every
+    // one of them, and a selected identity-pool flow became another one under the user's eyes.
+    const entries = generateSyntheticHar({ seed: 12, flows: 40, ordinary: 1200, bodies: 'small' }).har.log.entries;
+    const live = new LiveAnalysis();
+    const growing: unknown[] = [];
+    const firstEntryOf = new Map<string, number>();
+    const identityIds = new Set<string>();
+    for (let end = 9; growing.length < entries.length; end += 9) {
+      growing.push(...entries.slice(growing.length, end));
+      for (const flow of live.update(growing).flows) {
+        const first = flow.steps[0]!.call.entry;
+        expect({ id: flow.id, first: firstEntryOf.get(flow.id) ?? first }).toEqual({ id: flow.id, first });
+        firstEntryOf.set(flow.id, first);
+        if (flow.kind === 'identity') identityIds.add(flow.id);
+      }
+    }
+    expect(identityIds.size).toBeGreaterThan(5);
+  });
+
   it('starts over on another list, and answers the same object while nothing was added', () => {
     const live = new LiveAnalysis();
     const growing = synthetic.slice(0, 150);

@@ -120,7 +120,7 @@ describe('calls made with a managed-login sign-in\'s tokens', () => {
     const text = formatText(analysis, PLAIN);
     expect(text).toMatch(/#5 {2}GetUser[^]*identity pool: ID token from this sign-in\n {2}#7 {2}GetId[^]*#6 {2}RevokeToken/);
     const report = toReport(analysis).flows.find((f) => f.id === 'oauth-1')!;
-    expect([report.apiCalls, report.identityFlows]).toEqual([[5, 6], ['flow-1']]);
+    expect([report.apiCalls, report.identityFlows]).toEqual([[5, 6], ['identity-1']]);
   });
 
   it('near misses stay "Other Cognito calls": a token of no flow, the ID token as AccessToken, the access token revoked, the identity pool', () => {

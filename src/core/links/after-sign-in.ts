@@ -86,7 +86,7 @@ export interface Joins {
   standalone: CognitoCall[];
   /**
    * Identity flows, in creation order, steps in time order. Kept and extended between updates, and
-   * without an id: they are numbered after the sign-in flows, whose count grows.
+   * without an id: the one-shot and the live analysis number them (identity-1, … in this order).
    */
   identityFlows: Flow[];
   identity: IdentityStepContext[];
@@ -397,6 +397,16 @@ export class AfterSignInLinker {
 }
 
 /**
+ * The id of the identity flow at `index` (in the order identity flows start): numbered apart from
+ * the sign-in flows, like managed-login flows (oauth-1, …). Numbered after the sign-in flows, as
+ * they were, every new sign-in of a growing capture renamed every identity flow, and the panel,
+ * which keeps the selected flow by its id, then showed another one.
+ */
+export function identityFlowId(index: number): string {
+  return `identity-${index + 1}`;
+}
+
+/**
  * Links what follows the sign-ins of `linked` in place: flows gain their joined steps (in time
  * order) and `refreshOf`, identity flows are appended, `standalone` keeps the calls no flow claimed.
  */
@@ -416,9 +426,9 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   for (const [flow, refreshOf] of joins.refreshOf) flow.refreshOf = refreshOf;
   for (const [flow, steps] of joins.joined) linker.settle(flow, [...flow.steps, ...steps], flow.endedAt);
   linked.standalone.splice(0, linked.standalone.length, ...joins.standalone);
-  for (const flow of joins.identityFlows) {
-    flow.id = `flow-${linked.flows.length + 1}`;
+  joins.identityFlows.forEach((flow, index) => {
+    flow.id = identityFlowId(index);
     linked.flows.push(flow);
-  }
+  });
   return { identity: joins.identity, refreshes: joins.refreshes };
 }
