@@ -26,9 +26,9 @@ import { classifyEntry } from './calls';
 import type { ResolvedOptions } from './diagnostics/types';
 import { createLinker, type LinkResult, type Linker } from './flows';
 import { diagnoseCall, diagnoseStep, stamp } from './diagnostics/index';
-import { AfterSignInLinker, identityFlowId, type IdentityStepContext, type RefreshContext } from './links/after-sign-in';
+import { AfterSignInLinker, type RefreshContext } from './links/after-sign-in';
+import { LiveIdentity } from './live-identity';
 import { checkRefreshes } from './links/refresh-checks';
-import { checkIdentity } from './identity/checks';
 import { LiveOAuth } from './oauth/analyze';
 import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
@@ -44,12 +44,6 @@ const NONE: readonly Step[] = [];
 const NO_LISTS: readonly (readonly Diagnostic[])[] = [];
 
 const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
-
-/** An identity flow as shown before, kept when the linker's says the same (ids are given when shown). */
-function sameIdentityFlow(a: Flow, b: Flow): boolean {
-  return a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
-    && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameSteps(a.steps, b.steps);
-}
 
 export class LiveAnalysis {
   private readonly options: ResolvedOptions;
@@ -72,8 +66,6 @@ export class LiveAnalysis {
   private place = new Map<Flow, number>();
   /** The steps joined to each linker flow when it was last shown (flows with joins only). */
   private joined = new Map<Flow, readonly Step[]>();
-  /** The identity flow shown last, by the call that started it. */
-  private identityShown = new Map<CognitoCall, Flow>();
   /**
    * Per place in the linker's order: the flow shown there when it was last judged, each of its
    * steps' diagnostics and all of them. A flow shown keeps its place, and a changed one is a new
@@ -83,12 +75,11 @@ export class LiveAnalysis {
   private judgedFlows: ({ flow: Flow; perStep: Diagnostic[][] } | undefined)[] = [];
   /** The sign-in flows' diagnostics by entry, filed by place as each was judged last. */
   private signIn = new FiledByEntry();
-  /** Per identity flow, by the call that starts it: the flow shown last and its diagnostics. */
-  private identityDiagnostics = new Map<CognitoCall, { flow: Flow; diagnostics: Diagnostic[] }>();
   private callFindings = new Map<CognitoCall, Finding[]>();
   private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
   private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
-  private identityJudged = new WeakMap<IdentityStepContext, { recentSignIn: Flow | null; diagnostics: Diagnostic[] }>();
+  /** Identity flows and exchanges (made again when the linking starts over). */
+  private identity!: LiveIdentity;
 
   constructor(options?: AnalyzeOptions) {
     this.options = resolveOptions(options);
@@ -154,21 +145,11 @@ export class LiveAnalysis {
       if (joined.length > 0) joinedBefore.set(base, joined);
       else joinedBefore.delete(base);
     }
-    // Identity flows are numbered apart (identity-1, …), in the order they start: a flow shown before
-    // keeps its id, and its object while its steps stay the same.
-    const identityShown = new Map<Flow, Flow>();
-    const identityFlows = joins.identityFlows.map((draft, k) => {
-      const id = identityFlowId(k);
-      const starter = draft.steps[0]!.call;
-      const before = this.identityShown.get(starter);
-      const flow = before && before.id === id && sameIdentityFlow(before, draft) ? before : { ...draft, id, steps: draft.steps.slice() };
-      this.identityShown.set(starter, flow);
-      identityShown.set(draft, flow);
-      return flow;
-    });
-    const flows = baseShown.concat(identityFlows);
+    // Identity flows and exchanges: shown and judged anew where this update changed them (live-identity.ts).
+    this.identity.update(joins, renewed.map((at) => linked.flows[at]!));
+    const flows = baseShown.concat(this.identity.flows);
     /** Linker or identity-draft flow → the flow shown. */
-    const shownOf = (flow: Flow): Flow => (flow.kind === 'identity' ? identityShown.get(flow)! : baseShown[place.get(flow)!]!);
+    const shownOf = (flow: Flow): Flow => this.identity.shownOf(flow);
 
     // Sign-in flows: only those shown anew are judged again; the others' diagnostics stay filed by
     // entry from the update that judged them (a walk over every flow, on every update, was the
@@ -178,8 +159,7 @@ export class LiveAnalysis {
       this.signIn.refile(at, before?.perStep ?? NO_LISTS, this.diagnoseFlow(baseShown[at]!, linked, at));
     }
     // The rest, looked over on each update (each answers from what it judged before when its flow
-    // and context are the same): identity flows, calls outside any flow, refreshes, identity
-    // exchanges, managed login.
+    // and context are the same): calls outside any flow, refreshes, managed login.
     const others = new Map<number, Diagnostic[]>();
     const put = (diagnostics: readonly Diagnostic[]) => {
       for (const d of diagnostics) {
@@ -188,12 +168,14 @@ export class LiveAnalysis {
         else others.set(d.entry, [d]);
       }
     };
-    for (let i = linked.flows.length; i < flows.length; i++) put(this.diagnoseIdentityFlow(flows[i]!));
     for (const call of joins.standalone) put(this.diagnoseStandalone(call));
     for (const ctx of joins.refreshes) put(this.judgeRefresh(ctx, shownOf));
-    for (const ctx of joins.identity) put(this.judgeIdentity(ctx, shownOf));
     put(oauth.diagnostics);
-    const diagnostics = this.signIn.mergedWith(others);
+    // At one entry the one-shot lists the flow's, then a refresh's, an identity exchange's, and
+    // managed login's: an exchange's entry is an identity-pool call, which no refresh, call outside
+    // any flow or managed-login entry shares, so exchanges can go before those.
+    const { flowDiagnostics, exchangeDiagnostics } = this.identity;
+    const diagnostics = FiledByEntry.merge([this.signIn, flowDiagnostics, exchangeDiagnostics], others);
 
     const inOAuth = new Set(oauth.entries.map((e) => e.entry));
     return {
@@ -243,29 +225,6 @@ export class LiveAnalysis {
     return perStep;
   }
 
-  /**
-   * An identity flow's diagnostics: its steps are judged on their own (joined, no sign-in
-   * context). Filed by the call that starts it, not by the flow object: a flow that gains a step is
-   * a new object, and filed by object, in a WeakMap, every version would stay filed until collected.
-   */
-  private diagnoseIdentityFlow(flow: Flow): Diagnostic[] {
-    const starter = flow.steps[0]?.call;
-    const known = starter ? this.identityDiagnostics.get(starter) : undefined;
-    if (known && known.flow === flow) return known.diagnostics;
-    const diagnostics: Diagnostic[] = [];
-    for (const step of flow.steps) {
-      const findings = this.findingsOf(step.call);
-      if (findings.length > 0) diagnostics.push(...stamp(findings, step.call.entry, flow.id));
-    }
-    if (known) {
-      known.flow = flow;
-      known.diagnostics = diagnostics;
-    } else if (starter) {
-      this.identityDiagnostics.set(starter, { flow, diagnostics });
-    }
-    return diagnostics;
-  }
-
   private findingsOf(call: CognitoCall): Finding[] {
     let findings = this.callFindings.get(call);
     if (!findings) this.callFindings.set(call, (findings = diagnoseCall(call, this.options)));
@@ -283,26 +242,6 @@ export class LiveAnalysis {
     const origin = ctx.origin ? shownOf(ctx.origin) : null;
     const key = [flow, origin, ctx.linkedBy, ctx.rotatedBy, ctx.token];
     return this.judged(this.refreshJudged, ctx.flow, key, () => checkRefreshes([{ ...ctx, flow, origin }]));
-  }
-
-  /**
-   * An identity step's diagnostics, judged again only when its context is new (the identity pass
-   * started over or reached it) or the sign-in it names changed. The flow's id only stamps them: an
-   * identity pass that starts over (a call arrived before those linked) can number the flows
-   * differently; that re-stamps, it does not re-judge.
-   */
-  private judgeIdentity(ctx: IdentityStepContext, shownOf: (flow: Flow) => Flow): Diagnostic[] {
-    const flow = shownOf(ctx.flow);
-    const recentSignIn = ctx.recentSignIn ? shownOf(ctx.recentSignIn) : null;
-    const known = this.identityJudged.get(ctx);
-    if (known && known.recentSignIn === recentSignIn) {
-      if (known.diagnostics.every((d) => d.flow === flow.id)) return known.diagnostics;
-      known.diagnostics = known.diagnostics.map((d) => ({ ...d, flow: flow.id }));
-      return known.diagnostics;
-    }
-    const diagnostics = checkIdentity([{ ...ctx, flow, recentSignIn }]);
-    this.identityJudged.set(ctx, { recentSignIn, diagnostics });
-    return diagnostics;
   }
 
   private judged<T>(cache: Map<T, Judged<readonly unknown[]>>, at: T, key: readonly unknown[], judge: () => Diagnostic[]): Diagnostic[] {
@@ -325,7 +264,7 @@ export class LiveAnalysis {
     this.signIn = new FiledByEntry();
     this.place = new Map();
     this.joined = new Map();
-    this.identityShown = new Map();
+    this.identity = new LiveIdentity((call) => this.findingsOf(call), (flow) => this.baseShown[this.place.get(flow)!]!);
     this.refreshJudged = new Map();
   }
 
@@ -341,9 +280,7 @@ export class LiveAnalysis {
     // With no calls, relinking starts every linking state empty.
     this.relink();
     this.oauth = new LiveOAuth();
-    this.identityDiagnostics = new Map();
     this.callFindings = new Map();
     this.standaloneDiagnostics = new Map();
-    this.identityJudged = new WeakMap();
   }
 }

@@ -90,6 +90,13 @@ export interface Joins {
    */
   identityFlows: Flow[];
   identity: IdentityStepContext[];
+  /**
+   * For the live analysis, which keeps what it showed of the identity pass between updates: the
+   * pass started over in this resolve (every identity flow and context is new), and the identity
+   * flows that gained a step in it (new ones included). Contexts are only ever appended otherwise.
+   */
+  identityRestarted: boolean;
+  identityTouched: ReadonlySet<Flow>;
 }
 
 const USES = ['id', 'access', 'refresh'] as const;
@@ -300,10 +307,15 @@ export class AfterSignInLinker {
     }
 
     // Identity-pool exchanges, in time order: carried on from where the last update stopped.
+    const before = this.identity;
     const state = this.identityFrom();
-    for (; state.done < this.identityCalls.length; state.done++) this.linkIdentity(this.identityCalls[state.done]!, state);
+    const touched = new Set<Flow>();
+    for (; state.done < this.identityCalls.length; state.done++) this.linkIdentity(this.identityCalls[state.done]!, state, touched);
     for (const [flow, steps] of state.joined) for (const step of steps) join(flow, step);
-    return { joined, refreshOf, refreshes, standalone: stillStandalone, identityFlows: state.flows, identity: state.contexts };
+    return {
+      joined, refreshOf, refreshes, standalone: stillStandalone, identityFlows: state.flows, identity: state.contexts,
+      identityRestarted: state !== before, identityTouched: touched,
+    };
   }
 
   /**
@@ -320,7 +332,7 @@ export class AfterSignInLinker {
     return this.identity;
   }
 
-  private linkIdentity(call: CognitoCall, state: IdentityPass): void {
+  private linkIdentity(call: CognitoCall, state: IdentityPass, touched: Set<Flow>): void {
     const at = this.timeOf(call);
     state.lastAt = at;
     const exchange = this.exchangeOf(call, at);
@@ -337,7 +349,7 @@ export class AfterSignInLinker {
       via = 'id-token';
     }
     if (!flow) {
-      // Numbered when shown: identity flows come after every sign-in flow.
+      // Numbered when shown (identityFlowId), in the order they are made here.
       flow = newIdentityFlow('', call, at, exchange);
       state.flows.push(flow);
       via = 'none';
@@ -345,6 +357,7 @@ export class AfterSignInLinker {
     const step = this.stepOf(call, joinStep(call, flow, via), exchange);
     if (flow.kind === 'identity') {
       // Calls come in time order: the step goes last, and the flow ends no earlier than it.
+      touched.add(flow);
       flow.steps.push(step);
       flow.endedAt = Math.max(flow.endedAt, at + call.duration);
     } else {
