@@ -42,9 +42,14 @@ async function pageCall(operation: string, body: unknown): Promise<Record<string
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/** Opens the editor on the flow's last captured (not replayed) step (a step with a kept draft opens it by itself). */
-async function editLastCapturedStep(user: string): Promise<void> {
+/**
+ * Selects `user`'s flow once it lists `steps` captured steps (the panel updates a growing capture at
+ * most every 100 ms: the flow can show before its last call), then opens the editor on its last
+ * captured (not replayed) step (a step with a kept draft opens it by itself).
+ */
+async function editLastCapturedStep(user: string, steps: number): Promise<void> {
   await selectFlow(panel, user);
+  await panel.waitForFunction((n: number) => document.querySelectorAll('[data-step]:not([data-replay="true"])').length >= n, { timeout: 10_000 }, steps);
   const cards = await panel.$$('[data-step]:not([data-replay="true"])');
   // The card's head: elsewhere on the card a click may land on a diagnostic's link to another step.
   await (await cards.at(-1)!.$('.step-head'))!.click();
@@ -89,7 +94,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     const { failed, code } = await totpWithWrongCode(pageCall, live.env.seed, user);
     expect(failed.__type).toBe('CodeMismatchException');
 
-    await editLastCapturedStep(user.username);
+    await editLastCapturedStep(user.username, 2);
     // Direct replay with the right code: the Session is spent, the double refuses it as Cognito does.
     const draft = JSON.parse(await panel.$eval('textarea.replay-text', (el) => (el as HTMLTextAreaElement).value)) as { ChallengeResponses: Record<string, string> };
     draft.ChallengeResponses.SOFTWARE_TOKEN_MFA_CODE = code;
@@ -103,7 +108,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     expect(await panel.$eval('[data-step][data-replay="true"]', (el) => el.textContent)).toContain('NotAuthorizedException');
 
     // Back to the failed step: its editor (draft kept) says the Session is spent and offers the re-run.
-    await editLastCapturedStep(user.username);
+    await editLastCapturedStep(user.username, 2);
     expect(await panel.$eval('[data-session-state]', (el) => el.getAttribute('data-session-state'))).toMatch(/spent/);
     const fresh = (await totpFromSecret(user.totpSecret!, Date.now()))!;
     await typeInto('[data-input="code"]', fresh);
@@ -115,7 +120,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     const alice = live.env.seed.users.confirmed;
     expect(await srpWithWrongPassword(pageCall, live.env.seed, alice.username)).toBe('Incorrect username or password.');
 
-    await editLastCapturedStep(alice.username);
+    await editLastCapturedStep(alice.username, 2);
     expect(await panel.$eval('[data-session-state]', (el) => el.textContent)).toMatch(/bound to its TIMESTAMP and SECRET_BLOCK/);
     await typeInto('[data-input="password"]', alice.password);
     // The pool id is not in an SRP exchange; it is asked for (prefilled when a token in the capture names it).
@@ -131,7 +136,7 @@ describe('re-run the sign-in up to a step, against the strict double', () => {
     const failed = await pageCall('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: erin.username, PASSWORD: erin.password } });
     expect(failed.message).toBe(`Client ${clientId} is configured for secret but secret was not received`);
 
-    await editLastCapturedStep(erin.username);
+    await editLastCapturedStep(erin.username, 1);
     await typeInto('[data-input="client-secret"]', clientSecret);
     expect(await rerun()).toMatch(/^done: Re-ran 1 call/);
     await expectRerunSignedIn(erin.username);

@@ -3,7 +3,7 @@
  * re-analysis, Pause and Clear. The scheduler is injected so a test decides when a frame ends.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureStore, LARGE_CAPTURE, LARGE_CAPTURE_INTERVAL_MS, MAX_ANALYSIS_WAIT_MS, type Schedule } from '../../src/panel/store';
+import { CaptureStore, MAX_ANALYSIS_WAIT_MS, UPDATE_INTERVAL_MS, type Schedule } from '../../src/panel/store';
 import type { HarEntry } from '../../src/core/har';
 import { scenarios } from '../fixtures/scenarios';
 import { analyzeEntries } from '../../src/core/analyze';
@@ -87,16 +87,31 @@ describe('CaptureStore', () => {
     expect(store.getState().analysis.calls).toEqual([]);
   });
 
-  it('re-analyses on every frame while analyses are quick', () => {
+  it('shows the first entry after a quiet moment on the next frame, and a growing capture at most every UPDATE_INTERVAL_MS, however quick the analysis', () => {
     const frames = manualFrames();
-    const store = new CaptureStore(frames.schedule, manualClock(0).now);
+    const clock = manualClock(0);
+    const store = new CaptureStore(frames.schedule, clock.now);
     const seen: number[] = [];
     store.subscribe((state) => seen.push(state.analysis.entries));
+    // Entries a frame (16 ms) apart: the first shows at once, the next ones wait for their run,
+    // due UPDATE_INTERVAL_MS after the last one, and then show together.
     for (const entry of targeted) {
       store.add([entry]);
       frames.flush();
+      clock.t += 16;
     }
-    expect(seen).toEqual(targeted.map((_, i) => i + 1));
+    expect(seen).toEqual([1]);
+    expect(frames.delays()).toHaveLength(1);
+    expect(frames.delays()[0]).toBeLessThanOrEqual(UPDATE_INTERVAL_MS);
+    clock.t += UPDATE_INTERVAL_MS;
+    frames.flush();
+    expect(seen).toEqual([1, targeted.length]);
+    // After a quiet moment, the next entry shows on the next frame again.
+    clock.t += UPDATE_INTERVAL_MS;
+    store.add([targeted[0]!]);
+    expect(frames.delays()).toEqual([0]);
+    frames.flush();
+    expect(seen).toEqual([1, targeted.length, targeted.length + 1]);
   });
 
   it('paces re-analysis when it gets slow: the next waits three times as long as the last took, then shows everything', () => {
@@ -183,10 +198,13 @@ describe('CaptureStore', () => {
 
   it('streams into the same analysis as one run over everything, and starts over after Clear', () => {
     const frames = manualFrames();
-    const store = new CaptureStore(frames.schedule, manualClock(0).now);
+    const clock = manualClock(0);
+    const store = new CaptureStore(frames.schedule, clock.now);
     const all = scenarios.flatMap((s) => s.har.log.entries as HarEntry[]);
     const kept: HarEntry[] = [];
     for (let i = 0; i < all.length; i += 7) {
+      // A batch per update: the next is due UPDATE_INTERVAL_MS after the last.
+      clock.t += UPDATE_INTERVAL_MS;
       store.add(all.slice(i, i + 7));
       // What the store keeps: X-Amz-Target calls and managed-login candidates (the catalogue has managed-login scenarios too).
       kept.push(...all.slice(i, i + 7).filter((e) => e.request.headers.some((h) => h.name.toLowerCase() === 'x-amz-target') || mayBeManagedLogin(e)));
@@ -199,23 +217,5 @@ describe('CaptureStore', () => {
     store.add(targeted);
     frames.flush();
     expect(toReport(store.getState().analysis)).toEqual(toReport(analyzeEntries(targeted)));
-  });
-
-  it('updates a large growing capture at most every LARGE_CAPTURE_INTERVAL_MS, however quick the analysis', () => {
-    const frames = manualFrames();
-    const clock = manualClock(0);
-    const store = new CaptureStore(frames.schedule, clock.now);
-    const many = Array.from({ length: Math.ceil(LARGE_CAPTURE / targeted.length) }, () => targeted).flat();
-    store.add(many);
-    frames.flush();
-    expect(store.getState().entries).toHaveLength(many.length);
-    store.add(targeted);
-    frames.flush();
-    // The new entries wait for their run, which is due LARGE_CAPTURE_INTERVAL_MS after the last one.
-    expect(store.getState().entries).toHaveLength(many.length);
-    expect(frames.delays()).toEqual([LARGE_CAPTURE_INTERVAL_MS]);
-    clock.t += LARGE_CAPTURE_INTERVAL_MS;
-    frames.flush();
-    expect(store.getState().entries).toHaveLength(many.length + targeted.length);
   });
 });
