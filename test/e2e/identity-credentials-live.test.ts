@@ -5,7 +5,7 @@
  * in Logins with the AWS SDK's GetId. The panel shows both exchanges in the sign-in's chain, the
  * broken one with its diagnostic, and its Export HAR holds none of the secrets the wire carried.
  */
-import type { HTTPResponse } from 'puppeteer-core';
+import type { ElementHandle, HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectFlow } from '../../scripts/demo/panel-view';
 import { exportFromPanel, startLivePanel, type LivePanel } from './support/live-panel';
@@ -98,5 +98,37 @@ describe('identity-pool credentials from the demo app, in the live panel', () =>
     }
     // SessionToken is base64: a JSON-escaped "/" in the export must not hide a leak either.
     for (const secret of seen.secrets) if (secret.length > 20) expect(text).not.toContain(secret.slice(0, 40).replaceAll('/', '\\/'));
+  });
+
+  // Bug: identity-pool flows were numbered after the sign-in flows, so a sign-in that started while
+  // one was selected renamed it, and the panel, which keeps the selected flow by its id, showed
+  // another flow (the new sign-in) in its place.
+  it('keeps a selected identity-pool flow selected, and named, when a new sign-in arrives', async () => {
+    const { endpoint, identityPoolId } = live.env.identityPool;
+    // A guest's GetId (no Logins): no token of the capture, so an identity-pool flow of its own,
+    // whatever the pool answers (this one allows no guests).
+    const guest = await live.chromium.page.evaluate(async (url: string, pool: string) => {
+      const response = await fetch(`${url}/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityService.GetId' },
+        body: JSON.stringify({ IdentityPoolId: pool }),
+      });
+      return (await response.text());
+    }, endpoint, identityPoolId);
+    expect(guest).toContain('Unauthenticated access is not supported for this identity pool.');
+    const row = (await live.panel.waitForFunction(() => [...document.querySelectorAll('[data-flow]')].find((r) => (r.textContent ?? '').includes('identity pool')) ?? false, { timeout: 10_000 })) as ElementHandle<Element>;
+    const id = await row.evaluate((element) => element.getAttribute('data-flow') ?? '');
+    await row.click();
+    const shown = () => live.panel.evaluate(() => ({
+      selected: document.querySelector('[data-flow][aria-selected="true"]')?.getAttribute('data-flow') ?? null,
+      steps: [...document.querySelectorAll('[data-step]')].map((step) => `${step.getAttribute('data-service')} ${step.getAttribute('data-operation')}`),
+    }));
+    await live.panel.waitForFunction((flow: string) => document.querySelector(`[data-flow="${CSS.escape(flow)}"]`)?.getAttribute('aria-selected') === 'true' && document.querySelector('[data-step]') !== null, { timeout: 10_000 }, id);
+    expect(await shown()).toEqual({ selected: id, steps: ['identity GetId'] });
+
+    const rows = await live.panel.$$eval('[data-flow]', (all) => all.length);
+    expect(await live.act('plain')).toBeTruthy();
+    await live.panel.waitForFunction((n: number) => document.querySelectorAll('[data-flow]').length > n, { timeout: 10_000 }, rows);
+    expect(await shown()).toEqual({ selected: id, steps: ['identity GetId'] });
   });
 });
