@@ -11,8 +11,8 @@
  * - The flows shown are copies of the linker's: one is made again only when its steps, joins or
  *   refresh origin changed, else the previous object is kept. The panel skips rows whose flow
  *   object did not change; diagnostics are re-run for the new or moved steps of changed flows only,
- *   and a sign-in flow's stay filed by entry between updates: an update walks the sign-in flows it
- *   changed, not every one (identity-pool flows, fewer, are still looked over on each update).
+ *   and stay filed by entry between updates (diagnostics/filed-by-entry.ts): an update walks the
+ *   flows it changed, not every flow. Identity-pool flows and exchanges: live-identity.ts.
  * - Managed login is read entry by entry and re-linked only when an entry that can change it
  *   arrived (oauth/analyze.ts LiveOAuth).
  *
@@ -34,7 +34,7 @@ import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
 
-/** Diagnostics of one refresh or identity step, kept while what they were judged by stays the same. */
+/** Diagnostics of one refresh, kept while what they were judged by stays the same. */
 interface Judged<K> {
   key: K;
   diagnostics: Diagnostic[];
@@ -67,10 +67,9 @@ export class LiveAnalysis {
   /** The steps joined to each linker flow when it was last shown (flows with joins only). */
   private joined = new Map<Flow, readonly Step[]>();
   /**
-   * Per place in the linker's order: the flow shown there when it was last judged, each of its
-   * steps' diagnostics and all of them. A flow shown keeps its place, and a changed one is a new
-   * object there, so "judged already" is an array read, not a WeakMap's (one per flow per update,
-   * for every flow).
+   * Per place in the linker's order: the flow shown there when it was last judged and each of its
+   * steps' diagnostics. A flow shown keeps its place, and a changed one is a new object there, so
+   * "judged already" is an array read, not a WeakMap's.
    */
   private judgedFlows: ({ flow: Flow; perStep: Diagnostic[][] } | undefined)[] = [];
   /** The sign-in flows' diagnostics by entry, filed by place as each was judged last. */
