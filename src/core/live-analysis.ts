@@ -33,6 +33,7 @@ import { LiveOAuth } from './oauth/analyze';
 import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
+import { sameList } from './same-list';
 
 /** Diagnostics of one refresh, kept while what they were judged by stays the same. */
 interface Judged<K> {
@@ -42,8 +43,6 @@ interface Judged<K> {
 
 const NONE: readonly Step[] = [];
 const NO_LISTS: readonly (readonly Diagnostic[])[] = [];
-
-const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
 
 export class LiveAnalysis {
   private readonly options: ResolvedOptions;
@@ -133,7 +132,7 @@ export class LiveAnalysis {
       const before = baseShown[index];
       const joined = joins.joined.get(base) ?? NONE;
       const refreshOf = joins.refreshOf.get(base);
-      if (!before || linked.changed.has(base) || refreshOf !== before.refreshOf || !sameSteps(joined, joinedBefore.get(base) ?? NONE)) {
+      if (!before || linked.changed.has(base) || refreshOf !== before.refreshOf || !sameList(joined, joinedBefore.get(base) ?? NONE)) {
         const flow: Flow = { ...base };
         if (joins.refreshOf.has(base)) flow.refreshOf = refreshOf;
         if (joined.length > 0) this.after.settle(flow, [...base.steps, ...joined], base.endedAt);

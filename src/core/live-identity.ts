@@ -12,19 +12,18 @@
  * (228 identity flows), as much as the rest of an update, in the panel, where each update starts
  * with cold caches.
  */
-import type { CognitoCall, Diagnostic, Flow, Step } from './model';
+import type { CognitoCall, Diagnostic, Flow } from './model';
+import { sameList } from './same-list';
 import type { Finding } from './diagnostics/types';
 import { stamp } from './diagnostics/index';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
 import { checkIdentity } from './identity/checks';
 import { identityFlowId, type IdentityStepContext, type Joins } from './links/after-sign-in';
 
-const sameSteps = (a: readonly Step[], b: readonly Step[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
-
 /** An identity flow as shown before, kept when the pass's says the same (ids are given when shown). */
 function sameIdentityFlow(a: Flow, b: Flow): boolean {
   return a.user === b.user && a.clientId === b.clientId && a.outcome === b.outcome
-    && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameSteps(a.steps, b.steps);
+    && a.startedAt === b.startedAt && a.endedAt === b.endedAt && sameList(a.steps, b.steps);
 }
 
 interface JudgedFlow {

@@ -16,6 +16,7 @@ import { oauthLinkReason } from '../oauth/link-reason';
 import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
 import { byStartThenEntry } from '../links/time-order';
+import { sameList } from '../same-list';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
 
@@ -135,8 +136,6 @@ function chainOf(flow: OAuthFlow): Flow {
  * calls and identity flows join it, so an unchanged flow keeps its row.
  */
 const merged = new WeakMap<Flow, { calls: readonly Step[]; parts: readonly Flow[]; flow: Flow }>();
-
-const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: readonly Flow[] = []): Flow {
   if (calls.length === 0 && identity.length === 0) return chain;
