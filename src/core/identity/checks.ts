@@ -41,7 +41,7 @@ const providerMismatch: Check = (ctx) => {
 
 /** An access (or refresh) token where the ID token belongs. */
 const notIdToken: Check = (ctx) => ctx.exchange.logins.flatMap((login) => {
-  const use = login.token.kind === 'jwt' ? tokenClaims(login.token).token_use : undefined;
+  const use = login.token.kind === 'jwt' ? login.token.use : null;
   const as = login.issued?.as;
   if (use === 'access' || as === 'access') {
     return [report('logins-not-id-token', `Logins holds an access token${as === 'access' ? ` (of #${login.issued!.entry})` : ''}, not the ID token.`)];

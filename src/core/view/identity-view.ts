@@ -3,7 +3,7 @@
  * credentials (key id masked, expiry relative to the call). Never a token, a key or a secret.
  */
 import type { Step } from '../model';
-import { relativeTime, tokenClaims } from '../tokens';
+import { relativeTime } from '../tokens';
 
 export interface IdentityFact {
   /** Stable name for tests and styling, e.g. `provider`, `credentials`. */
@@ -19,8 +19,8 @@ export function identityFacts(step: Step): IdentityFact[] {
   if (!exchange) return [];
   const fact = (name: string, label: string, value: string, problem = false): IdentityFact => ({ name, label, value, problem });
   const facts = exchange.logins.map((login) => {
-    const claims = login.token.kind === 'jwt' ? tokenClaims(login.token) : {};
-    const use = typeof claims.token_use === 'string' ? ` (${claims.token_use} token)` : '';
+    const tokenUse = login.token.kind === 'jwt' ? login.token.use : null;
+    const use = tokenUse !== null ? ` (${tokenUse} token)` : '';
     return fact('provider', 'Provider', `${login.provider}${use}${login.issued ? `, from #${login.issued.entry}` : ''}`, login.token.kind === 'malformed');
   });
   if (facts.length === 0) facts.push(fact('provider', 'Provider', exchange.loginsProblem ?? `none: guest (${exchange.loginsSent ? 'empty' : 'no'} Logins)`, exchange.loginsProblem !== null));
