@@ -32,6 +32,15 @@ const HEAD_LIMIT = 1 << 20;
 const MARKER = '\u0000har-entries';
 const MARKER_JSON = '"\\u0000har-entries"';
 
+/**
+ * A run of entries is cut at the first entry end past this many characters (see `cut`): its text,
+ * flattened for `JSON.parse`, then stays under V8's 128 KB limit for young-generation objects even
+ * when it is two bytes a character. Reading the bench's 107 MB file in Node, in the 2 MB pieces
+ * Chromium hands out: runs of 16 K, 32 K, 64 K and 256 K characters cost about 270, 220, 220-240
+ * and 290 ms of CPU; one run per piece, 370-440 ms.
+ */
+export const RUN_CHARS = 1 << 15;
+
 const SPACE = 32;
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -56,8 +65,13 @@ export class HarRunsParser {
   private inEntries = false;
   /** `\n` + the entries' indent + `}` when the file is laid out one value per line. */
   private lineEnd: string | null = null;
-  /** Text of entries not parsed yet. */
-  private open: string[] = [];
+  /**
+   * Text of entries not parsed yet, joined with `+`: V8 and SpiderMonkey make a rope of it rather
+   * than a copy, so a run's text is copied once, by the `JSON.parse` that flattens it. (Joined with
+   * `join('')` first, every run was copied twice: 30 of the 250 ms Chromium took to read the
+   * bench's 107 MB file.)
+   */
+  private open = '';
   private depth = 0;
   private inString = false;
   /** Backslashes ending the last piece inside a string (they may escape the next piece's quote). */
@@ -82,8 +96,8 @@ export class HarRunsParser {
   finish(): HarRunsResult {
     if (this.inRuns && this.lineEnd !== null && !this.tail) {
       // After the last entry cut at a line: the entries' `]` and the rest of the file.
-      const rest = this.open.join('');
-      this.open = [];
+      const rest = this.open;
+      this.open = '';
       this.lineEnd = null;
       try {
         this.scan(rest);
@@ -128,22 +142,29 @@ export class HarRunsParser {
     }
     const at = s.lastIndexOf(this.lineEnd);
     if (at < 0) {
-      this.open.push(s);
+      this.open += s;
       return;
     }
     const end = at + this.lineEnd.length;
-    this.open.push(s.slice(0, end));
-    const run = this.open.join('');
-    this.open = [s.slice(end)];
-    try {
-      this.parseRun(run);
-    } catch {
-      // Not laid out as it looked: from the last good cut on, follow strings and brackets.
-      this.lineEnd = null;
-      this.open = [];
-      this.scan(run);
-      this.scan(s.slice(end));
+    // Runs of about RUN_CHARS, not one per piece (browsers hand out pieces of up to 2 MB): a short
+    // run's text is flattened and parsed in the young generation, a long one's in large-object space.
+    for (let from = 0; from < end;) {
+      const next = from + RUN_CHARS >= at ? -1 : s.indexOf(this.lineEnd, from + RUN_CHARS);
+      const to = next < 0 || next >= at ? end : next + this.lineEnd.length;
+      const run = this.open + s.slice(from, to);
+      this.open = '';
+      try {
+        this.parseRun(run);
+      } catch {
+        // Not laid out as it looked: from the last good cut on, follow strings and brackets.
+        this.lineEnd = null;
+        this.scan(run);
+        this.scan(s.slice(to));
+        return;
+      }
+      from = to;
     }
+    this.open = s.slice(end);
   }
 
   /** Follows strings and brackets through `s`: parses the entries that end in it, keeps the rest. */
@@ -154,6 +175,8 @@ export class HarRunsParser {
     let inString = this.inString;
     let lastEnd = -1;
     let close = -1;
+    /** Where the next run starts in `s` (after `this.open`). */
+    let from = 0;
     let i = 0;
     while (i < n) {
       if (inString) {
@@ -186,28 +209,34 @@ export class HarRunsParser {
           break;
         }
         depth--;
-        if (depth === 0) lastEnd = i;
+        if (depth === 0) {
+          lastEnd = i;
+          // Runs of about RUN_CHARS here too (see `cut`).
+          if (i - from >= RUN_CHARS) {
+            this.parseRun(this.open + s.slice(from, i));
+            this.open = '';
+            from = i;
+          }
+        }
       }
     }
     this.depth = depth;
     this.inString = inString;
     if (close >= 0) {
-      this.open.push(s.slice(0, close));
-      const run = this.open.join('');
-      this.open = [];
+      const run = this.open + s.slice(from, close);
+      this.open = '';
       // The entries since the last run, if any: whitespace alone (up to the `]`) is none.
       if (run.trim() !== '') this.parseRun(run);
       this.tail = [s.slice(close)];
       return;
     }
     if (lastEnd < 0) {
-      this.open.push(s);
+      this.open += s;
       return;
     }
-    this.open.push(s.slice(0, lastEnd));
-    const run = this.open.join('');
-    this.open = [s.slice(lastEnd)];
-    this.parseRun(run);
+    const run = this.open + s.slice(from, lastEnd);
+    this.open = s.slice(lastEnd);
+    if (run !== '') this.parseRun(run);
   }
 
   /** Parses a run of whole entries; after the first run, each starts with the comma before it. */

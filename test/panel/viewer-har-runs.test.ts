@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHarText, type ParsedHar } from '../../src/core/salvage';
 import { keptInCapture } from '../../src/panel/capture-filter';
-import { HarRunsParser, readKeptEntries } from '../../src/panel/viewer-har-runs';
+import { HarRunsParser, RUN_CHARS, readKeptEntries } from '../../src/panel/viewer-har-runs';
 import { Rng } from '../../scripts/lib/prng';
 import { realHar } from './support/viewer-harness';
 
@@ -112,6 +112,33 @@ describe('HarRunsParser', () => {
     for (const text of [JSON.stringify(har([entries[1], big, entries[2]])), JSON.stringify(har([entries[1], big, entries[2]]), null, 2)]) {
       expect(parse(pieces(text, new Rng(11), 1000))).toEqual({ parsed: { har: JSON.parse(text) as unknown, truncated: null }, kind: 'runs' });
     }
+  });
+
+  it('cuts pieces far longer than a run (a browser hands out up to 2 MB) into runs of about RUN_CHARS, with the same result', () => {
+    // 400 entries of about 1,000 characters: a dozen runs' worth in one piece.
+    const many = Array.from({ length: 400 }, (_, i) => entry(i, JSON.stringify({ Session: 's'.repeat(600 + (i % 7)), TRICKY: TRICKY[i % TRICKY.length] })));
+    const layouts = [JSON.stringify(har(many), null, 2), JSON.stringify(har(many))];
+    for (const [n, text] of layouts.entries()) {
+      expect(text.length).toBeGreaterThan(10 * RUN_CHARS);
+      let runs = 0;
+      const seen: unknown[] = [];
+      const parser = new HarRunsParser((values) => { runs++; seen.push(...values); });
+      parser.push(text);
+      expect(parser.finish().kind).toBe('runs');
+      expect(seen).toEqual(many);
+      // Each run ends at the first entry end past RUN_CHARS: never fewer runs than that allows.
+      expect(runs).toBeGreaterThanOrEqual(Math.floor(text.length / (RUN_CHARS + 2_000)));
+      expect(runs).toBeLessThanOrEqual(Math.ceil(text.length / RUN_CHARS) + 1);
+      const rng = new Rng(20 + n);
+      for (const max of [3 * RUN_CHARS, text.length >> 1]) expect(parse(pieces(text, rng, max))).toEqual({ parsed: { har: JSON.parse(text) as unknown, truncated: null }, kind: 'runs' });
+    }
+    // Only looks laid out by lines, far into a long piece: a later run fails, and from there on
+    // strings and brackets are followed (see the test above), with the same result.
+    const text = layouts[0]!;
+    const odd = text.slice(0, 8 * RUN_CHARS) + text.slice(8 * RUN_CHARS).replace('\n        },', '\n      },');
+    expect(odd).not.toBe(text);
+    expectSameAsWhole(odd, 30, 'runs');
+    expect(parse([odd])).toEqual({ parsed: { har: JSON.parse(odd) as unknown, truncated: null }, kind: 'runs' });
   });
 
   it('parses the whole text, with the same result and messages, for anything else', () => {
