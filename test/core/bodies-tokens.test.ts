@@ -68,4 +68,16 @@ describe('decoding tokens', () => {
     expect(decodeToken(42, at)).toMatchObject({ kind: 'malformed', reason: 'not a string but number' });
     expect(decodeToken('', at)).toMatchObject({ kind: 'malformed', reason: 'empty token' });
   });
+
+  it('counts the parts of any value, and reads a token with white space around it as trim() leaves it', () => {
+    for (const value of ['a.b.c.d', 'a.b.c.d.e.f', '.......', 'x.', '.y.z.']) {
+      const parts = value.split('.').length;
+      expect(decodeToken(value, at)).toMatchObject({ kind: 'malformed', reason: expect.stringContaining(`has ${parts} dot-separated parts,`) });
+    }
+    const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ token_use: 'id', exp: 1 })}.sig`;
+    for (const padded of [` ${jwt}`, `${jwt}\n`, `\u00a0${jwt}\ufeff`, `\u2028${jwt}\u3000`]) {
+      expect(decodeToken(padded, at)).toMatchObject({ kind: 'jwt', raw: padded, use: 'id', expiresAt: 1000 });
+    }
+    expect(decodeToken(' \u00a0\ufeff ', at)).toMatchObject({ kind: 'malformed', reason: 'empty token' });
+  });
 });
