@@ -227,10 +227,12 @@ export function tokenClaims(token: JwtToken): Record<string, unknown> {
   const first = firstDecoded.get(token) ?? token;
   let claims = claimsRead.get(first);
   if (claims === undefined) {
-    const text = first.raw.trim();
+    // Trimmed and cut as decodeToken did: a JWT, so exactly two dots.
+    const text = trimmed(first.raw);
+    const dots = dotsOf(text);
     let decoded: unknown;
     try {
-      decoded = decodePart(text, text.split('.')[1] ?? '', 1);
+      decoded = decodePart(text, text.slice(dots.first + 1, dots.second), 1);
     } catch {
       decoded = undefined;
     }
