@@ -15,6 +15,7 @@ import { decodeToken, tokenClaims } from './tokens';
 import { bodyObject } from './body';
 import { CandidateIndex, type CandidateFacts } from './candidate-index';
 import { LongKeyMap } from './long-key-map';
+import { firstIndexWhere } from './sorted';
 
 /** What the flow looked like when a step was sent: the facts the diagnostics judge it by. */
 export interface StepContext {
@@ -73,14 +74,8 @@ function factsOf(state: FlowState): CandidateFacts {
  * ascending issue times, so a flow of thousands of steps stays linear.
  */
 function issuedBetween(times: readonly number[], after: number, until: number): boolean {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (times[mid]! > after) high = mid;
-    else low = mid + 1;
-  }
-  return low < times.length && times[low]! <= until;
+  const next = firstIndexWhere(times.length, (i) => times[i]! > after);
+  return next < times.length && times[next]! <= until;
 }
 
 /** Inserts `time` keeping `times` ascending (responses mostly end in order: near the end). */

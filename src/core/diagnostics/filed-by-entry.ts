@@ -7,6 +7,7 @@
  * entry, and at one entry each file's in rank order, file after file, then the others.
  */
 import type { Diagnostic } from '../model';
+import { firstIndexWhere } from '../sorted';
 
 /** One judge's diagnostics at one entry (a step's list: every diagnostic of it names that entry). */
 interface Share {
@@ -88,13 +89,7 @@ export class FiledByEntry {
 
   /** Where `entry` is in `entries`, or would go (the first entry not below it). */
   private indexOf(entry: number): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.entries[mid]! < entry) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    const { entries } = this;
+    return firstIndexWhere(entries.length, (i) => entries[i]! >= entry);
   }
 }

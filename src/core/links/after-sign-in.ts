@@ -32,6 +32,7 @@ import type { IssuedToken } from './token-index';
 import type { LinkResult } from '../flows';
 import { sendTimes } from './time-order';
 import { LongKeyMap } from '../long-key-map';
+import { firstIndexWhere } from '../sorted';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, tokenSentBy, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
@@ -398,14 +399,8 @@ export class AfterSignInLinker {
 
   /** How many ID tokens were issued no later than `at`. */
   private issuedUpTo(at: number): number {
-    let low = 0;
-    let high = this.idTokens.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.idTokens[mid]!.issuedAt > at) high = mid;
-      else low = mid + 1;
-    }
-    return low;
+    const { idTokens } = this;
+    return firstIndexWhere(idTokens.length, (i) => idTokens[i]!.issuedAt > at);
   }
 }
 
