@@ -32,9 +32,9 @@
  * code is also non-zero when the panel bench fails (its correctness checks).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -251,12 +251,54 @@ function retainedBy(text: string): { before: number; retained: number } {
   return { before, retained };
 }
 
-function benchDense(entries: number, runs: number): void {
+function benchDense(entries: number, runs: number, cliRuns: number): void {
   const flows = entries / 4;
   const generated = generateSyntheticHar({ seed: 20261201 + entries, flows, cognitoCalls: entries, ordinary: 0 });
   const text = serializeHar(generated.har);
   if (generated.cognitoCalls !== entries || generated.flows.length !== flows) fail(`Cognito-dense ${entries}: generated ${generated.cognitoCalls} calls in ${generated.flows.length} flows`);
   benchParseCost(`Cognito-dense ${entries.toLocaleString('en')}`, text, { ...generated, entries }, runs, true);
+  benchCliWhole(`dense-${entries}`, text, cliRuns);
+}
+
+/** The built CLI (bin/cognito-flow.mjs over dist/cli), built first when missing, as from a fresh clone. */
+function builtCli(): string {
+  if (!existsSync(join(DIST_CLI, 'main.js'))) {
+    console.log('\ndist/cli is missing: building it (npm run build)…');
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  return join(root, 'bin/cognito-flow.mjs');
+}
+
+/**
+ * Not a goal: what a user waits for `cognito-flow analyze` on the capture, the whole process
+ * (start-up, reading, analysis, report), next to a process that only reads and parses the file.
+ * Printed because the text report once scanned every flow and call for each sign-in's timeline:
+ * 48 s on dense 50,000, against 3 s for --json. Wall time, medians of `runs`.
+ */
+function benchCliWhole(name: string, text: string, runs: number): void {
+  const file = join(dirname(outFile), `${name}.har`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  const cli = builtCli();
+  const wall = (args: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      times.push(performance.now() - t);
+      // Exit status 1 is "error diagnostics found": the capture has failed sign-ins on purpose.
+      if (result.status !== 0 && result.status !== 1) fail(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+    }
+    return median(times);
+  };
+  try {
+    const parseMs = wall(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]);
+    const textMs = wall([cli, 'analyze', file]);
+    const jsonMs = wall([cli, 'analyze', file, '--json']);
+    console.log(`  CLI, whole process (not a goal): analyze ${ms(textMs)} with the text report, ${ms(jsonMs)} with --json; node reading and parsing the file alone ${ms(parseMs)} (wall, median of ${runs})`);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 /** Every call of a pathological shape must still land in a flow: linking may be odd, never lossy. */
@@ -294,11 +336,7 @@ function benchPathological(shape: Exclude<SignInShape, 'independent'>, entries: 
 
 /** Wall time of starting a process, median over interleaved runs. */
 function benchStartup(): void {
-  const cli = join(root, 'bin/cognito-flow.mjs');
-  if (!existsSync(join(DIST_CLI, 'main.js'))) {
-    console.log('\ndist/cli is missing: building it (npm run build)…');
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  }
+  const cli = builtCli();
   const node: number[] = [];
   const command: number[] = [];
   const run = (args: string[], into: number[]): void => {
@@ -363,8 +401,8 @@ function main(): void {
   const coreOnly = process.argv.includes('--core');
   console.log(`Node ${process.version}, ${cpus().length} × ${cpu}\n`);
   benchMixed();
-  benchDense(10_000, 9);
-  benchDense(50_000, 3);
+  benchDense(10_000, 9, 3);
+  benchDense(50_000, 3, 1);
   benchPathological('no-username', 80_000, '80,000 entries that never name a user, one app client');
   benchPathological('unknown-sessions', 100_000, '100,000 entries of one user answering with Sessions never issued');
   benchPathological('shared-trailer', 50_000, '50,000 entries whose Sessions all end with the same 64 characters');

@@ -173,7 +173,8 @@ function timelineLines(analysis: Analysis, flow: Flow): Line[] {
   const events = storyTimeline(analysis, flow);
   if (!events) return [];
   const start = flow.startedAt;
-  const width = Math.max(...events.map((e) => formatOffset(e.at - start).length));
+  // A loop, not Math.max(...): a sign-in refreshed some 200,000 times would overflow the spread.
+  const width = events.reduce((widest, e) => Math.max(widest, formatOffset(e.at - start).length), 0);
   return [[dim('    timeline (from the sign-in):')], ...events.map((e): Line => {
     const how = e.kind === 'refresh-failed' ? red : e.kind.endsWith('expire') ? yellow : dim;
     return [how(`      ${formatOffset(e.at - start).padEnd(width)}  `, e.label)];

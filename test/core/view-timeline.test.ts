@@ -1,6 +1,46 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatOffset, storyTimeline } from '../../src/core/view/timeline';
-import { realCapture } from './view-support';
+import type { Analysis, CognitoCall, Flow } from '../../src/core/model';
+import { formatOffset, signInTimeline, storyTimeline, type TimelineEvent } from '../../src/core/view/timeline';
+import { scenarios } from '../fixtures/scenarios';
+import { realCapture, scenario } from './view-support';
+
+/**
+ * The timeline as it was first written, scanning every flow for each refresh and every call for
+ * the capture's end: the oracle the indexed one must equal (it was quadratic over a capture).
+ */
+function scannedTimeline(analysis: Analysis, root: Flow): TimelineEvent[] {
+  const lineage = [root];
+  for (let i = 0; i < lineage.length; i++) {
+    for (const flow of analysis.flows) if (flow.refreshOf === lineage[i]!.id && !lineage.includes(flow)) lineage.push(flow);
+  }
+  const events: TimelineEvent[] = [];
+  for (const flow of lineage) {
+    for (const step of flow.steps) {
+      const end = step.call.startedAt + step.call.duration;
+      if (flow !== root && step === flow.steps[0]) {
+        events.push(step.call.error
+          ? { at: step.call.startedAt, kind: 'refresh-failed', flow: flow.id, entry: step.call.entry, label: `refresh ${flow.id} failed: ${step.call.error.type}` }
+          : { at: end, kind: 'refresh', flow: flow.id, entry: step.call.entry, label: `refreshed (${flow.id})` });
+      }
+      if (step.tokens) {
+        if (flow === root) events.push({ at: end, kind: 'tokens', flow: flow.id, entry: step.call.entry, label: 'tokens issued' });
+        const times = [step.tokens.id, step.tokens.access].map((t) => (t?.kind === 'jwt' ? t.expiresAt : null)).filter((t): t is number => t !== null);
+        if (times.length > 0) events.push({ at: Math.min(...times), kind: 'tokens-expire', flow: flow.id, entry: step.call.entry, label: `tokens of #${step.call.entry} expire` });
+      }
+      const credentials = step.identity?.credentials;
+      if (credentials && !step.call.error) {
+        events.push({ at: end, kind: 'credentials', flow: flow.id, entry: step.call.entry, label: `AWS credentials (${credentials.accessKeyId ?? 'no key id'})` });
+        if (credentials.expiresAt !== null) events.push({ at: credentials.expiresAt, kind: 'credentials-expire', flow: flow.id, entry: step.call.entry, label: `credentials of #${step.call.entry} expire` });
+      }
+    }
+  }
+  const ends = analysis.calls.map((call) => call.startedAt + call.duration).filter(Number.isFinite);
+  if (ends.length > 0) events.push({ at: Math.max(...ends), kind: 'capture-end', flow: null, entry: null, label: 'capture ends' });
+  return events.filter((e) => Number.isFinite(e.at)).sort((a, b) => a.at - b.at);
+}
+
+const realFiles = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((file) => file.endsWith('.har'));
 
 describe('the timeline shared by the CLI and the panel', () => {
   it('offsets read in seconds, then minutes for two days, then days', () => {
@@ -19,5 +59,45 @@ describe('the timeline shared by the CLI and the panel', () => {
     expect(storyTimeline(refreshed, refresh!)).toBeNull();
     const plain = realCapture('user-password-auth.har');
     expect(storyTimeline(plain, plain.flows[0]!)).toBeNull();
+  });
+
+  it('equals the scanning timeline for every flow of every real capture and scenario', () => {
+    const analyses = [...realFiles.map(realCapture), ...scenarios.map((s) => scenario(s.name))];
+    let flows = 0;
+    let withRefresh = 0;
+    for (const analysis of analyses) {
+      for (const flow of analysis.flows) {
+        const events = signInTimeline(analysis, flow);
+        expect(events).toEqual(scannedTimeline(analysis, flow));
+        flows++;
+        if (events.some((e) => e.kind === 'refresh' || e.kind === 'refresh-failed')) withRefresh++;
+      }
+    }
+    // The comparison covered refresh lineages, not only sign-ins without one.
+    expect(flows).toBeGreaterThan(50);
+    expect(withRefresh).toBeGreaterThan(0);
+  });
+
+  it('follows refreshes of refreshes, each once, even when refreshOf runs in a circle', () => {
+    const base = realCapture('refresh-token.har');
+    const [signIn, refresh] = base.flows as [Flow, Flow];
+    // A refresh of the refresh, and a made-up cycle back to the sign-in (a hostile or broken analysis).
+    const second: Flow = { ...refresh, id: 'flow-second', refreshOf: refresh.id };
+    const looped: Analysis = { ...base, flows: [{ ...signIn, refreshOf: 'flow-second' }, refresh, second] };
+    const root = looped.flows[0]!;
+    const events = signInTimeline(looped, root);
+    expect(events).toEqual(scannedTimeline(looped, root));
+    expect(events.filter((e) => e.kind === 'refresh').map((e) => e.flow)).toEqual([refresh.id, 'flow-second']);
+  });
+
+  it('finds where a capture of 300,000 calls ends (spreading their end times into Math.max threw)', () => {
+    const base = realCapture('refresh-token.har');
+    const template = base.calls[0]!;
+    const calls: CognitoCall[] = Array.from({ length: 300_000 }, (_, i) => ({ ...template, entry: i, startedAt: template.startedAt + i, duration: 10 }));
+    calls.push({ ...template, entry: 300_000, startedAt: Number.NaN, duration: 10 });
+    const big: Analysis = { ...base, calls };
+    const end = signInTimeline(big, big.flows[0]!).find((e) => e.kind === 'capture-end');
+    expect(end?.at).toBe(template.startedAt + 299_999 + 10);
+    expect(() => scannedTimeline(big, big.flows[0]!)).toThrow(RangeError);
   });
 });
