@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { jwtDecode } from 'jwt-decode';
 import { describe, expect, it } from 'vitest';
-import { decodeToken, tokenClaims } from '../../src/core/tokens';
+import { decodeToken, jwtPayload, tokenClaims } from '../../src/core/tokens';
 
 const at = Date.parse('2026-11-23T10:00:00Z');
 const b64url = (bytes: Buffer | string): string => Buffer.from(bytes).toString('base64url');
@@ -67,5 +67,37 @@ describe('the fast JWT path agrees with jwt-decode', () => {
     fc.assert(fc.property(claims, (value) => expectSameAsJwtDecode(`${HEADER}.${b64url(JSON.stringify(value))}.c2ln`)), { numRuns: 300 });
     const part = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_=+/ %é'), maxLength: 24 });
     fc.assert(fc.property(part, part, (a, b) => expectSameAsJwtDecode(`${a}.${b}.c2ln`)), { numRuns: 300 });
+  });
+});
+
+/** jwtPayload (what redaction reads) returns what jwtDecode(token) returns, or throws its error. */
+function expectPayloadAsJwtDecode(token: string): void {
+  let expected: { claims: unknown } | { error: string };
+  try {
+    expected = { claims: jwtDecode(token) };
+  } catch (error) {
+    expected = { error: (error as Error).message };
+  }
+  if ('error' in expected) expect(() => jwtPayload(token)).toThrow(expected.error);
+  else expect(jwtPayload(token)).toEqual(expected.claims);
+}
+
+describe('the payload redaction reads agrees with jwt-decode', () => {
+  it.each([
+    ['UTF-8 claims', b64url(JSON.stringify({ name: 'Zoë 日本 🎉', exp: 1 }))],
+    ['Latin-1 bytes that are not UTF-8', b64url(Buffer.from('{"n":"\xe9t\xe9"}', 'latin1'))],
+    ['a length jwt-decode rejects (4n+1)', 'eyJhIjoxfQa'],
+    ['characters outside base64', 'eyJh*Ijox!fQ'],
+    ['base64 of something that is not JSON', b64url('not json')],
+    ['a JSON array payload', b64url('[1,2]')],
+  ])('%s', (_what, payload) => {
+    expectPayloadAsJwtDecode(`${HEADER}.${payload}.c2ln`);
+  });
+
+  it('on random JSON claims and random parts', () => {
+    const claims = fc.dictionary(fc.string({ unit: 'binary', maxLength: 12 }), fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.boolean()));
+    fc.assert(fc.property(claims, (value) => expectPayloadAsJwtDecode(`${HEADER}.${b64url(JSON.stringify(value))}.c2ln`)), { numRuns: 300 });
+    const part = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_=+/ %é'), maxLength: 24 });
+    fc.assert(fc.property(part, part, (a, b) => expectPayloadAsJwtDecode(`${a}.${b}.c2ln`)), { numRuns: 300 });
   });
 });
