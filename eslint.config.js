@@ -9,6 +9,23 @@ const browserOnlyGlobals = [
   'chrome', 'browser', 'fetch', 'XMLHttpRequest', 'process', 'require',
 ].map((name) => ({ name, message: 'src/core is pure TypeScript: pass data in from the shell instead.' }));
 
+/** Captured data is rendered as text. */
+const noInnerHtml = [
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render captured data as text, never innerHTML.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render captured data as text, never innerHTML.' },
+];
+
+/**
+ * A spread argument puts each item on the stack: some 120,000 throw RangeError in V8, and a capture
+ * can hold that many calls outside any flow, diagnostics, steps of one flow or lines of a report.
+ */
+const spreadMessage = 'Spreading a list into call arguments throws RangeError past some 120,000 items: use appendAll (src/core/append-all.ts) or a loop.';
+const noArgumentSpreads = [
+  { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: spreadMessage },
+  { selector: "CallExpression[callee.object.name='Math'] > SpreadElement", message: spreadMessage },
+  { selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement", message: spreadMessage },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/', 'test/fixtures/**/*.har'] },
   js.configs.recommended,
@@ -18,11 +35,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render captured data as text, never innerHTML.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render captured data as text, never innerHTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...noInnerHtml],
+    },
+  },
+  {
+    // What runs over captured data: the core, the CLI, the panel and the extension's pages.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', ...noInnerHtml, ...noArgumentSpreads],
     },
   },
   {

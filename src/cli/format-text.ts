@@ -22,6 +22,7 @@ import { oauthLinkReason } from '../core/oauth/link-reason';
 import { byStartThenEntry } from '../core/links/time-order';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
 import { managedLoginCalls, type JoinedStep } from '../core/oauth/api-join';
+import { appendAll } from '../core/append-all';
 
 export interface Style {
   bold(s: string): string;
@@ -188,8 +189,8 @@ function stepLines(step: Step, flow: Flow | undefined, byEntry: Map<number, Diag
   if (handoff) lines.push(handoff);
   const answered = step.challengeIn ? [' ', step.challengeIn] : [];
   lines.push([`  #${step.call.entry}  `, step.call.operation, ...answered, ' → ', stepResult(step), '  ', dim(`${step.call.status} · ${duration(step.call.duration)}`)]);
-  lines.push(...identityLines(step));
-  for (const d of byEntry.get(step.call.entry) ?? []) lines.push(...diagnosticLines(d));
+  appendAll(lines, identityLines(step));
+  for (const d of byEntry.get(step.call.entry) ?? []) appendAll(lines, diagnosticLines(d));
   return lines;
 }
 
@@ -201,7 +202,7 @@ function flowLines(flow: Flow, byEntry: Map<number, Diagnostic[]>, refreshOfMana
     [bold(flow.id), '  ', flow.user ?? '(no user)', '  client ', formatClientId(flow.clientId), '  ', flow.kind === 'identity' ? 'identity pool' : (flow.authFlow ?? ''), refreshOf ? `  refresh of ${refreshOf}` : '', '  ', how(outcome), '  ',
       dim(`${count(flow.steps.length, 'step')}, ${duration(flow.endedAt - flow.startedAt)}`)],
   ];
-  for (const step of flow.steps) lines.push(...stepLines(step, flow, byEntry));
+  for (const step of flow.steps) appendAll(lines, stepLines(step, flow, byEntry));
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
   }
@@ -229,7 +230,7 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
     if (link !== 'start' && link !== 'unlinked') lines.push([dim(`    │ by ${link}${reason ? `: ${reason}` : ''}`)]);
     const path = entry.kind === 'callback' || entry.kind === 'redirect' ? entry.origin + entry.path : entry.path;
     lines.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', path, ' → ', oauthResult(entry), '  ', dim(`${entry.status} · ${duration(entry.duration)}`)]);
-    for (const d of byEntry.get(entry.entry) ?? []) lines.push(...diagnosticLines(d));
+    for (const d of byEntry.get(entry.entry) ?? []) appendAll(lines, diagnosticLines(d));
   }
   for (const line of [tokenLine('id token', flow.tokens.id), tokenLine('access token', flow.tokens.access), tokenLine('refresh token', flow.tokens.refresh)]) {
     if (line) lines.push(line);
@@ -241,12 +242,12 @@ function oauthFlowLines(flow: OAuthFlow, byEntry: Map<number, Diagnostic[]>, ide
     const group: Line[] = [];
     joined.steps.forEach((step, index) => {
       if (index === 0) group.push([dim('    │ identity pool: ID token from this sign-in')]);
-      group.push(...stepLines(step, joined, byEntry));
+      appendAll(group, stepLines(step, joined, byEntry));
     });
     after.push({ startedAt: joined.steps[0]?.call.startedAt ?? Number.NaN, entry: joined.steps[0]?.call.entry ?? 0, lines: group });
   }
   if (calls.length > 0 && identity.length > 0) after.sort(byStartThenEntry);
-  for (const part of after) lines.push(...part.lines);
+  for (const part of after) appendAll(lines, part.lines);
   return lines;
 }
 
@@ -267,13 +268,21 @@ function analysisLines(analysis: Analysis): Line[] {
   const inside = new Set([...byOAuth.values()].flat());
   const refreshes = managedLoginOfRefreshFlows(analysis);
   const joined = managedLoginCalls(analysis);
-  for (const flow of analysis.flows) if (!inside.has(flow) && !joined.oauthOfFlow.has(flow.id)) out.push(...flowLines(flow, byEntry, refreshes.get(flow.id)), ...timelineLines(analysis, flow), []);
-  for (const flow of analysis.oauth.flows) out.push(...oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? [], joined.byOAuth.get(flow.id) ?? []), []);
+  for (const flow of analysis.flows) {
+    if (inside.has(flow) || joined.oauthOfFlow.has(flow.id)) continue;
+    appendAll(out, flowLines(flow, byEntry, refreshes.get(flow.id)));
+    appendAll(out, timelineLines(analysis, flow));
+    out.push([]);
+  }
+  for (const flow of analysis.oauth.flows) {
+    appendAll(out, oauthFlowLines(flow, byEntry, byOAuth.get(flow.id) ?? [], joined.byOAuth.get(flow.id) ?? []));
+    out.push([]);
+  }
   if (analysis.oauth.standalone.length > 0) {
     out.push([bold('Other managed-login requests')]);
     for (const entry of analysis.oauth.standalone) {
       out.push([`  #${entry.entry}  `, entry.kind, '  ', entry.method, ' ', entry.path, ' → ', oauthResult(entry)]);
-      for (const d of byEntry.get(entry.entry) ?? []) out.push(...diagnosticLines(d));
+      for (const d of byEntry.get(entry.entry) ?? []) appendAll(out, diagnosticLines(d));
     }
     out.push([]);
   }
@@ -282,7 +291,7 @@ function analysisLines(analysis: Analysis): Line[] {
     out.push([bold('Other Cognito calls')]);
     for (const call of joined.other) {
       out.push([`  #${call.entry}  `, call.operation, '  ', call.error ? red(call.error.type) : String(call.status)]);
-      for (const d of byEntry.get(call.entry) ?? []) out.push(...diagnosticLines(d));
+      for (const d of byEntry.get(call.entry) ?? []) appendAll(out, diagnosticLines(d));
     }
     out.push([]);
   }

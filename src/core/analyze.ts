@@ -14,6 +14,7 @@ import { checkIdentity } from './identity/checks';
 import { checkRefreshes } from './links/refresh-checks';
 import type { Har } from './har';
 import { analyzeOAuth } from './oauth/analyze';
+import { appendAll } from './append-all';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
 export class HarFormatError extends Error {
@@ -62,7 +63,7 @@ export function analyzeClassified(entries: readonly unknown[], calls: readonly C
   // Managed-login entries carry no X-Amz-Target: analysed by src/core/oauth, no longer counted as ignored.
   const oauth = analyzeOAuth(entries);
   const inOAuth = new Set(oauth.entries.map((e) => e.entry));
-  diagnostics.push(...oauth.diagnostics);
+  appendAll(diagnostics, oauth.diagnostics);
   diagnostics.sort((a, b) => a.entry - b.entry);
   return {
     entries: entries.length,

@@ -34,6 +34,7 @@ import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
 import { sameList } from './same-list';
+import { appendAll } from './append-all';
 
 /** Diagnostics of one refresh, kept while what they were judged by stays the same. */
 interface Judged<K> {
@@ -109,7 +110,7 @@ export class LiveAnalysis {
       (call.service === 'identity' ? identity : userPool).push(call);
     }
     this.seen = entries.length;
-    this.userPoolCalls.push(...userPool);
+    appendAll(this.userPoolCalls, userPool);
     this.after.addIdentityCalls(identity);
     if (!this.linker.add(userPool)) this.relink();
     const linked = this.linker.result();

@@ -34,6 +34,7 @@ import { sendTimes } from './time-order';
 import { LongKeyMap } from '../long-key-map';
 import { firstIndexWhere } from '../sorted';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, tokenSentBy, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
+import { appendAll } from '../append-all';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 
@@ -433,7 +434,8 @@ export function linkAfterSignIn(linked: LinkResult, identityCalls: readonly Cogn
   const joins = linker.resolve(linked.flows, linked.standalone);
   for (const [flow, refreshOf] of joins.refreshOf) flow.refreshOf = refreshOf;
   for (const [flow, steps] of joins.joined) linker.settle(flow, [...flow.steps, ...steps], flow.endedAt);
-  linked.standalone.splice(0, linked.standalone.length, ...joins.standalone);
+  linked.standalone.length = 0;
+  appendAll(linked.standalone, joins.standalone);
   joins.identityFlows.forEach((flow, index) => {
     flow.id = identityFlowId(index);
     linked.flows.push(flow);

@@ -21,6 +21,7 @@ import { decodeSafe } from './link';
 import { hasMaskedPart, isRedacted, maskedVerifier } from './masked';
 import { TOKEN_ACCEPTED_ANYWAY, TOKEN_REQUEST_RULES, tokenAccepted } from './server-answer';
 import { handedOut, type HandedOut } from './issued';
+import { appendAll } from '../append-all';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -183,7 +184,7 @@ function checkCodes(flows: readonly FlowFacts[]): OAuthFinding[] {
       // The 302 that carried the code was answered at the end of its entry.
       if (fromLocation !== undefined && !issued.has(fromLocation)) issued.set(fromLocation, e.startedAt + e.duration);
     }
-    exchanges.push(...codeExchanges(f));
+    appendAll(exchanges, codeExchanges(f));
   }
   exchanges.sort((a, b) => (a.startedAt - b.startedAt) || (a.entry - b.entry));
   for (const token of exchanges) {

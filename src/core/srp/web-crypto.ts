@@ -72,7 +72,9 @@ export function bytesToHex(bytes: Uint8Array): string {
 const codec = globalThis as unknown as { btoa(binary: string): string; atob(text: string): string };
 
 export function bytesToBase64(bytes: Uint8Array): string {
-  return codec.btoa(String.fromCharCode(...bytes));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return codec.btoa(binary);
 }
 
 /** Standard base64 to bytes; null when it is not base64. */

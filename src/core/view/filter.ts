@@ -4,6 +4,7 @@
  * types and messages, diagnostic codes and messages.
  */
 import type { Diagnostic, Flow } from '../model';
+import { appendAll } from '../append-all';
 
 /** The searchable text of a flow, lower case. */
 export function flowSearchText(flow: Flow, flowDiagnostics: readonly Diagnostic[]): string {
@@ -12,7 +13,7 @@ export function flowSearchText(flow: Flow, flowDiagnostics: readonly Diagnostic[
     parts.push(step.call.operation, step.challengeIn ?? '', step.challengeOut ?? '');
     if (step.call.error) parts.push(step.call.error.type, step.call.error.message);
   }
-  for (const diagnostic of flowDiagnostics) parts.push(diagnostic.code, diagnostic.message, ...diagnostic.keys);
+  for (const diagnostic of flowDiagnostics) appendAll(parts, [diagnostic.code, diagnostic.message, ...diagnostic.keys]);
   return parts.join('\n').toLowerCase();
 }
 

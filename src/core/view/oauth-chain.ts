@@ -17,6 +17,7 @@ import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
 import { byStartThenEntry } from '../links/time-order';
 import { sameList } from '../same-list';
+import { maxOf } from '../append-all';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
 
@@ -147,7 +148,7 @@ function withAfterSignIn(chain: Flow, calls: readonly Step[] = [], identity: rea
   }
   if (calls.length > 0 && identity.length > 0) joined.sort((a, b) => byStartThenEntry(a.call, b.call));
   const ends = [...identity.map((part) => part.endedAt), ...calls.map((step) => step.call.startedAt + step.call.duration).filter(Number.isFinite)];
-  const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, ...ends) };
+  const flow: Flow = { ...chain, steps: [...chain.steps, ...joined], endedAt: Math.max(chain.endedAt, maxOf(ends)) };
   merged.set(chain, { calls, parts: identity, flow });
   return flow;
 }

@@ -18,7 +18,7 @@ export interface TimelineEvent {
 
 function expiry(tokens: FlowTokens): number | null {
   const times = [tokens.id, tokens.access].map((t) => (t?.kind === 'jwt' ? t.expiresAt : null)).filter((t): t is number => t !== null);
-  return times.length > 0 ? Math.min(...times) : null;
+  return times.length > 0 ? times.reduce((a, b) => Math.min(a, b)) : null;
 }
 
 /**
