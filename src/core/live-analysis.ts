@@ -35,6 +35,7 @@ import { sessionSent } from './step-sessions';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
 import { sameList } from './same-list';
 import { appendAll } from './append-all';
+import { SentTokens } from './diagnostics/sent-tokens';
 
 /** Diagnostics of one refresh, kept while what they were judged by stays the same. */
 interface Judged<K> {
@@ -75,6 +76,12 @@ export class LiveAnalysis {
   /** The sign-in flows' diagnostics by entry, filed by place as each was judged last. */
   private signIn = new FiledByEntry();
   private callFindings = new Map<CognitoCall, Finding[]>();
+  /**
+   * Tokens the calls send, decoded once per distinct token (an app sends one access token with
+   * every call for an hour; a capture of 200,000 calls sending one malformed token spent 12 s
+   * decoding it again and again). No flows given: it only remembers what it decoded.
+   */
+  private sentTokens = new SentTokens();
   private standaloneDiagnostics = new Map<CognitoCall, Diagnostic[]>();
   private refreshJudged = new Map<Flow, Judged<readonly unknown[]>>();
   /** Identity flows and exchanges (made again when the linking starts over). */
@@ -217,7 +224,7 @@ export class LiveAnalysis {
       if (i < same) return before!.perStep[i]!;
       const ctx = linked.contexts.get(step);
       // The checks read the flow as it is shown (joined steps in place), as the one-shot's do.
-      const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options) : this.findingsOf(step.call);
+      const findings = ctx ? diagnoseStep(step, { ...ctx, flow }, this.options, this.sentTokens) : this.findingsOf(step.call);
       return stamp(findings, step.call.entry, flow.id);
     });
     this.judgedFlows[at] = { flow, perStep };
@@ -226,7 +233,7 @@ export class LiveAnalysis {
 
   private findingsOf(call: CognitoCall): Finding[] {
     let findings = this.callFindings.get(call);
-    if (!findings) this.callFindings.set(call, (findings = diagnoseCall(call, this.options)));
+    if (!findings) this.callFindings.set(call, (findings = diagnoseCall(call, this.options, this.sentTokens)));
     return findings;
   }
 
@@ -280,6 +287,7 @@ export class LiveAnalysis {
     this.relink();
     this.oauth = new LiveOAuth();
     this.callFindings = new Map();
+    this.sentTokens = new SentTokens();
     this.standaloneDiagnostics = new Map();
   }
 }
