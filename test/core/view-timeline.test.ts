@@ -5,39 +5,24 @@ import { formatOffset, signInTimeline, storyTimeline, type TimelineEvent } from 
 import { scenarios } from '../fixtures/scenarios';
 import { realCapture, scenario } from './view-support';
 
-/**
- * The timeline as it was first written, scanning every flow for each refresh and every call for
- * the capture's end: the oracle the indexed one must equal (it was quadratic over a capture).
- */
-function scannedTimeline(analysis: Analysis, root: Flow): TimelineEvent[] {
+/** A sign-in's lineage found as the timeline first found it: scanning every flow for each refresh (quadratic over a capture). */
+function scannedLineage(analysis: Analysis, root: Flow): Flow[] {
   const lineage = [root];
   for (let i = 0; i < lineage.length; i++) {
     for (const flow of analysis.flows) if (flow.refreshOf === lineage[i]!.id && !lineage.includes(flow)) lineage.push(flow);
   }
-  const events: TimelineEvent[] = [];
-  for (const flow of lineage) {
-    for (const step of flow.steps) {
-      const end = step.call.startedAt + step.call.duration;
-      if (flow !== root && step === flow.steps[0]) {
-        events.push(step.call.error
-          ? { at: step.call.startedAt, kind: 'refresh-failed', flow: flow.id, entry: step.call.entry, label: `refresh ${flow.id} failed: ${step.call.error.type}` }
-          : { at: end, kind: 'refresh', flow: flow.id, entry: step.call.entry, label: `refreshed (${flow.id})` });
-      }
-      if (step.tokens) {
-        if (flow === root) events.push({ at: end, kind: 'tokens', flow: flow.id, entry: step.call.entry, label: 'tokens issued' });
-        const times = [step.tokens.id, step.tokens.access].map((t) => (t?.kind === 'jwt' ? t.expiresAt : null)).filter((t): t is number => t !== null);
-        if (times.length > 0) events.push({ at: Math.min(...times), kind: 'tokens-expire', flow: flow.id, entry: step.call.entry, label: `tokens of #${step.call.entry} expire` });
-      }
-      const credentials = step.identity?.credentials;
-      if (credentials && !step.call.error) {
-        events.push({ at: end, kind: 'credentials', flow: flow.id, entry: step.call.entry, label: `AWS credentials (${credentials.accessKeyId ?? 'no key id'})` });
-        if (credentials.expiresAt !== null) events.push({ at: credentials.expiresAt, kind: 'credentials-expire', flow: flow.id, entry: step.call.entry, label: `credentials of #${step.call.entry} expire` });
-      }
-    }
-  }
+  return lineage;
+}
+
+/**
+ * The timeline as the scanning code made it: the same events over the scanned lineage alone, and
+ * the capture's end as the largest finite end of every call.
+ */
+function scannedTimeline(analysis: Analysis, root: Flow): TimelineEvent[] {
+  const events = signInTimeline({ ...analysis, flows: scannedLineage(analysis, root) }, root).filter((e) => e.kind !== 'capture-end');
   const ends = analysis.calls.map((call) => call.startedAt + call.duration).filter(Number.isFinite);
   if (ends.length > 0) events.push({ at: Math.max(...ends), kind: 'capture-end', flow: null, entry: null, label: 'capture ends' });
-  return events.filter((e) => Number.isFinite(e.at)).sort((a, b) => a.at - b.at);
+  return events.sort((a, b) => a.at - b.at);
 }
 
 const realFiles = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((file) => file.endsWith('.har'));
