@@ -19,7 +19,7 @@ const noInnerHtml = [
  * A spread argument puts each item on the stack: some 120,000 throw RangeError in V8, and a capture
  * can hold that many calls outside any flow, diagnostics, steps of one flow or lines of a report.
  */
-const spreadMessage = 'Spreading a list into call arguments throws RangeError past some 120,000 items: use appendAll (src/core/append-all.ts) or a loop.';
+const spreadMessage = 'Spreading a list into call arguments throws RangeError past some 120,000 items: use appendAll (src/core/long-lists.ts) or a loop.';
 const noArgumentSpreads = [
   { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: spreadMessage },
   { selector: "CallExpression[callee.object.name='Math'] > SpreadElement", message: spreadMessage },

@@ -22,7 +22,7 @@ import { oauthLinkReason } from '../core/oauth/link-reason';
 import { byStartThenEntry } from '../core/links/time-order';
 import { managedLoginOfRefreshFlows } from '../core/oauth/api-refresh-join';
 import { managedLoginCalls, type JoinedStep } from '../core/oauth/api-join';
-import { appendAll } from '../core/append-all';
+import { appendAll } from '../core/long-lists';
 
 export interface Style {
   bold(s: string): string;

@@ -14,7 +14,7 @@ import { checkIdentity } from './identity/checks';
 import { checkRefreshes } from './links/refresh-checks';
 import type { Har } from './har';
 import { analyzeOAuth } from './oauth/analyze';
-import { appendAll } from './append-all';
+import { appendAll } from './long-lists';
 
 /** Thrown when the input is not a HAR at all; the message is one line, fit for a CLI. */
 export class HarFormatError extends Error {

@@ -34,7 +34,7 @@ import type { Finding } from './diagnostics/types';
 import { sessionSent } from './step-sessions';
 import { FiledByEntry } from './diagnostics/filed-by-entry';
 import { sameList } from './same-list';
-import { appendAll } from './append-all';
+import { appendAll } from './long-lists';
 import { SentTokens } from './diagnostics/sent-tokens';
 
 /** Diagnostics of one refresh, kept while what they were judged by stays the same. */

@@ -112,15 +112,6 @@ function decodePart(token: string, part: string, index: 0 | 1): unknown {
   return fast !== UNSURE ? fast : jwtDecode<unknown>(token, { header: index === 0 });
 }
 
-/**
- * The payload of `token`, a value with exactly two dots, as `jwtDecode(token)` returns it (and its
- * error when it cannot), through the fast path: what redaction reads to rewrite a token's claims.
- */
-export function jwtPayload(token: string): unknown {
-  const first = token.indexOf('.');
-  return decodePart(token, token.slice(first + 1, token.indexOf('.', first + 1)), 1);
-}
-
 function decodeHeaderOnly(token: string, header: string): Record<string, unknown> | null {
   try {
     const decoded = decodePart(token, header, 0);
@@ -153,6 +144,16 @@ const printable = (code: number): boolean => code > 32 && code < 127;
 /** `raw.trim()`, without the call for a token that starts and ends with printable ASCII (every real one). */
 function trimmed(raw: string): string {
   return raw.length > 0 && printable(raw.charCodeAt(0)) && printable(raw.charCodeAt(raw.length - 1)) ? raw : raw.trim();
+}
+
+/**
+ * The payload of `token`, a value with exactly two dots, as `jwtDecode(token)` returns it (and its
+ * error when it cannot), through the fast path: what `tokenClaims` reads, and redaction to rewrite
+ * a token's claims.
+ */
+export function jwtPayload(token: string): unknown {
+  const dots = dotsOf(token);
+  return decodePart(token, token.slice(dots.first + 1, dots.second), 1);
 }
 
 /**
@@ -236,12 +237,10 @@ export function tokenClaims(token: JwtToken): Record<string, unknown> {
   const first = firstDecoded.get(token) ?? token;
   let claims = claimsRead.get(first);
   if (claims === undefined) {
-    // Trimmed and cut as decodeToken did: a JWT, so exactly two dots.
-    const text = trimmed(first.raw);
-    const dots = dotsOf(text);
     let decoded: unknown;
     try {
-      decoded = decodePart(text, text.slice(dots.first + 1, dots.second), 1);
+      // Trimmed as decodeToken did: a JWT, so exactly two dots.
+      decoded = jwtPayload(trimmed(first.raw));
     } catch {
       decoded = undefined;
     }

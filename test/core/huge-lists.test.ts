@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeHar } from '../../src/core/analyze';
-import { appendAll, maxOf } from '../../src/core/append-all';
+import { appendAll, maxOf } from '../../src/core/long-lists';
 import { LiveAnalysis } from '../../src/core/live-analysis';
 import { formatText, PLAIN } from '../../src/cli/format-text';
 

@@ -34,7 +34,7 @@ import { sendTimes } from './time-order';
 import { LongKeyMap } from '../long-key-map';
 import { firstIndexWhere } from '../sorted';
 import { joinStep, latestValid, newIdentityFlow, refreshTokenSent, responseDate, tokenSentBy, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
-import { appendAll } from '../append-all';
+import { appendAll } from '../long-lists';
 
 export { refreshTokenSent, type AfterSignIn, type IdentityStepContext, type RefreshContext } from './joined-steps';
 

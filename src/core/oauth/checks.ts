@@ -21,7 +21,7 @@ import { decodeSafe } from './link';
 import { hasMaskedPart, isRedacted, maskedVerifier } from './masked';
 import { TOKEN_ACCEPTED_ANYWAY, TOKEN_REQUEST_RULES, tokenAccepted } from './server-answer';
 import { handedOut, type HandedOut } from './issued';
-import { appendAll } from '../append-all';
+import { appendAll } from '../long-lists';
 
 /** Cognito authorization codes live 5 minutes (§3 rule 9). */
 export const CODE_LIFETIME_MS = 5 * 60_000;

@@ -4,7 +4,7 @@
  * types and messages, diagnostic codes and messages.
  */
 import type { Diagnostic, Flow } from '../model';
-import { appendAll } from '../append-all';
+import { appendAll } from '../long-lists';
 
 /** The searchable text of a flow, lower case. */
 export function flowSearchText(flow: Flow, flowDiagnostics: readonly Diagnostic[]): string {

@@ -17,7 +17,7 @@ import { PROFILES, maskUrl, redactEntry } from '../redact';
 import { readResponseBody } from '../body';
 import { byStartThenEntry } from '../links/time-order';
 import { sameList } from '../same-list';
-import { maxOf } from '../append-all';
+import { maxOf } from '../long-lists';
 
 export const OAUTH_FLOW_PREFIX = 'oauth-';
 

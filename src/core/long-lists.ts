@@ -1,9 +1,10 @@
 /**
- * Appends every item of `items` to `list`, in order: what `list.push(...items)` does, without the
- * spread. A spread passes each item as an argument on the stack, and V8 throws RangeError past
- * some 120,000 of them; a capture can hold that many calls outside any flow, diagnostics, steps of
- * one flow or lines of a report (a lint rule keeps such spreads out of src/).
+ * Lists as long as a capture can make them (calls outside any flow, diagnostics, steps of one flow,
+ * lines of a report), handled without spreading them into call arguments: V8 throws RangeError past
+ * some 120,000 of them (a lint rule keeps such spreads out of src/).
  */
+
+/** Appends every item of `items` to `list`, in order: what `list.push(...items)` does, without the spread. */
 export function appendAll<T>(list: T[], items: Iterable<T>): T[] {
   for (const item of items) list.push(item);
   return list;
